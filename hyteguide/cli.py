@@ -1,0 +1,98 @@
+"""The `hyteguide` command: build, check, serve, new."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .problems import ContentError, format_report
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"),
+                        help="content folder (default: content)")
+    parser.add_argument("--templates", type=Path, default=Path("templates"),
+                        help="templates folder (default: templates)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hyteguide", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    build = commands.add_parser("build", help="build the site into site/")
+    _common(build)
+    build.add_argument("-o", "--output", type=Path, default=Path("site"),
+                       help="output folder (default: site)")
+    build.add_argument("--today", type=_date, help="the build date YYYY-MM-DD "
+                       "(default: today in the site's time zone)")
+    build.add_argument("--base-url", help="the published address (default: base_url of site.yaml)")
+
+    check = commands.add_parser("check", help="validate the content without writing anything")
+    _common(check)
+
+    serve = commands.add_parser("serve", help="preview with live reload on 127.0.0.1")
+    _common(serve)
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--today", type=_date, help="pretend today is YYYY-MM-DD")
+    serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+
+    new = commands.add_parser("new", help="write a commented skeleton file")
+    _common(new)
+    new.add_argument("kind", choices=["organisation"])
+    new.add_argument("name", help='the name, e.g. "Keravan Olohuone ry"')
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = make_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            from .load import load_content
+
+            content = load_content(args.content)
+            warnings = content.extra.get("warnings", [])
+            print(format_report(warnings) if warnings else "No problems found.", file=sys.stderr)
+            return 0
+        if args.command == "build":
+            from .pipeline import build
+
+            report = build(args.content, args.templates, args.output, today=args.today,
+                           base_url=args.base_url)
+            print(report, file=sys.stderr)
+            return 0
+        if args.command == "serve":
+            from .serve import serve
+
+            serve(args.content, args.templates, host=args.host, port=args.port,
+                  today=args.today, open_browser=not args.no_browser)
+            return 0
+        if args.command == "new":
+            from .scaffold import new_organisation
+
+            path = new_organisation(args.content, args.name)
+            print(f"Wrote {path}. Fill it in, then run: hyteguide check", file=sys.stderr)
+            return 0
+    except ContentError as err:
+        print(format_report(err.problems), file=sys.stderr)
+        if args.command == "build":
+            print("The build was stopped; the previous site was left as it was.", file=sys.stderr)
+        return 1
+    except FileExistsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Interface catalogues (one per language) and language-aware formatting of dates and schedules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import DateRange, ScheduleRule, TimeRange
+
+
+class MissingMessage(KeyError):
+    """A template asked for a catalogue key that does not exist."""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The interface strings of one language, keyed 'section.name'."""
+
+    lang: str
+    messages: dict[str, Any]
+
+    def __call__(self, key: str, **values: Any) -> Any:
+        try:
+            message = self.messages[key]
+        except KeyError:
+            raise MissingMessage(f"no '{key}' in the {self.lang} catalogue") from None
+        return message.format(**values) if values else message
+
+    # -- dates and times ---------------------------------------------------------------------
+
+    def date(self, day: dt.date, style: str = "date") -> str:
+        """A date in this language: style date (24.11.2026), short (24.11.), weekday, long."""
+        fields = {"d": day.day, "m": day.month, "y": day.year,
+                  "mon": self.messages["months_short"][day.month - 1],
+                  "month": self.messages["months"][day.month - 1],
+                  "wd": self.messages["weekdays_short"][day.weekday()],
+                  "weekday": self.messages["weekdays"][day.weekday()]}
+        return self.messages[f"format.{style}"].format(**fields)
+
+    def time(self, value: dt.time) -> str:
+        if value == dt.time.max:
+            return self.messages["format.midnight"]
+        if value.minute == 0 and self.messages["format.whole_hours"] == "short":
+            return str(value.hour)
+        return f"{value.hour:{self.messages['format.hour']}}" \
+               f"{self.messages['format.time_sep']}{value.minute:02}"
+
+    def time_range(self, value: TimeRange) -> str:
+        return self("schedule.time", start=self.time(value.start), end=self.time(value.end))
+
+    def date_range(self, value: DateRange) -> str:
+        if value.start == value.end:
+            return self.date(value.start)
+        style = "short" if value.start.year == value.end.year else "date"
+        if style == "short" and value.start.month == value.end.month:
+            style = "day"
+        return self("schedule.range", start=self.date(value.start, style),
+                    end=self.date(value.end))
+
+    def join(self, items: list[str]) -> str:
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + f" {self('schedule.and')} " + items[-1]
+
+    # -- schedules in words ------------------------------------------------------------------
+
+    def schedule(self, rule: ScheduleRule, text: Any = None) -> str:
+        """A schedule rule in words: 'tiistaisin ja torstaisin klo 10–14, 15.8.–18.12.2026'."""
+        parts = [self._when(rule)]
+        if rule.times:
+            parts[0] += " " + self.join([self.time_range(t) for t in rule.times])
+        if rule.start or rule.until:
+            parts.append(self._bounds(rule.start, rule.until))
+        if rule.holidays == "skip" and not rule.dates:
+            parts.append(self("schedule.no_holidays"))
+        if rule.exceptions:
+            parts.append(self("schedule.except", dates=", ".join(
+                self.date_range(x) for x in rule.exceptions)))
+        if rule.note and text is not None:
+            parts.append(text(rule.note))
+        return ", ".join(p for p in parts if p)
+
+    def _when(self, rule: ScheduleRule) -> str:
+        if rule.weekly:
+            days = self.join([self.messages["weekdays_plural"][d] for d in rule.weekly])
+            if rule.every == 1:
+                return days
+            key = "schedule.every_other_week" if rule.every == 2 else "schedule.every_n_weeks"
+            return self(key, days=days, n=rule.every)
+        if rule.monthly:
+            return self.join([self._monthly(m.ordinal, m.weekday) for m in rule.monthly])
+        return self.join([self.date(d, "weekday") for d in rule.dates])
+
+    def _monthly(self, ordinal: int, weekday: int | None) -> str:
+        if weekday is None:
+            return self("schedule.monthly_day", day=ordinal)
+        name = self.messages["ordinals"][ordinal - 1 if ordinal > 0 else 5]
+        return self("schedule.monthly_nth", ordinal=name,
+                    weekday=self.messages["weekdays_monthly"][weekday])
+
+    def _bounds(self, start: dt.date | None, until: dt.date | None) -> str:
+        if start and until:
+            return self.date_range(DateRange(start, until))
+        if start:
+            return self("schedule.from", date=self.date(start))
+        return self("schedule.until", date=self.date(until))
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def load_catalogue(templates: Path, lang: str) -> Catalogue:
+    """Read templates/i18n/<lang>.yaml; every value is text (YAML's BaseLoader guesses no types)."""
+    path = templates / "i18n" / f"{lang}.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return Catalogue(lang, _flatten(data))

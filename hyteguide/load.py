@@ -1,0 +1,286 @@
+"""Load: content files → validated model objects, with every problem found in one run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from . import model, schema
+from .fields import INVALID, SLUG_PATTERN, Context, Record, model_values
+from .problems import ContentError, Problem, did_you_mean, relative_path
+from .yamlsource import Document, parse_yaml, split_front_matter
+
+FOLDERS = {  # folder: (kind, file endings)
+    "places": ("place", (".yaml", ".yml")),
+    "organisations": ("organisation", (".md",)),
+    "partnerships": ("partnership", (".md",)),
+    "pages": ("page", (".md",)),
+}
+TOP_FILES = ("site.yaml", "vocabulary.yaml")
+RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", "municipalities",
+                       "themes", "audiences", "formats", "calendar", "search", "assets", "fi",
+                       "sv", "en", "404", "sitemap", "robots", "feeds", "data"}
+
+
+class Loader:
+    """Reads a content folder in dependency order: site, vocabulary, places, organisations, …"""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.languages: tuple[str, ...] = schema.SUPPORTED_LANGUAGES
+        self.vocabulary: model.Vocabulary | None = None
+        self.references: dict[str, set[str]] = {}
+
+    def rel(self, path: Path) -> str:
+        return relative_path(path, self.root)
+
+    def problem(self, path: Path, code: str, message: str, hint: str = "", line: int = 1) -> None:
+        self.problems.append(Problem(self.rel(path), line, 1, code, "", message, hint))
+
+    def context(self, document: Document) -> Context:
+        return Context(document, self.problems, self.languages, self.vocabulary, self.references)
+
+    def read_text(self, path: Path) -> str | None:
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            self.problem(path, "encoding", f"the file is not UTF-8 text ({err.reason})",
+                         "save the file as UTF-8")
+        except OSError as err:
+            self.problem(path, "unreadable", f"cannot read the file: {err.strerror}")
+        return None
+
+    def read_yaml(self, path: Path) -> Document | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        document, problems = parse_yaml(self.rel(path), text)
+        self.problems.extend(problems)
+        return document
+
+    def read_markdown(self, path: Path) -> tuple[Document, str, int] | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        parsed, problems = split_front_matter(self.rel(path), text)
+        self.problems.extend(problems)
+        return (parsed.document, parsed.body, parsed.body_line) if parsed else None
+
+    def convert(self, record: Record, document: Document) -> dict[str, Any] | None:
+        values = record.convert(document.root, self.context(document))
+        return None if values is INVALID else values
+
+    # -- the files -------------------------------------------------------------------------
+
+    def load(self) -> model.Content:
+        """Load everything; raise ContentError with all problems if any is an error."""
+        if not self.root.is_dir():
+            raise ContentError([Problem(self.root.as_posix(), 1, 1, "no-content", "",
+                                        "the content folder does not exist",
+                                        "run in the repository root or pass --content")])
+        site = self.load_site()
+        self.vocabulary = self.load_vocabulary()
+        files = self.list_folders()
+        self.references["place"] = set(files["places"])
+        places = [p for p in (self.load_place(s, f) for s, f in files["places"].items()) if p]
+        self.references["organisation"] = set(files["organisations"])
+        organisations = [o for o in (self.load_organisation(s, f)
+                                     for s, f in files["organisations"].items()) if o]
+        partnerships = [p for p in (self.load_partnership(s, f)
+                                    for s, f in files["partnerships"].items()) if p]
+        pages = [p for p in (self.load_page(s, f) for s, f in files["pages"].items()) if p]
+        if any(p.severity == "error" for p in self.problems) or site is None \
+                or self.vocabulary is None:
+            raise ContentError(self.problems)
+        return model.Content(site, self.vocabulary, tuple(organisations), tuple(places),
+                             tuple(partnerships), tuple(pages))
+
+    def load_site(self) -> model.Site | None:
+        path = self.root / "site.yaml"
+        if not path.is_file():
+            self.problem(path, "missing-file", "site.yaml is missing",
+                         "copy site.yaml from the example region")
+            return None
+        document = self.read_yaml(path)
+        if document is None:
+            return None
+        languages = _languages_in(document)
+        if languages:
+            self.languages = languages
+        values = self.convert(schema.SITE, document)
+        if values is None:
+            return None
+        v = model_values(values)
+        v["timezone"] = v.get("timezone", "Europe/Helsinki")
+        return model.Site(**v, source=model.Source(self.rel(path), 1))
+
+    def load_vocabulary(self) -> model.Vocabulary | None:
+        path = self.root / "vocabulary.yaml"
+        if not path.is_file():
+            self.problem(path, "missing-file", "vocabulary.yaml is missing",
+                         "copy vocabulary.yaml from the example region")
+            return None
+        document = self.read_yaml(path)
+        if document is None:
+            return None
+        values = self.convert(schema.VOCABULARY, document)
+        if values is None:
+            return None
+        groups = {name: dict(sorted(group["_extra"].items()))
+                  for name, group in model_values(values).items()}
+        return model.Vocabulary({name: groups.get(name, {}) for name in schema.VOCABULARY_GROUPS})
+
+    def list_folders(self) -> dict[str, dict[str, Path]]:
+        """Slug → file for each content folder; odd files and names are problems, not skipped."""
+        found: dict[str, dict[str, Path]] = {}
+        for item in sorted(self.root.iterdir()):
+            if item.name.startswith(".") or item.name in TOP_FILES or item.name in FOLDERS:
+                continue
+            hint = did_you_mean(item.name, list(FOLDERS) + list(TOP_FILES))
+            self.problem(item, "unexpected-file",
+                         f"'{item.name}' is not part of the content format",
+                         hint or "content/ holds site.yaml, vocabulary.yaml and the folders "
+                         + ", ".join(FOLDERS))
+        for folder, (kind, endings) in FOLDERS.items():
+            found[folder] = {}
+            directory = self.root / folder
+            if not directory.is_dir():
+                continue
+            for path in sorted(directory.iterdir()):
+                if path.name.startswith("."):
+                    continue
+                slug, ending = _split_name(path.name)
+                if path.is_dir() or ending.lower() not in endings:
+                    self.problem(path, "unexpected-file", f"'{path.name}' is not a {kind} file",
+                                 f"{kind} files end with {' or '.join(endings)}")
+                    continue
+                if not re.fullmatch(SLUG_PATTERN, slug) or ending not in endings:
+                    self.problem(path, "bad-slug", f"the file name '{path.name}' is not a valid "
+                                 "slug", f"rename it to {_suggest_slug(slug)}{endings[0]} "
+                                 "(lowercase a-z, digits and hyphens)")
+                    continue
+                if folder == "pages" and slug in RESERVED_PAGE_SLUGS:
+                    self.problem(path, "duplicate-slug", f"the page slug '{slug}' is used by the "
+                                 "site itself", f"rename it, e.g. to {slug}-info.md")
+                    continue
+                if slug in found[folder]:
+                    self.problem(path, "duplicate-slug", f"the slug '{slug}' is used twice in "
+                                 f"{folder}/ (also {found[folder][slug].name})",
+                                 "rename or remove one of the files")
+                    continue
+                found[folder][slug] = path
+        return found
+
+    def load_place(self, slug: str, path: Path) -> model.Place | None:
+        document = self.read_yaml(path)
+        values = self.convert(schema.PLACE, document) if document else None
+        if values is None:
+            return None
+        return model.Place(slug=slug, **model_values(values),
+                           source=model.Source(document.path, document.source(document.root).line))
+
+    def load_markdown(self, record: Record, path: Path
+                      ) -> tuple[dict[str, Any], model.Text | None, model.Source] | None:
+        parsed = self.read_markdown(path)
+        if parsed is None:
+            return None
+        document, body, body_line = parsed
+        values = self.convert(record, document)
+        if values is None:
+            return None
+        translated = values.pop("body", None)
+        text = body.strip("\n")
+        items = dict(translated.items) if translated else {}
+        default = self.languages[0]
+        if text.strip() and default in items:
+            self.problem(path, "duplicate-key", f"the body in '{default}' is given twice: below "
+                         "the front matter and in 'body'", f"remove '{default}' from 'body'",
+                         line=body_line)
+            return None
+        if text.strip():
+            items[default] = text + "\n"
+        order = {lang: i for i, lang in enumerate(self.languages)}
+        body_text = model.Text(tuple(sorted(items.items(), key=lambda kv: order.get(kv[0], 99)))) \
+            if items else None
+        return values, body_text, model.Source(document.path, 1)
+
+    def load_organisation(self, slug: str, path: Path) -> model.Organisation | None:
+        loaded = self.load_markdown(schema.ORGANISATION, path)
+        if loaded is None:
+            return None
+        values, body, source = loaded
+        activities = self.make_activities(slug, values, source.path)
+        if activities is None:
+            return None
+        v = model_values(values)
+        v["activities"] = activities
+        return model.Organisation(slug=slug, body=body, source=source, **v)
+
+    def make_activities(self, slug: str, values: dict[str, Any], path: str
+                        ) -> tuple[model.Activity, ...] | None:
+        """Activity objects of an organisation; ids must be unique within the file."""
+        activities, seen, ok = [], {}, True
+        for index, item in enumerate(values.get("activities", ())):
+            mark = item["_node"].start_mark
+            line = mark.line + 2  # the front matter starts on the file's second line
+            if item["id"] in seen:
+                self.problems.append(Problem(
+                    path, line, mark.column + 1, "duplicate-id", f"activities[{index}].id",
+                    f"the activity id '{item['id']}' is used twice "
+                    f"(first on line {seen[item['id']]})",
+                    "give each activity of the file its own id"))
+                ok = False
+                continue
+            seen[item["id"]] = line
+            activities.append(model.Activity(organisation=slug, **model_values(item),
+                                             source=model.Source(path, line)))
+        return tuple(activities) if ok else None
+
+    def load_partnership(self, slug: str, path: Path) -> model.Partnership | None:
+        loaded = self.load_markdown(schema.PARTNERSHIP, path)
+        if loaded is None:
+            return None
+        values, body, source = loaded
+        return model.Partnership(slug=slug, body=body, source=source, **model_values(values))
+
+    def load_page(self, slug: str, path: Path) -> model.Page | None:
+        loaded = self.load_markdown(schema.PAGE, path)
+        if loaded is None:
+            return None
+        values, body, source = loaded
+        return model.Page(slug=slug, body=body, source=source, **model_values(values))
+
+
+def _languages_in(document: Document) -> tuple[str, ...] | None:
+    """The site languages, read early: every translatable text needs them."""
+    root = document.root
+    if root is None or not hasattr(root, "value") or not isinstance(root.value, list):
+        return None
+    for key, value in root.value:
+        if getattr(key, "value", None) == "languages" and isinstance(value.value, list):
+            codes = tuple(getattr(v, "value", "") for v in value.value)
+            if codes and all(c in schema.SUPPORTED_LANGUAGES for c in codes):
+                return codes
+    return None
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    stem, dot, ending = name.rpartition(".")
+    return (stem, "." + ending) if dot else (name, "")
+
+
+def _suggest_slug(name: str) -> str:
+    table = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "a", "Ö": "o", "Å": "a"})
+    slug = re.sub(r"[^a-z0-9]+", "-", name.translate(table).lower()).strip("-")
+    return slug or "name"
+
+
+def load_content(root: Path) -> model.Content:
+    """Load and validate a content folder; raise ContentError listing every problem."""
+    loader = Loader(root)
+    content = loader.load()
+    if loader.problems:  # warnings only: keep them with the content for the caller to show
+        content.extra["warnings"] = sorted(set(loader.problems))
+    return content

@@ -1,0 +1,276 @@
+"""The guide's content as plain frozen dataclasses. Validation lives in schema.py, not here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages: ((lang, text), ...) in site language order."""
+
+    items: tuple[tuple[str, str], ...]
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """(text, language it is written in) for lang, falling back to the first language."""
+        for code, text in self.items:
+            if code == lang:
+                return text, code
+        return self.items[0][1], self.items[0][0]
+
+    def has(self, lang: str) -> bool:
+        return any(code == lang for code, _ in self.items)
+
+    @property
+    def default(self) -> str:
+        return self.items[0][1]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.items)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a content object was written: repository-relative path and 1-based line."""
+
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: dt.time
+    end: dt.time
+
+
+@dataclass(frozen=True)
+class Term:
+    """A controlled term of the vocabulary, with its labels."""
+
+    group: str
+    id: str
+    label: Text
+    sensitive: bool = False
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Controlled terms by group: themes, formats, audiences, expertise, municipalities, …"""
+
+    groups: dict[str, dict[str, Term]]
+
+    def group(self, name: str) -> dict[str, Term]:
+        return self.groups.get(name, {})
+
+    def term(self, group: str, term_id: str) -> Term:
+        return self.groups[group][term_id]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact of an organisation or an activity: a role, and a person only when needed."""
+
+    role: Text
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class SiteContact:
+    name: Text | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: Text | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """site.yaml: the guide itself."""
+
+    name: Text
+    region: Text
+    base_url: str
+    languages: tuple[str, ...]
+    timezone: str
+    contact: SiteContact
+    description: Text | None = None
+    publisher: Text | None = None
+    repository: str | None = None
+    horizon_weeks: int = 12
+    source: Source = Source("content/site.yaml")
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+@dataclass(frozen=True)
+class MonthlyDay:
+    """A day of the month: the Nth (or last: -1) weekday, or a day number when weekday is None."""
+
+    ordinal: int
+    weekday: int | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    date: dt.date
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class ScheduleRule:
+    """One rule of an activity's schedule: weekly, monthly or on given dates."""
+
+    weekly: tuple[int, ...] = ()  # weekdays, Monday = 0
+    every: int = 1
+    monthly: tuple[MonthlyDay, ...] = ()
+    dates: tuple[dt.date, ...] = ()
+    times: tuple[TimeRange, ...] = ()
+    start: dt.date | None = None  # `from`
+    until: dt.date | None = None
+    exceptions: tuple[DateRange, ...] = ()  # `except`
+    cancelled: tuple[Cancellation, ...] = ()
+    holidays: str = "skip"  # skip | include
+    note: Text | None = None
+
+    @property
+    def kind(self) -> str:
+        return "weekly" if self.weekly else "monthly" if self.monthly else "dates"
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something an organisation runs: a group, a meeting place, advice, an event, volunteering."""
+
+    organisation: str  # organisation slug
+    id: str
+    title: Text
+    summary: Text
+    format: str
+    themes: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    place: str | None = None
+    online: str | None = None
+    languages: tuple[str, ...] = ()
+    cost: str | Text | None = None  # "free" or a text
+    registration: str | Text | None = None  # "none" or a text
+    low_threshold: bool = False
+    schedule: tuple[ScheduleRule, ...] = ()
+    description: Text | None = None  # Markdown
+    contacts: tuple[Contact, ...] = ()
+    source: Source = Source("")
+
+    @property
+    def key(self) -> str:
+        return f"{self.organisation}/{self.id}"
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost == "free"
+
+    @property
+    def no_registration(self) -> bool:
+        return self.registration == "none"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation (järjestö, yhdistys) and the activities it runs."""
+
+    slug: str
+    name: Text
+    summary: Text
+    municipalities: tuple[str, ...]
+    body: Text | None = None  # Markdown description
+    business_id: str | None = None
+    website: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: Text | None = None
+    themes: tuple[str, ...] = ()
+    expertise: tuple[str, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    reviewed: dt.date | None = None
+    activities: tuple[Activity, ...] = ()
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A meeting place or venue (kohtaamispaikka)."""
+
+    slug: str
+    name: Text
+    address: Text
+    municipality: str
+    postal_code: str | None = None
+    coordinates: tuple[float, float] | None = None
+    accessibility: tuple[str, ...] = ()
+    accessibility_note: Text | None = None
+    opening_hours: Text | None = None
+    directions: Text | None = None
+    description: Text | None = None
+    website: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    date: dt.date
+    time: TimeRange | None = None
+    place: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Partnership:
+    """A partnership table (kumppanuuspöytä): members, purpose (body) and meetings."""
+
+    slug: str
+    name: Text
+    members: tuple[str, ...]
+    municipalities: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    summary: Text | None = None
+    meetings: tuple[Meeting, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    body: Text | None = None
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A free page: about, for organisations, privacy, accessibility."""
+
+    slug: str
+    title: Text
+    summary: Text | None = None
+    body: Text | None = None
+    menu: int | None = None  # position in the footer menu; None = not in the menu
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from content/, validated."""
+
+    site: Site
+    vocabulary: Vocabulary
+    organisations: tuple[Organisation, ...]
+    places: tuple[Place, ...]
+    partnerships: tuple[Partnership, ...]
+    pages: tuple[Page, ...]
+    extra: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,50 @@
+"""The build, top to bottom: load → derive → render → write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import time
+import zoneinfo
+from pathlib import Path
+
+from .derive import derive
+from .load import load_content
+from .problems import format_report
+from .render import Renderer, static_files
+from .write import write_site
+
+
+def today_in(timezone: str) -> dt.date:
+    """Today's date in the site's time zone (not the machine's)."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date()
+
+
+def build(content_dir: Path, templates: Path, output: Path, today: dt.date | None = None,
+          base_url: str | None = None) -> str:
+    """Build the site into output atomically; return a short report. Raises ContentError."""
+    timings = {}
+    start = time.perf_counter()
+    content = load_content(content_dir)
+    timings["load"] = time.perf_counter() - start
+    today = today or today_in(content.site.timezone)
+
+    start = time.perf_counter()
+    guide = derive(content, today)
+    timings["derive"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    renderer = Renderer(guide, templates, base_url)
+    files = itertools.chain(renderer.render_all(), static_files(templates))
+    count = write_site(output, files)
+    timings["render+write"] = time.perf_counter() - start
+
+    warnings = content.extra.get("warnings", [])
+    lines = [format_report(warnings)] if warnings else []
+    activities = sum(len(o.activities) for o in content.organisations)
+    lines.append(
+        f"Built {count} files into {output} for {today.isoformat()} "
+        f"({len(content.organisations)} organisations, {activities} activities, "
+        f"{len(content.places)} places, {len(content.site.languages)} languages) in "
+        + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items()))
+    return "\n".join(lines)

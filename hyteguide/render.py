@@ -1,0 +1,251 @@
+"""Render: the Guide → HTML pages per language (Jinja), plus sitemap, robots and assets.
+
+Templates get ready data and a few display helpers; they hold no logic beyond display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .derive import TAXONOMIES, Guide, sort_key
+from .i18n import load_catalogue
+from .markup import render_markdown
+from .model import Text
+from .urls import Urls, path_of
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render in every language: its path, template and own context."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+    title: Text | str | None = None
+    priority: str = "0.5"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    name: str
+    href: str  # page-relative link
+    absolute: str
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    """Autoescaping on, undefined names are errors, whitespace trimmed."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _markdown(text: str) -> str:
+    return render_markdown(text)
+
+
+class Renderer:
+    """Renders every page of a Guide in every site language."""
+
+    def __init__(self, guide: Guide, templates: Path, base_url: str | None = None):
+        self.guide = guide
+        self.site = guide.content.site
+        self.languages = self.site.languages
+        self.urls = Urls(base_url or self.site.base_url, self.languages)
+        self.env = make_environment(templates)
+        self.catalogues = {lang: load_catalogue(templates, lang) for lang in self.languages}
+        self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
+                                 key=lambda p: (p.menu, p.slug)))
+
+    # -- helpers given to templates ---------------------------------------------------------
+
+    def helpers(self, lang: str, here: str, rooted: bool = False) -> dict[str, Any]:
+        catalogue = self.catalogues[lang]
+        urls = self.urls
+
+        def url(target: object, to_lang: str | None = None) -> str:
+            full = urls.localised(path_of(target), to_lang or lang)
+            return urls.rooted(full) if rooted else urls.relative(here, full)
+
+        def asset(name: str) -> str:
+            return url(f"assets/{name}", self.languages[0])
+
+        def text(value: Text | str | None) -> str:
+            if value is None:
+                return ""
+            return value if isinstance(value, str) else value.get(lang)[0]
+
+        def t(value: Text | str | None) -> Markup:
+            if value is None:
+                return Markup("")
+            if isinstance(value, str):
+                return escape(value)
+            shown, written = value.get(lang)
+            if written == lang:
+                return escape(shown)
+            return Markup('<span lang="{}">{}</span>').format(written, shown)
+
+        def md(value: Text | None) -> Markup:
+            if value is None:
+                return Markup("")
+            shown, written = value.get(lang)
+            attributes = Markup(f' lang="{written}"') if written != lang else Markup("")
+            return Markup('<div class="prose"{}>\n{}\n</div>').format(
+                attributes, Markup(_markdown(shown)))
+
+        def term(group: str, term_id: str) -> Markup:
+            return t(self.guide.content.vocabulary.term(group, term_id).label)
+
+        def terms(group: str, ids: tuple[str, ...]) -> list:
+            vocabulary = self.guide.content.vocabulary
+            found = [vocabulary.term(group, i) for i in ids]
+            return sorted(found, key=lambda x: sort_key(x.label.get(lang)[0]))
+
+        def by_name(items: Any, attribute: str = "name") -> list:
+            return sorted(items, key=lambda x: sort_key(getattr(x, attribute).get(lang)[0]))
+
+        def schedule(rule: Any) -> str:
+            return catalogue.schedule(rule, text)
+
+        return {"_": catalogue, "url": url, "asset": asset, "t": t, "text": text, "md": md,
+                "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
+                "lang": lang}
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def pages(self) -> Iterator[PageSpec]:
+        guide = self.guide
+        week_end = guide.today + dt.timedelta(days=6)
+        yield PageSpec("", "home.html", {
+            "today_occurrences": guide.on(guide.today),
+            "week_days": _by_day(guide.between(guide.today + dt.timedelta(days=1), week_end)),
+            "week_end": week_end,
+        }, priority="1.0")
+        yield PageSpec("organisations/", "organisations.html",
+                       {"organisations": guide.organisations}, title="nav.organisations")
+        yield PageSpec("activities/", "activities.html", {"activities": guide.activities},
+                       title="nav.activities")
+        yield PageSpec("places/", "places.html", {"places": guide.places}, title="nav.places")
+        yield PageSpec("partnerships/", "partnerships.html",
+                       {"partnerships": guide.partnerships}, title="nav.partnerships")
+        for organisation in guide.organisations:
+            yield PageSpec(path_of(organisation), "organisation.html", {
+                "organisation": organisation,
+                "partnerships": guide.partnerships_of.get(organisation.slug, ()),
+            }, title=organisation.name)
+            for activity in organisation.activities:
+                yield PageSpec(path_of(activity), "activity.html", {
+                    "activity": activity,
+                    "organisation": organisation,
+                    "place": guide.place_by_slug.get(activity.place) if activity.place else None,
+                    "municipalities": guide.activity_municipalities[activity.key],
+                    "upcoming": guide.upcoming.get(activity.key, ()),
+                }, title=activity.title)
+        for place in guide.places:
+            yield PageSpec(path_of(place), "place.html", {
+                "place": place, "activities": guide.activities_at_place.get(place.slug, ()),
+            }, title=place.name)
+        for partnership in guide.partnerships:
+            meetings = sorted(partnership.meetings, key=lambda m: m.date)
+            yield PageSpec(path_of(partnership), "partnership.html", {
+                "partnership": partnership,
+                "members": [guide.organisation_by_slug[m] for m in partnership.members],
+                "upcoming_meetings": [m for m in meetings if m.date >= guide.today],
+                "past_meetings": [m for m in reversed(meetings) if m.date < guide.today],
+            }, title=partnership.name)
+        for group in TAXONOMIES:
+            entries = guide.taxonomies[group]
+            yield PageSpec(f"{group}/", "taxonomy.html", {"group": group,
+                                                          "entries": list(entries.values())},
+                           title=f"nav.{group}")
+            for entry in entries.values():
+                yield PageSpec(path_of(entry.term), "term.html", {"group": group, "entry": entry},
+                               title=entry.term.label)
+        for free_page in guide.content.pages:
+            yield PageSpec(path_of(free_page), "page.html", {"free_page": free_page},
+                           title=free_page.title)
+
+    def render_page(self, spec: PageSpec, lang: str) -> str:
+        here = self.urls.localised(spec.path, lang)
+        helpers = self.helpers(lang, here)
+        catalogue = helpers["_"]
+        title = spec.title
+        if isinstance(title, str):
+            title = catalogue(title)
+        elif isinstance(title, Text):
+            title = title.get(lang)[0]
+        context = {
+            **helpers,
+            "guide": self.guide,
+            "site": self.site,
+            "menu": self.menu,
+            "today": self.guide.today,
+            "page_title": title,
+            "page_path": spec.path,
+            "canonical": self.urls.absolute(here),
+            "alternates": self.alternates(spec.path, here),
+            **spec.context,
+        }
+        return self.env.get_template(spec.template).render(context)
+
+    def alternates(self, path: str, here: str) -> list[Alternate]:
+        return [Alternate(lang, self.catalogues[lang]("language_name"),
+                          self.urls.relative(here, self.urls.localised(path, lang)),
+                          self.urls.absolute(self.urls.localised(path, lang)))
+                for lang in self.languages]
+
+    def render_not_found(self) -> str:
+        lang = self.site.default_language
+        context = {**self.helpers(lang, "404.html", rooted=True), "guide": self.guide,
+                   "site": self.site, "menu": self.menu, "today": self.guide.today,
+                   "page_title": self.catalogues[lang]("notfound.title"), "page_path": "404.html",
+                   "canonical": None, "alternates": [], "catalogues": self.catalogues}
+        return self.env.get_template("404.html").render(context)
+
+    def render_all(self) -> Iterator[tuple[str, bytes]]:
+        """Every output file as (site-relative path, bytes), in a stable order."""
+        specs = list(self.pages())
+        for lang in self.languages:
+            for spec in specs:
+                path = self.urls.output_file(self.urls.localised(spec.path, lang))
+                yield path, self.render_page(spec, lang).encode("utf-8")
+        yield "404.html", self.render_not_found().encode("utf-8")
+        yield "sitemap.xml", self.sitemap(specs).encode("utf-8")
+        yield "robots.txt", (f"User-agent: *\nAllow: /\n\n"
+                             f"Sitemap: {self.urls.absolute('sitemap.xml')}\n").encode()
+        yield ".nojekyll", b""
+
+    def sitemap(self, specs: list[PageSpec]) -> str:
+        context = {"entries": [
+            (spec, [(lang, self.urls.absolute(self.urls.localised(spec.path, lang)))
+                    for lang in self.languages]) for spec in specs]}
+        return self.env.get_template("sitemap.xml").render(context)
+
+
+def _by_day(occurrences: tuple) -> list[tuple[dt.date, list]]:
+    days: dict[dt.date, list] = {}
+    for occurrence in occurrences:
+        days.setdefault(occurrence.date, []).append(occurrence)
+    return list(days.items())
+
+
+def static_files(templates: Path) -> Iterator[tuple[str, bytes]]:
+    """The site's own assets: templates/assets/** → assets/**."""
+    root = templates / "assets"
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            yield "assets/" + path.relative_to(root).as_posix(), path.read_bytes()

@@ -1,0 +1,448 @@
+"""The content schema: every field editors may write, its type, and cross-field checks.
+
+This is the single source of truth for validation and for the editor's field reference.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from typing import Any
+
+import yaml
+
+from . import model
+from .fields import (
+    INVALID,
+    SLUG_PATTERN,
+    TERM_PATTERN,
+    Bool,
+    BusinessId,
+    Choice,
+    Context,
+    Date,
+    Email,
+    Field,
+    FieldType,
+    Int,
+    ListOf,
+    Phone,
+    Record,
+    Reference,
+    Str,
+    Term,
+    TextField,
+    TimeRangeField,
+    Url,
+    field_node,
+    model_values,
+)
+from .problems import did_you_mean
+
+SUPPORTED_LANGUAGES = ("fi", "sv", "en")
+VOCABULARY_GROUPS = ("municipalities", "themes", "audiences", "formats", "expertise", "languages",
+                     "accessibility")
+
+WEEKDAYS = {
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    "ma": 0, "ti": 1, "ke": 2, "to": 3, "pe": 4, "la": 5, "su": 6,
+}
+WEEKDAY_ALIASES = {
+    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
+    "saturday": "sat", "sunday": "sun", "tues": "tue", "thur": "thu", "thurs": "thu",
+    "maanantai": "ma", "tiistai": "ti", "keskiviikko": "ke", "torstai": "to", "perjantai": "pe",
+    "lauantai": "la", "sunnuntai": "su", "mån": "mon", "tis": "tue", "ons": "wed", "tor": "thu",
+    "fre": "fri", "lör": "sat", "sön": "sun",
+}
+ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1, "first": 1,
+            "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+class Weekday(FieldType):
+    label = "weekday mon…sun (or ma…su)"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a weekday")
+        if value is INVALID:
+            return value
+        word = value.lower()
+        if word in WEEKDAYS:
+            return WEEKDAYS[word]
+        if word in WEEKDAY_ALIASES:
+            return WEEKDAYS[WEEKDAY_ALIASES[word]]
+        return ctx.error(node, where, "bad-value", f"'{value}' is not a weekday",
+                         did_you_mean(word, list(WEEKDAYS)[:7])
+                         or "write mon, tue, wed, thu, fri, sat or sun")
+
+
+class MonthlyDayField(FieldType):
+    label = "'2nd mon', 'last fri' or a day of the month 1…31"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a day of the month such as '2nd mon'")
+        if value is INVALID:
+            return value
+        words = value.lower().replace(".", " ").split()
+        if len(words) == 1 and words[0].isdigit() and 1 <= int(words[0]) <= 31:
+            return model.MonthlyDay(int(words[0]))
+        hint = "write the week and the weekday: '1st mon', '2nd tue', '3rd wed', '4th thu' or " \
+               "'last fri', or a day of the month 1…31"
+        if len(words) == 2:
+            ordinal = ORDINALS.get(words[0]) or (int(words[0]) if words[0] in "12345" else None)
+            day = WEEKDAYS.get(WEEKDAY_ALIASES.get(words[1], words[1]))
+            if ordinal and day is not None:
+                return model.MonthlyDay(ordinal, day)
+        return ctx.error(node, where, "bad-value", f"'{value}' is not a day of the month", hint)
+
+
+class Coordinates(FieldType):
+    label = "[latitude, longitude]"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        hint = "write [latitude, longitude] in decimal degrees, for example [60.4037, 25.1050]"
+        items = node.value if isinstance(node, yaml.SequenceNode) else None
+        if isinstance(node, yaml.MappingNode):
+            pairs = {k.value: v for k, v in node.value}
+            items = [pairs.get("lat"), pairs.get("lon")] if set(pairs) == {"lat", "lon"} else None
+        if not items or len(items) != 2 or not all(isinstance(i, yaml.ScalarNode) for i in items):
+            return ctx.error(node, where, "wrong-type", "expected [latitude, longitude]", hint)
+        try:
+            lat, lon = (float(i.value) for i in items)
+        except ValueError:
+            return ctx.error(node, where, "bad-value", "coordinates must be numbers", hint)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return ctx.error(node, where, "bad-value", f"({lat}, {lon}) are not coordinates", hint)
+        if lat < lon and 19 < lat < 32 and 59 < lon < 71:
+            return ctx.error(node, where, "bad-value", "latitude and longitude are swapped",
+                             f"write [{lon}, {lat}]")
+        return (lat, lon)
+
+
+class KeywordOrText(FieldType):
+    """A fixed keyword (such as `free`) or a text."""
+
+    def __init__(self, keyword: str):
+        self.keyword = keyword
+        self.label = f"'{keyword}' or a text"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.value.strip() == self.keyword:
+            return self.keyword
+        return TextField().convert(node, ctx, where)
+
+
+class ChoiceOf(FieldType):
+    """The first of several types that a node's shape fits (a date, or a {from, until} range)."""
+
+    def __init__(self, scalar: FieldType, mapping: FieldType, label: str):
+        self.scalar_type, self.mapping_type, self.label = scalar, mapping, label
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        kind = self.mapping_type if isinstance(node, yaml.MappingNode) else self.scalar_type
+        return kind.convert(node, ctx, where)
+
+
+class Mapped(FieldType):
+    """A type whose converted value is passed through `make` (e.g. into a model object)."""
+
+    def __init__(self, inner: FieldType, make: Any):
+        self.inner, self.make = inner, make
+        self.label = inner.label
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.inner.convert(node, ctx, where)
+        return INVALID if value is INVALID else self.make(value)
+
+
+def _build(cls: Any) -> Any:
+    return lambda values: cls(**model_values(values))
+
+
+def _check_order(start: str, end: str, code: str = "date-order") -> Any:
+    def check(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, where: str) -> None:
+        if start in values and end in values and values[end] < values[start]:
+            ctx.error(field_node(values, end), f"{where}.{end}" if where else end, code,
+                      f"'{end}' ({values[end]}) is before '{start}' ({values[start]})",
+                      f"check both dates; '{end}' must be on or after '{start}'")
+    return check
+
+
+DATE_RANGE = Mapped(Record("a date range", (
+    Field("from", Date(), True, "first day", "2026-10-19"),
+    Field("until", Date(), True, "last day", "2026-10-23"),
+), (_check_order("from", "until"),), label="{from: date, until: date}"),
+    lambda v: model.DateRange(v["from"], v["until"]))
+
+EXCEPTION = ChoiceOf(Date(), DATE_RANGE, "date, or {from: date, until: date}")
+
+CANCELLATION_RECORD = Record("a cancellation", (
+    Field("date", Date(), True, "the cancelled day", "2026-11-03"),
+    Field("note", TextField(), False, "why, shown to readers", "Ohjaaja sairastunut"),
+), label="date, or {date: date, note: text}")
+
+CANCELLATION = ChoiceOf(Mapped(Date(), model.Cancellation),
+                        Mapped(CANCELLATION_RECORD, _build(model.Cancellation)),
+                        CANCELLATION_RECORD.label)
+
+
+def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, where: str) -> None:
+    kinds = [k for k in ("weekly", "monthly", "date") if k in values]
+    if len(kinds) != 1:
+        found = " and ".join(f"'{k}'" for k in kinds) if kinds else "none of them"
+        ctx.error(node, where, "bad-schedule",
+                  f"a schedule rule needs exactly one of 'weekly', 'monthly' or 'date' ({found})",
+                  "split it into separate rules, each starting with '- weekly:', '- monthly:' "
+                  "or '- date:'")
+        return
+    if "every" in values and "weekly" not in values:
+        ctx.error(field_node(values, "every"), f"{where}.every", "bad-schedule",
+                  "'every' goes with 'weekly'",
+                  "for every other week write 'weekly' and 'every: 2'")
+    elif values.get("every", 1) > 1 and "from" not in values:
+        ctx.error(field_node(values, "every"), f"{where}.every", "bad-schedule",
+                  "'every' needs 'from': weeks are counted from the first meeting",
+                  "add 'from: YYYY-MM-DD', the date of the first meeting")
+    if "date" in values and ("from" in values or "until" in values):
+        ctx.error(node, where, "bad-schedule", "'from' and 'until' go with 'weekly' or 'monthly'",
+                  "list single days under 'date'")
+
+
+def _make_rule(values: dict[str, Any]) -> model.ScheduleRule:
+    v = model_values(values)
+    times = v.get("time", ())
+    return model.ScheduleRule(
+        weekly=tuple(sorted(v.get("weekly", ()))),
+        every=v.get("every", 1),
+        monthly=v.get("monthly", ()),
+        dates=tuple(sorted(v.get("date", ()))),
+        times=tuple(sorted(times, key=lambda t: (t.start, t.end))),
+        start=v.get("from"),
+        until=v.get("until"),
+        exceptions=tuple(sorted((e if isinstance(e, model.DateRange) else model.DateRange(e, e)
+                                 for e in v.get("except", ())), key=lambda r: (r.start, r.end))),
+        cancelled=tuple(sorted(v.get("cancelled", ()), key=lambda c: c.date)),
+        holidays=v.get("holidays", "include" if "date" in v else "skip"),
+        note=v.get("note"),
+    )
+
+
+SCHEDULE_RULE = Mapped(Record("a schedule rule", (
+    Field("weekly", ListOf(Weekday()), False, "weekdays it is held on", "[tue, thu]"),
+    Field("every", Int(1, 8), False, "every Nth week (2 = every other week), with weekly", "2"),
+    Field("monthly", ListOf(MonthlyDayField()), False, "day of the month", "2nd mon"),
+    Field("date", ListOf(Date()), False, "single days", "2026-12-03"),
+    Field("time", ListOf(TimeRangeField()), False, "time of day, local time", '"10:00-14:00"'),
+    Field("from", Date(), False, "first day the rule applies", "2026-08-15"),
+    Field("until", Date(), False, "last day the rule applies (empty: no end)", "2026-12-18"),
+    Field("except", ListOf(EXCEPTION), False, "days or date ranges it is not held",
+          "[2026-12-08, {from: 2026-10-19, until: 2026-10-23}]"),
+    Field("cancelled", ListOf(CANCELLATION), False, "days shown as cancelled", "[2026-11-03]"),
+    Field("holidays", Choice(("skip", "include"), label="skip or include"), False,
+          "skip Finnish public holidays (default for weekly and monthly) or include them", "skip"),
+    Field("note", TextField(), False, "a note shown with the schedule", "parittomilla viikoilla"),
+), (_check_rule, _check_order("from", "until")), label="schedule rule"), _make_rule)
+
+
+CONTACT = Mapped(Record("a contact", (
+    Field("role", TextField(), True, "the role, so the contact outlives a person",
+          "Toiminnanjohtaja"),
+    Field("name", Str(label="name"), False, "a person's name, only if needed", "Maija Meikäläinen"),
+    Field("email", Email(), False, "email address", "info@example.org"),
+    Field("phone", Phone(), False, "phone number, in quotes", '"+358 40 123 4567"'),
+), label="contact {role, name, email, phone}"), _build(model.Contact))
+
+SLUG = Str(label="id (a-z, 0-9, -)", pattern=SLUG_PATTERN, code="bad-slug",
+           pattern_hint="use lowercase letters a-z, digits and hyphens, e.g. 'olohuone'")
+
+
+def _check_place_or_online(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                           where: str) -> None:
+    if values.get("format") == "tapahtuma" and not values.get("schedule"):
+        ctx.error(node, where, "missing-field", "an event needs a 'schedule' with its date",
+                  "add 'schedule: [{date: 2026-12-03}]'", severity="warning")
+
+
+ACTIVITY_RECORD = Record("an activity", (
+    Field("id", SLUG, True, "short id, unique within the organisation file", "olohuone"),
+    Field("title", TextField(), True, "name of the activity", "Olohuone"),
+    Field("summary", TextField(), True, "one sentence: what, for whom", "Avoin kohtaamispaikka."),
+    Field("format", Term(group="formats"), True, "kind of activity (vocabulary 'formats')",
+          "kohtaamispaikka"),
+    Field("themes", ListOf(Term(group="themes")), False, "themes (vocabulary 'themes')",
+          "[mielenterveys]"),
+    Field("audiences", ListOf(Term(group="audiences")), False,
+          "target groups (vocabulary 'audiences')", "[aikuiset]"),
+    Field("place", Reference(kind="place", folder="places"), False,
+          "where: the slug of a file in places/", "keravan-kirjasto"),
+    Field("online", Url(), False, "web address, if held online", "https://meet.example.org/x"),
+    Field("languages", ListOf(Term(group="languages")), False,
+          "languages it is held in (vocabulary 'languages')", "[fi, sv]"),
+    Field("cost", KeywordOrText("free"), False, "'free' or the price in words", "free"),
+    Field("registration", KeywordOrText("none"), False, "'none' or how to register", "none"),
+    Field("low_threshold", Bool(), False, "free, no referral or registration needed", "true"),
+    Field("schedule", ListOf(SCHEDULE_RULE), False, "when it is held", "- weekly: [tue]"),
+    Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|"),
+    Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
+), (_check_place_or_online,), label="activity")
+
+
+ORGANISATION = Record("an organisation", (
+    Field("name", TextField(), True, "official name", "Keravan Olohuone ry"),
+    Field("summary", TextField(), True, "one sentence on what it does", "Kohtaamispaikka …"),
+    Field("business_id", BusinessId(), False, "Y-tunnus, checked", "1234567-1"),
+    Field("website", Url(), False, "web address", "https://olohuone.example.org"),
+    Field("email", Email(), False, "general email", "toimisto@olohuone.example.org"),
+    Field("phone", Phone(), False, "general phone, in quotes", '"+358 40 000 0000"'),
+    Field("address", TextField(), False, "postal or visiting address", "Kauppakaari 1, Kerava"),
+    Field("municipalities", ListOf(Term(group="municipalities"), min_items=1), True,
+          "municipalities where it acts", "[kerava, jarvenpaa]"),
+    Field("themes", ListOf(Term(group="themes")), False, "themes", "[mielenterveys]"),
+    Field("expertise", ListOf(Term(group="expertise")), False, "what it offers partners",
+          "[kokemusasiantuntijuus]"),
+    Field("contacts", ListOf(CONTACT), False, "contacts by role", "- role: Toiminnanjohtaja"),
+    Field("reviewed", Date(), False, "date the entry was last checked", "2026-09-15"),
+    Field("activities", ListOf(ACTIVITY_RECORD), False, "activities it runs", "- id: …"),
+    Field("body", TextField(markdown=True), False,
+          "the description below the front matter, in other languages: {sv: …, en: …}", "{sv: |}"),
+), label="organisation")
+
+PLACE = Record("a place", (
+    Field("name", TextField(), True, "name of the place", "Keravan pääkirjasto"),
+    Field("address", TextField(), True, "street address", "Paasikivenkatu 12"),
+    Field("postal_code", Str(label="postal code", pattern=r"\d{5}",
+                             pattern_hint='five digits in quotes, e.g. "04200"'), False,
+          "postal code, in quotes", '"04200"'),
+    Field("municipality", Term(group="municipalities"), True, "municipality", "kerava"),
+    Field("coordinates", Coordinates(), False, "[latitude, longitude]", "[60.4037, 25.1050]"),
+    Field("accessibility", ListOf(Term(group="accessibility")), False,
+          "accessibility features (vocabulary 'accessibility')", "[wheelchair, induction_loop]"),
+    Field("accessibility_note", TextField(), False, "accessibility in words",
+          "Sisäänkäynti pihan puolelta."),
+    Field("opening_hours", TextField(), False, "opening hours in words", "ma–pe 9–16"),
+    Field("directions", TextField(), False, "how to get there", "Bussit 1 ja 2."),
+    Field("description", TextField(markdown=True), False, "description (Markdown)", "|"),
+    Field("website", Url(), False, "web address", "https://example.org"),
+    Field("phone", Phone(), False, "phone, in quotes", '"+358 9 123 4567"'),
+    Field("email", Email(), False, "email", "info@example.org"),
+), label="place")
+
+MEETING = Mapped(Record("a meeting", (
+    Field("date", Date(), True, "date", "2026-12-03"),
+    Field("time", TimeRangeField(), False, "time", '"13:00-15:00"'),
+    Field("place", Reference(kind="place", folder="places"), False, "place slug",
+          "keravan-kirjasto"),
+    Field("note", TextField(), False, "agenda or note", "Teemana yksinäisyys"),
+), label="meeting {date, time, place, note}"), _build(model.Meeting))
+
+PARTNERSHIP = Record("a partnership table", (
+    Field("name", TextField(), True, "name", "Keravan kumppanuuspöytä"),
+    Field("summary", TextField(), False, "one sentence", "Järjestöjen ja kaupungin yhteistyö."),
+    Field("members", ListOf(Reference(kind="organisation", folder="organisations"), min_items=1),
+          True, "member organisations (slugs of files in organisations/)", "[keravan-olohuone]"),
+    Field("municipalities", ListOf(Term(group="municipalities")), False, "municipalities",
+          "[kerava]"),
+    Field("themes", ListOf(Term(group="themes")), False, "themes", "[osallisuus]"),
+    Field("meetings", ListOf(ChoiceOf(Mapped(Date(), model.Meeting), MEETING,
+                                      "date, or {date, time, place, note}")), False,
+          "meeting dates", "[2026-09-10, 2026-12-03]"),
+    Field("contacts", ListOf(CONTACT), False, "contacts", "- role: Koordinaattori"),
+    Field("body", TextField(markdown=True), False, "the purpose in other languages", "{sv: |}"),
+), label="partnership")
+
+PAGE = Record("a page", (
+    Field("title", TextField(), True, "page title", "Tietoa oppaasta"),
+    Field("summary", TextField(), False, "one sentence for lists and search", "…"),
+    Field("menu", Int(0, 99), False, "position in the footer menu (leave out: not in the menu)",
+          "1"),
+    Field("body", TextField(markdown=True), False, "the text in other languages", "{sv: |}"),
+), label="page")
+
+
+def _check_languages(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                     where: str) -> None:
+    for lang in values.get("languages", ()):
+        if lang not in SUPPORTED_LANGUAGES:
+            ctx.error(field_node(values, "languages"), "languages", "unknown-language",
+                      f"there is no interface catalogue for '{lang}'",
+                      "languages: " + ", ".join(SUPPORTED_LANGUAGES))
+    timezone = values.get("timezone")
+    if timezone:
+        try:
+            zoneinfo.ZoneInfo(timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            ctx.error(field_node(values, "timezone"), "timezone", "bad-value",
+                      f"'{timezone}' is not a time zone", "write Europe/Helsinki")
+    base_url = values.get("base_url", "")
+    if base_url and not base_url.endswith("/"):
+        ctx.error(field_node(values, "base_url"), "base_url", "bad-url",
+                  "base_url must end with '/'", f"write {base_url}/")
+
+
+SITE_CONTACT = Mapped(Record("the site contact", (
+    Field("name", TextField(), False, "who maintains the guide", "Hyvinvointialueen hyte-tiimi"),
+    Field("email", Email(), False, "email for feedback", "hyte@example.org"),
+    Field("phone", Phone(), False, "phone", '"+358 9 123 4567"'),
+    Field("address", TextField(), False, "postal address", "Sibeliuksenkatu 11, Järvenpää"),
+), label="contact"), _build(model.SiteContact))
+
+SITE = Record("site.yaml", (
+    Field("name", TextField(), True, "name of the guide", "Keski-Uudenmaan hyte-opas"),
+    Field("region", TextField(), True, "region the guide covers", "Keski-Uusimaa"),
+    Field("description", TextField(), False, "one sentence for the home page and search engines",
+          "…"),
+    Field("publisher", TextField(), False, "who publishes the guide", "Keski-Uudenmaan hva"),
+    Field("base_url", Url(), True, "the published address, ending with /",
+          "https://example.github.io/hyteguide/"),
+    Field("languages", ListOf(Str(label="language code"), min_items=1), True,
+          "site languages, default first", "[fi, sv, en]"),
+    Field("timezone", Str(label="time zone"), False, "time zone of all times", "Europe/Helsinki"),
+    Field("contact", SITE_CONTACT, True, "contact for feedback", "{email: hyte@example.org}"),
+    Field("repository", Url(), False, "the content repository (for edit links)",
+          "https://github.com/example/hyteguide"),
+    Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12"),
+), (_check_languages,), label="site")
+
+
+class TermEntry(FieldType):
+    """A vocabulary term: a label, or labels per language plus more keys."""
+
+    label = "label, or {fi: …, sv: …, en: …, sensitive: true}"
+
+    def __init__(self, group: str):
+        self.group = group
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        term_id = where.rsplit(".", 1)[-1]
+        if not re.fullmatch(TERM_PATTERN, term_id):
+            return ctx.error(node, where, "bad-slug", f"'{term_id}' is not a valid term id",
+                             "use lowercase letters a-z, digits, '-' and '_'")
+        if not isinstance(node, yaml.MappingNode):
+            label = TextField().convert(node, ctx, where)
+            return INVALID if label is INVALID else model.Term(self.group, term_id, label)
+        label_pairs = [(k, v) for k, v in node.value if k.value in ctx.languages]
+        other = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value
+                                            if k.value not in ctx.languages], node.start_mark)
+        values = TERM_PROPERTIES.convert(other, ctx, where)
+        labels = TextField().convert(yaml.MappingNode(node.tag, label_pairs, node.start_mark), ctx,
+                                     where) if label_pairs else None
+        if values is INVALID or labels is INVALID:
+            return INVALID
+        if labels is None or not labels.has(ctx.default_language):
+            return ctx.error(node, where, "missing-field",
+                             f"term '{term_id}' needs a label in {ctx.default_language}",
+                             f"add '{ctx.default_language}: …'")
+        return model.Term(self.group, term_id, labels, **model_values(values))
+
+
+TERM_PROPERTIES = Record("a vocabulary term", (
+    Field("sensitive", Bool(), False, "no named contact people on activities for this audience",
+          "true"),
+    Field("description", TextField(), False, "what the term means", "…"),
+), label="term properties")
+
+
+VOCABULARY = Record("vocabulary.yaml", tuple(
+    Field(group, Record(f"the vocabulary group '{group}'", (), extra=TermEntry(group)),
+          group in ("municipalities", "themes", "audiences", "formats", "languages"),
+          f"terms of '{group}'", "liikunta: {fi: Liikunta, sv: Motion, en: Exercise}")
+    for group in VOCABULARY_GROUPS), label="vocabulary")

@@ -1,0 +1,68 @@
+"""URLs: one function for page-relative links, and absolute URLs only where required."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+from .model import Activity, Organisation, Page, Partnership, Place, Term
+
+SECTION_OF_GROUP = {"municipalities": "municipalities", "themes": "themes",
+                    "audiences": "audiences", "formats": "formats"}
+
+
+def path_of(target: object) -> str:
+    """The language-neutral path of a model object or of a path string ('' is the home page)."""
+    if isinstance(target, str):
+        return target
+    if isinstance(target, Organisation):
+        return f"organisations/{target.slug}/"
+    if isinstance(target, Activity):
+        return f"activities/{target.organisation}/{target.id}/"
+    if isinstance(target, Place):
+        return f"places/{target.slug}/"
+    if isinstance(target, Partnership):
+        return f"partnerships/{target.slug}/"
+    if isinstance(target, Page):
+        return f"{target.slug}/"
+    if isinstance(target, Term) and target.group in SECTION_OF_GROUP:
+        return f"{SECTION_OF_GROUP[target.group]}/{target.id}/"
+    raise TypeError(f"no page for {target!r}")
+
+
+class Urls:
+    """Maps language-neutral paths to output files and links for one site."""
+
+    def __init__(self, base_url: str, languages: tuple[str, ...]):
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.base_path = urlsplit(self.base_url).path or "/"
+        self.languages = languages
+
+    def localised(self, path: str, lang: str) -> str:
+        """'sv/organisations/x/' for Swedish; the default language lives at the root."""
+        return path if lang == self.languages[0] else f"{lang}/{path}"
+
+    @staticmethod
+    def output_file(full_path: str) -> str:
+        """The file that serves a path: directories get index.html."""
+        return full_path + "index.html" if full_path == "" or full_path.endswith("/") else full_path
+
+    @staticmethod
+    def relative(from_path: str, to_path: str) -> str:
+        """A link from the page at from_path to to_path, both site-relative."""
+        from_dir = from_path if from_path.endswith("/") or from_path == "" else \
+            posixpath.dirname(from_path) + "/"
+        from_dir = from_dir.strip("/")
+        rel = posixpath.relpath("/" + to_path, "/" + from_dir) if from_dir else to_path
+        if rel in (".", ""):
+            return "./"
+        if (to_path == "" or to_path.endswith("/")) and not rel.endswith("/"):
+            rel += "/"
+        return rel
+
+    def absolute(self, full_path: str) -> str:
+        return self.base_url + full_path
+
+    def rooted(self, full_path: str) -> str:
+        """Path from the server root: for 404.html, which is served at any depth."""
+        return self.base_path + full_path

@@ -1,0 +1,70 @@
+"""Write: the whole site goes to a temporary folder beside the output and is swapped in at the end.
+
+A failed or interrupted build leaves the previous output as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+MARKER = ".nojekyll"  # every hyteguide site has it; a folder without it is not ours to replace
+
+
+class UnsafeOutput(Exception):
+    """The output folder holds something that is not a hyteguide site."""
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise UnsafeOutput(f"{target} exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise UnsafeOutput(f"refusing to replace {target}: it is not empty and was not built by "
+                           "hyteguide (no .nojekyll); choose another output folder")
+
+
+def recover(target: Path) -> None:
+    """Restore the previous output if an earlier build stopped between its two renames."""
+    for old in sorted(target.parent.glob(f".{target.name}.old-*")):
+        if not target.exists():
+            old.rename(target)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def write_site(target: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write all files into a fresh folder, then swap it in place of target; return the count."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    recover(target)
+    _check_target(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    count = 0
+    try:
+        for relative, data in files:
+            path = staging / relative
+            if staging not in path.resolve().parents:
+                raise UnsafeOutput(f"refusing to write outside the output folder: {relative}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            count += 1
+        os.chmod(staging, 0o755)
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def _swap(staging: Path, target: Path) -> None:
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,116 @@
+"""Reading YAML as a tree of nodes that remember where they stand in the file.
+
+We compose YAML with PyYAML but never let it guess types: `10:30`, `NO` and `+358 40`
+stay the text the editor wrote. The schema (fields.py) gives each value its type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file as editors see it, and where a part of it starts (1-based)."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Document:
+    """The YAML of one file (or of its front matter), parsed to nodes."""
+
+    path: str
+    root: yaml.Node | None
+    line_offset: int = 0
+
+    def source(self, node: yaml.Node | None) -> Source:
+        if node is None or node.start_mark is None:
+            return Source(self.path, self.line_offset + 1, 1)
+        mark = node.start_mark
+        return Source(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+
+
+@dataclass(frozen=True)
+class FrontMatterFile:
+    """A Markdown file split into its front matter document and its body."""
+
+    document: Document
+    body: str
+    body_line: int
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe composer without aliases: `*name` could expand a small file enormously."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not supported",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _normalise(text: str) -> str:
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(path: str, text: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
+    """Compose YAML text into nodes; a syntax error becomes a Problem at its position."""
+    try:
+        root = yaml.compose(_normalise(text), Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        col = mark.column + 1 if mark else 1
+        message = " ".join(str(x) for x in (err.context, err.problem) if x)
+        return None, [Problem(path, line, col, "yaml-syntax", "", f"YAML syntax error: {message}",
+                              _syntax_hint(err))]
+    except yaml.YAMLError as err:  # e.g. a control character that YAML does not allow
+        return None, [Problem(path, 1 + line_offset, 1, "yaml-syntax", "",
+                              f"YAML syntax error: {err}", "remove special characters")]
+    return Document(path, root, line_offset), []
+
+
+def _syntax_hint(err: yaml.MarkedYAMLError) -> str:
+    problem = (err.problem or "") + " " + (err.context or "")
+    if "aliases" in problem:
+        return "write the value out in full instead of using anchors (&name) and aliases (*name)"
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "put quotes around a text that contains ': ' (a colon and a space)"
+    if "expected a single document" in problem:
+        return "a line '---' ends the front matter; only one YAML document is allowed"
+    if "found character '@'" in problem or "found character '`'" in problem:
+        return "put quotes around a text that starts with @ or `"
+    if "could not find expected ':'" in problem:
+        return "write each field as 'key: value'; check indentation and quotes on the line above"
+    return "check indentation (spaces only) and put quotes around texts with special characters"
+
+
+def split_front_matter(path: str, text: str) -> tuple[FrontMatterFile | None, list[Problem]]:
+    """Split `---` front matter from the Markdown body and parse it."""
+    lines = _normalise(text).split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, [Problem(path, 1, 1, "front-matter", "",
+                              "the file must start with a line '---' that opens the front matter",
+                              "put '---' on the first line, the YAML fields, then '---' again")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        return None, [Problem(path, 1, 1, "front-matter", "", "the front matter is not closed",
+                              "add a line '---' after the last YAML field")]
+    yaml_text = "\n".join(lines[1:index])
+    document, problems = parse_yaml(path, yaml_text, line_offset=1)
+    if document is None:
+        return None, problems
+    body = "\n".join(lines[index + 1:])
+    return FrontMatterFile(document, body, index + 2), problems
