@@ -125,13 +125,25 @@ class TextField(FieldType):
         value = self.scalar(node, ctx, where, "a text")
         if value is INVALID:
             return value
+        if not value:
+            return ctx.error(node, where, "missing-field", "the text is empty",
+                             "write the text, or remove the field")
         return Text(((ctx.default_language, node.value if self.markdown else value),))
 
     def _translations(self, node: yaml.MappingNode, ctx: Context, where: str) -> Any:
         values: dict[str, str] = {}
+        seen_keys: dict[str, yaml.Node] = {}
         ok = True
         for key_node, value_node in node.value:
             lang = key_node.value
+            if lang in seen_keys:
+                first = ctx.document.source(seen_keys[lang]).line
+                ctx.error(key_node, f"{where}.{lang}", "duplicate-key",
+                          f"'{lang}' is given twice (first on line {first})",
+                          "keep only one of them")
+                ok = False
+                continue
+            seen_keys[lang] = key_node
             if lang not in ctx.languages:
                 ctx.error(key_node, f"{where}.{lang}", "unknown-language",
                           f"'{lang}' is not a language of this site ({', '.join(ctx.languages)})",
@@ -517,7 +529,7 @@ class Record(FieldType):
                 ctx.error(node, f"{where}.{f.name}" if where else f.name, "missing-field",
                           f"{self.name} needs '{f.name}'", f"add '{f.name}: {f.example or '…'}'")
                 ok = False
-            elif f.required and f.name in present and f.name not in values and ok:
+            elif f.required and f.name in present and is_null(_value_of(node, f.name)):
                 ctx.error(present[f.name], f"{where}.{f.name}" if where else f.name,
                           "missing-field", f"'{f.name}' is empty", f"write a value for '{f.name}'")
                 ok = False
@@ -532,6 +544,10 @@ class Record(FieldType):
             if len(ctx.problems) > before:
                 return INVALID
         return values
+
+
+def _value_of(node: yaml.MappingNode, name: str) -> yaml.Node | None:
+    return next((v for k, v in node.value if getattr(k, "value", None) == name), None)
 
 
 def field_node(values: dict[str, Any], name: str) -> yaml.Node:

@@ -67,6 +67,8 @@ def parse_yaml(path: str, text: str, line_offset: int = 0) -> tuple[Document | N
         root = yaml.compose(_normalise(text), Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark and "end of stream" in str(err.problem):
+            mark = err.context_mark  # an unclosed quote: point at where it opened
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
         message = " ".join(str(x) for x in (err.context, err.problem) if x)
@@ -82,7 +84,7 @@ def _syntax_hint(err: yaml.MarkedYAMLError) -> str:
     problem = (err.problem or "") + " " + (err.context or "")
     if "aliases" in problem:
         return "write the value out in full instead of using anchors (&name) and aliases (*name)"
-    if "tab" in problem:
+    if "tab" in problem or "'\\t'" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "put quotes around a text that contains ': ' (a colon and a space)"

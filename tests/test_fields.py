@@ -23,7 +23,16 @@ from helpers import check, hints, make_site
 
 from hyteguide import model
 from hyteguide.fields import (
-    INVALID, Bool, BusinessId, Context, Date, Email, Phone, TextField, TimeRangeField, Url,
+    INVALID,
+    Bool,
+    BusinessId,
+    Context,
+    Date,
+    Email,
+    Phone,
+    TextField,
+    TimeRangeField,
+    Url,
     business_id_check_digit,
 )
 from hyteguide.load import load_content
@@ -73,12 +82,12 @@ def convert(field_type, value: str):
 
 def valid_business_id(first7: str) -> str:
     """A Y-tunnus computed independently: weights 7,9,10,5,8,4,2; r = sum % 11."""
-    r = sum(int(d) * w for d, w in zip(first7, (7, 9, 10, 5, 8, 4, 2))) % 11
+    r = sum(int(d) * w for d, w in zip(first7, (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
     assert r != 1, "no valid check digit exists"
     return f"{first7}-{0 if r == 0 else 11 - r}"
 
 
-# -- wrong types ---------------------------------------------------------------------------------
+# -- wrong types -------------------------------------------------------------------------------
 
 def test_mapping_where_a_single_text_is_expected(tmp_path):
     assert site_check(tmp_path, {ORG: org("""\
@@ -213,7 +222,7 @@ def test_postal_code_must_be_five_digits(tmp_path):
     assert '"04200"' in hints(root)[0]
 
 
-# -- dates and times -------------------------------------------------------------------------------
+# -- dates and times ---------------------------------------------------------------------------
 
 def test_date_not_in_the_calendar(tmp_path):
     root = make_site(tmp_path, {ORG: org("""\
@@ -437,7 +446,7 @@ def test_business_id_format(text):
     assert "1234567-8" in problem.hint
 
 
-# -- vocabulary terms and references ----------------------------------------------------------------
+# -- vocabulary terms and references -----------------------------------------------------------
 
 def test_unknown_term_with_did_you_mean(tmp_path):
     root = make_site(tmp_path, {ORG: org("""\
@@ -534,7 +543,7 @@ def test_duplicate_value_in_a_list(tmp_path):
         f"{P}:5:33: error[duplicate-value]: themes[2]: 'liikunta' is listed twice"]
 
 
-# -- schedules ---------------------------------------------------------------------------------------
+# -- schedules ---------------------------------------------------------------------------------
 
 def test_schedule_rule_with_weekly_and_monthly(tmp_path):
     root = make_site(tmp_path, {ORG: activity("""\
@@ -652,7 +661,7 @@ def test_schedule_rules_load_as_model_objects(tmp_path):
     assert dates.kind == "dates" and dates.holidays == "include"
 
 
-# -- translations --------------------------------------------------------------------------------
+# -- translations ------------------------------------------------------------------------------
 
 def test_translation_with_an_unknown_language(tmp_path):
     root = make_site(tmp_path, {ORG: dedent("""\
@@ -693,8 +702,6 @@ def test_translations_with_no_text_at_all():
     assert (problem.code, problem.message) == ("missing-field", "no text in any language")
 
 
-@pytest.mark.xfail(strict=True, reason="fields.TextField._translations does not check duplicate "
-                   "language keys: the second silently replaces the first")
 def test_duplicate_language_in_a_translation_mapping(tmp_path):
     root = make_site(tmp_path, {ORG: dedent("""\
         ---

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from hyteguide.problems import (
-    ContentError, Problem, Problems, did_you_mean, format_report, relative_path,
+    ContentError,
+    Problem,
+    Problems,
+    did_you_mean,
+    format_report,
+    relative_path,
 )
 
 

@@ -126,8 +126,6 @@ def test_tab_indentation_in_front_matter(tmp_path):
     assert line.startswith(f"{ORG_PATH}:5:1: error[yaml-syntax]: ")
 
 
-@pytest.mark.xfail(strict=True, reason="yamlsource._syntax_hint looks for 'tab' but PyYAML says "
-                   "\"found character '\\t'\", so the tab hint is never given")
 def test_tab_indentation_hint_mentions_tabs(tmp_path):
     root = make_site(tmp_path, {PLACE: "name: Kirjasto\naddress: Katu 1\nmunicipality: kerava\n"
                                        "accessibility:\n\t- wheelchair\n"})
@@ -145,8 +143,6 @@ def test_unclosed_quote_is_a_yaml_syntax_error(tmp_path):
     assert "quoted scalar" in problem.message
 
 
-@pytest.mark.xfail(strict=True, reason="yamlsource.parse_yaml reports problem_mark (end of the "
-                   "document) instead of context_mark (the opening quote) for an unclosed quote")
 def test_unclosed_quote_is_reported_at_the_opening_quote_in_yaml_file(tmp_path):
     root = make_site(tmp_path, {PLACE: dedent("""\
         name: Kirjasto
@@ -159,8 +155,6 @@ def test_unclosed_quote_is_reported_at_the_opening_quote_in_yaml_file(tmp_path):
     assert line.startswith(f"{PLACE_PATH}:2:10: error[yaml-syntax]: ")
 
 
-@pytest.mark.xfail(strict=True, reason="yamlsource.parse_yaml reports problem_mark (end of the "
-                   "front matter) instead of context_mark (the opening quote) for an unclosed quote")
 def test_unclosed_quote_is_reported_at_the_opening_quote_in_front_matter(tmp_path):
     root = make_site(tmp_path, {ORG: dedent("""\
         ---

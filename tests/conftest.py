@@ -1,0 +1,183 @@
+"""Shared fixtures of the end-to-end tests: the example region built once, and a local server.
+
+Paths are taken from the repository root (tests/..), never from the current directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+TEMPLATES = REPO / "templates"
+TODAY = dt.date(2026, 11, 23)
+BASE_URL = "https://example.github.io/hyteguide/"
+SUB_PATH = "/hyteguide/"  # the path part of BASE_URL, where the local server serves the site
+TAXONOMY_GROUPS = ("municipalities", "themes", "audiences", "formats")
+
+
+# -- the built example ------------------------------------------------------------------------
+
+class BuiltSite:
+    """A built output folder with helpers to map files, URLs and languages, and parsed pages."""
+
+    def __init__(self, root: Path, languages: tuple[str, ...], base_url: str = BASE_URL):
+        self.root = root
+        self.languages = languages
+        self.base_url = base_url
+        self._soups: dict[str, object] = {}
+
+    # files
+    def files(self) -> list[str]:
+        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*")
+                      if p.is_file())
+
+    def html_files(self) -> list[str]:
+        return [f for f in self.files() if f.endswith(".html")]
+
+    def pages(self) -> list[str]:
+        """Every HTML page except 404.html."""
+        return [f for f in self.html_files() if f != "404.html"]
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
+
+    def soup(self, relative: str):  # noqa: ANN201 - a BeautifulSoup
+        from bs4 import BeautifulSoup
+
+        if relative not in self._soups:
+            self._soups[relative] = BeautifulSoup(self.read(relative), "html.parser")
+        return self._soups[relative]
+
+    # languages
+    def lang_of(self, relative: str) -> str:
+        first = relative.split("/", 1)[0]
+        return first if first in self.languages[1:] else self.languages[0]
+
+    def localised(self, path: str, lang: str) -> str:
+        """Language-neutral path ('organisations/x/') → site path ('sv/organisations/x/')."""
+        return path if lang == self.languages[0] else f"{lang}/{path}"
+
+    # URLs
+    def url_of(self, relative: str) -> str:
+        """The published URL of an output file (index.html → its folder)."""
+        if relative == "index.html":
+            return self.base_url
+        if relative.endswith("/index.html"):
+            return self.base_url + relative[: -len("index.html")]
+        return self.base_url + relative
+
+    def file_of(self, url: str) -> str | None:
+        """The output file that a published URL (fragment and query dropped) is served from."""
+        parts = urlsplit(url)
+        clean = f"{parts.scheme}://{parts.netloc}{parts.path}"
+        if not clean.startswith(self.base_url):
+            return None
+        rest = clean[len(self.base_url):]
+        if rest == "" or rest.endswith("/"):
+            rest += "index.html"
+        return rest
+
+    def resolve(self, relative: str, href: str) -> str:
+        """An href of the page at `relative`, as an absolute published URL."""
+        return urljoin(self.url_of(relative), href)
+
+
+def _build_example(output: Path, today: dt.date = TODAY) -> str:
+    from hyteguide.pipeline import build
+
+    return build(CONTENT, TEMPLATES, output, today=today, base_url=BASE_URL)
+
+
+@pytest.fixture(scope="session")
+def example_content():
+    """The example region loaded with hyteguide.load (the source of the expected pages)."""
+    from hyteguide.load import load_content
+
+    return load_content(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, example_content) -> BuiltSite:
+    """The example region built once per session for TODAY under BASE_URL."""
+    output = tmp_path_factory.mktemp("example") / "site"
+    _build_example(output)
+    return BuiltSite(output, example_content.site.languages)
+
+
+@pytest.fixture(scope="session")
+def build_example():
+    """A function that builds the example into a given folder (for determinism tests)."""
+    return _build_example
+
+
+# -- a local server for the built site under a sub-path ------------------------------------------
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files quietly; like GitHub Pages, a missing path under the site gets its 404.html."""
+
+    site_prefix = SUB_PATH
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / self.site_prefix.strip("/") / "404.html"
+        if code == 404 and self.path.startswith(self.site_prefix) and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+class LocalServer:
+    """A threaded http.server on 127.0.0.1 serving a folder; `url` is where the site is."""
+
+    def __init__(self, www: Path):
+        self.www = www
+        handler = partial(_QuietHandler, directory=str(www))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.origin + SUB_PATH
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="test-http",
+                                       daemon=True)
+
+    def __enter__(self) -> LocalServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=10)
+
+
+def serve_folder(site_root: Path, www: Path) -> LocalServer:
+    """Copy a built site into www/hyteguide/ and return a server for www (use as a context)."""
+    target = www / SUB_PATH.strip("/")
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(site_root, target)
+    return LocalServer(www)
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site, tmp_path_factory):
+    """The built example served at http://127.0.0.1:PORT/hyteguide/ for the whole session."""
+    www = tmp_path_factory.mktemp("www")
+    with serve_folder(built_site.root, www) as server:
+        yield server
