@@ -88,6 +88,7 @@ class Loader:
         self.references["organisation"] = set(files["organisations"])
         organisations = [o for o in (self.load_organisation(s, f)
                                      for s, f in files["organisations"].items()) if o]
+        self.check_business_ids(organisations)
         partnerships = [p for p in (self.load_partnership(s, f)
                                     for s, f in files["partnerships"].items()) if p]
         pages = [p for p in (self.load_page(s, f) for s, f in files["pages"].items()) if p]
@@ -238,6 +239,23 @@ class Loader:
                                              source=model.Source(path, line)))
         return tuple(activities) if ok else None
 
+    def check_business_ids(self, organisations: list[model.Organisation]) -> None:
+        """A Y-tunnus belongs to one organisation: a second use is almost always a copy-paste slip."""
+        first: dict[str, model.Organisation] = {}
+        for organisation in organisations:
+            business_id = organisation.business_id
+            if business_id is None:
+                continue
+            if business_id in first:
+                other = first[business_id].source.path
+                line = _line_of(self.root.parent / organisation.source.path, "business_id:")
+                self.problems.append(Problem(
+                    organisation.source.path, line, 1, "duplicate-value", "business_id",
+                    f"the business ID {business_id} is also used by {other}",
+                    "copy the right Y-tunnus from ytj.fi"))
+            else:
+                first[business_id] = organisation
+
     def load_partnership(self, slug: str, path: Path) -> model.Partnership | None:
         loaded = self.load_markdown(schema.PARTNERSHIP, path)
         if loaded is None:
@@ -264,6 +282,12 @@ def _languages_in(document: Document) -> tuple[str, ...] | None:
             if codes and all(c in schema.SUPPORTED_LANGUAGES for c in codes):
                 return codes
     return None
+
+
+def _line_of(path: Path, prefix: str) -> int:
+    """The first line of a file that starts with prefix (1 if none)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((i for i, line in enumerate(lines, 1) if line.startswith(prefix)), 1)
 
 
 def _split_name(name: str) -> tuple[str, str]:

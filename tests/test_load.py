@@ -576,3 +576,21 @@ def test_many_problems_in_many_files_are_reported_together_and_sorted(tmp_path):
     with pytest.raises(ContentError) as err:
         load_content(root)
     assert str(err.value).splitlines()[-1] == "17 error(s), 0 warning(s)"
+
+
+def test_business_id_used_by_two_organisations(tmp_path):
+    organisation = dedent("""\
+        ---
+        name: Toinen ry
+        summary: Toinen yhdistys.
+        business_id: 1234567-1
+        municipalities: [kerava]
+        ---
+        """)
+    root = make_site(tmp_path, {
+        "organisations/eka.md": organisation.replace("Toinen", "Eka"),
+        "organisations/toka.md": organisation,
+    })
+    assert check(root) == [
+        "content/organisations/toka.md:4:1: error[duplicate-value]: business_id: the business ID "
+        "1234567-1 is also used by content/organisations/eka.md"]

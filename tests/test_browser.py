@@ -1,0 +1,245 @@
+"""In a real browser (Chromium via Playwright): no errors, no axe violations, keyboard and small
+screens work, and nothing is loaded from any host but the local server.
+
+Needs /usr/bin/chromium (Debian package chromium), Playwright for Python and axe-core from
+`npm ci`. Locally a missing piece skips these tests; under CI (env CI set) it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import REPO, TAXONOMY_GROUPS
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally; fail under CI, which must never silently skip the browser tests."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: browser tests must run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.is_file():
+        unavailable(f"{CHROMIUM} is missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed: pip install -e '.[test]'")
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                              headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def axe_path() -> Path:
+    if not AXE.is_file():
+        unavailable(f"{AXE.relative_to(REPO)} is missing: run npm ci")
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def targets(example_content) -> dict[str, str]:
+    """Language-neutral paths of one page of each kind in the example."""
+    content = example_content
+    organisation = next(o for o in sorted(content.organisations, key=lambda o: o.slug)
+                        if o.activities)
+    activity = organisation.activities[0]
+    assert content.partnerships, "the example has no partnership table"
+    assert content.pages, "the example has no free page"
+    group = TAXONOMY_GROUPS[0]
+    term = sorted(content.vocabulary.group(group))[0]
+    return {
+        "home": "",
+        "organisation": f"organisations/{organisation.slug}/",
+        "activity": f"activities/{organisation.slug}/{activity.id}/",
+        "place": f"places/{sorted(p.slug for p in content.places)[0]}/",
+        "partnership": f"partnerships/{sorted(p.slug for p in content.partnerships)[0]}/",
+        "list": "activities/",
+        "term": f"{group}/{term}/",
+        "free": f"{sorted(p.slug for p in content.pages)[0]}/",
+        "404": "no/such/page/",  # the local server answers with 404.html, like GitHub Pages
+    }
+
+
+def url_for(served_site, built_site, targets: dict[str, str], lang: str, kind: str) -> str:
+    return served_site.url + built_site.localised(targets[kind], lang)
+
+
+@dataclass
+class Visit:
+    url: str
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def visit(browser, url: str, width: int = 1280, height: int = 800, expect_status: int = 200):
+    """Open url in a fresh context; record console errors, failed and foreign requests."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  service_workers="block")
+    record = Visit(url)
+
+    def route(route) -> None:  # noqa: ANN001 - a Playwright Route
+        host = urlsplit(route.request.url).hostname
+        if host in LOCAL_HOSTS:
+            route.continue_()
+        else:  # never reach the network: record and abort
+            if route.request.url not in record.foreign:
+                record.foreign.append(route.request.url)
+            route.abort()
+
+    def on_request(request) -> None:  # noqa: ANN001
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS \
+                and request.url not in record.foreign:
+            record.foreign.append(request.url)
+
+    def on_console(message) -> None:  # noqa: ANN001
+        if message.type != "error":
+            return
+        where = (message.location or {}).get("url", "")
+        if expect_status != 200 and where == url and "Failed to load resource" in message.text:
+            return  # the expected status of the 404 page itself
+        record.console_errors.append(f"{message.text} ({where})")
+
+    def on_response(response) -> None:  # noqa: ANN001
+        if response.status >= 400 and not (response.url == url and
+                                            response.status == expect_status):
+            record.failed.append(f"{response.status} {response.url}")
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: record.console_errors.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: record.failed.append(
+        f"{request.url}: {request.failure}"))
+    page.on("response", on_response)
+    try:
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.status == expect_status, \
+            f"{url}: status {response and response.status}"
+        page.wait_for_load_state("networkidle")
+        yield page, record
+    finally:
+        context.close()
+
+
+def assert_clean(record: Visit) -> None:
+    assert not record.console_errors, f"{record.url}: console errors: {record.console_errors}"
+    assert not record.failed, f"{record.url}: failed requests: {record.failed}"
+    assert not record.foreign, f"{record.url}: requests to other hosts: {record.foreign}"
+
+
+def axe_violations(page, axe: Path) -> list[dict]:  # noqa: ANN001 - a Playwright Page
+    page.add_script_tag(path=str(axe))
+    results = page.evaluate("""async (tags) => await axe.run(document, {
+        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", WCAG_TAGS)
+    return results["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node.get('failureSummary', '')!r:.300}")
+    return "\n".join(lines)
+
+
+CASES = [("fi", kind) for kind in ("home", "organisation", "activity", "place", "partnership",
+                                   "list", "term", "free", "404")] + \
+        [(lang, kind) for lang in ("sv", "en") for kind in ("home", "activity")]
+
+
+@pytest.mark.parametrize("lang,kind", CASES, ids=[f"{lang}-{kind}" for lang, kind in CASES])
+def test_page_loads_cleanly_and_passes_axe(browser, axe_path, served_site, built_site, targets,
+                                           lang, kind):
+    url = url_for(served_site, built_site, targets, lang, kind)
+    status = 404 if kind == "404" else 200
+    with visit(browser, url, expect_status=status) as (page, record):
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.evaluate("getComputedStyle(document.body).fontFamily"), "no stylesheet"
+        sheets = page.evaluate("Array.from(document.styleSheets).map(s => s.href)")
+        assert any(href and href.endswith("/assets/site.css") for href in sheets), sheets
+        violations = axe_violations(page, axe_path)
+        assert_clean(record)
+        assert not violations, f"{url}: axe violations:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("kind", ["home", "organisation", "activity", "404"])
+def test_tab_focuses_a_visible_skip_link_and_enter_moves_to_main(browser, served_site,
+                                                                  built_site, targets, kind):
+    url = url_for(served_site, built_site, targets, "fi", kind)
+    with visit(browser, url, expect_status=404 if kind == "404" else 200) as (page, record):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => {
+            const a = document.activeElement, r = a.getBoundingClientRect(),
+                  s = getComputedStyle(a);
+            return {tag: a.tagName, href: a.getAttribute('href'), left: r.left, top: r.top,
+                    right: r.right, bottom: r.bottom, width: r.width, height: r.height,
+                    vw: document.documentElement.clientWidth, vh: window.innerHeight,
+                    opacity: s.opacity, visibility: s.visibility, clip: s.clip,
+                    clipPath: s.clipPath, text: a.textContent.trim()};
+        }""")
+        assert focused["tag"] == "A" and focused["href"] == "#main", focused
+        assert focused["text"], "the skip link has no text"
+        assert focused["width"] > 1 and focused["height"] > 1, focused
+        assert focused["left"] >= 0 and focused["top"] >= 0, f"off screen: {focused}"
+        assert focused["right"] <= focused["vw"] and focused["bottom"] <= focused["vh"], focused
+        assert focused["opacity"] != "0" and focused["visibility"] == "visible", focused
+        assert focused["clip"] in ("auto", "") and focused["clipPath"] == "none", focused
+
+        page.keyboard.press("Enter")
+        page.wait_for_function("location.hash === '#main'")
+        in_main = page.evaluate("""() => {
+            const a = document.activeElement;
+            return a && a !== document.body && (a.id === 'main' || !!a.closest('#main'));
+        }""")
+        assert in_main, "Enter on the skip link did not move focus into main " \
+                        f"(focus is on {page.evaluate('document.activeElement.outerHTML.slice(0, 80)')})"
+        assert_clean(record)
+
+
+@pytest.mark.parametrize("kind", ["home", "organisation", "activity"])
+def test_no_horizontal_scroll_at_320_px(browser, served_site, built_site, targets, kind):
+    url = url_for(served_site, built_site, targets, "fi", kind)
+    with visit(browser, url, width=320, height=640) as (page, record):
+        sizes = page.evaluate("""() => {
+            const d = document.documentElement, wide = [];
+            for (const e of document.body.querySelectorAll('*')) {
+                const r = e.getBoundingClientRect();
+                if (r.right > d.clientWidth + 1)
+                    wide.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                              + ' right=' + Math.round(r.right));
+            }
+            return {scroll: d.scrollWidth, client: d.clientWidth, wide: wide.slice(0, 10)};
+        }""")
+        assert sizes["scroll"] <= sizes["client"] + 1, \
+            f"{url}: horizontal scroll at 320 px ({sizes['scroll']} > {sizes['client']}): " \
+            f"{sizes['wide']}"
+        assert_clean(record)

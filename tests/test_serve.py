@@ -1,0 +1,377 @@
+"""hyteguide.serve: the error page, rebuild() outcomes and the live preview server.
+
+The site is built from tests/helpers.make_site content with a small set of templates written
+here (the preview machinery is under test, not the real templates); the i18n catalogues are the
+repository's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import ORGANISATION_MD, make_site
+from hyteguide.serve import PreviewState, error_page, rebuild
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 23)
+PAGES = ("home", "organisations", "activities", "places", "partnerships", "organisation",
+         "activity", "place", "partnership", "taxonomy", "term", "page", "404")
+BASE = """\
+<!doctype html>
+<html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ page_title }}</title></head>
+<body><main>{% block main %}{% endblock %}</main></body></html>
+"""
+HOME = """\
+{% extends "base.html" %}{% block main %}<h1>PREVIEW-HOME</h1>
+<ul>{% for o in guide.organisations %}<li><a href="{{ url(o) }}">{{ t(o.name) }}</a></li>
+{% endfor %}</ul>{% endblock %}
+"""
+SITEMAP = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset>{% for spec, links in entries %}<url><loc>{{ links[0][1] }}</loc></url>{% endfor %}</urlset>
+"""
+BROKEN_MUNICIPALITY = ORGANISATION_MD.replace("municipalities: [kerava]",
+                                              "municipalities: [keravaa]")
+ORGANISATION_FILE = "organisations/yhdistys.md"
+
+
+def write_templates(folder: Path) -> Path:
+    """Minimal templates for every page the renderer writes, plus the repository's catalogues."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "base.html").write_text(BASE, encoding="utf-8")
+    for name in PAGES:
+        (folder / f"{name}.html").write_text(
+            '{% extends "base.html" %}{% block main %}<h1>' + name + "</h1>{% endblock %}\n",
+            encoding="utf-8")
+    (folder / "home.html").write_text(HOME, encoding="utf-8")
+    (folder / "sitemap.xml").write_text(SITEMAP, encoding="utf-8")
+    (folder / "assets").mkdir(exist_ok=True)
+    (folder / "assets" / "style.css").write_text("body{color:#111}\n", encoding="utf-8")
+    (folder / "i18n").mkdir(exist_ok=True)
+    for lang in ("fi", "sv", "en"):
+        data = yaml.load((REPO / "templates" / "i18n" / f"{lang}.yaml").read_text("utf-8"),
+                         Loader=yaml.BaseLoader)
+        nav = data.setdefault("nav", {})
+        for key in ("organisations", "activities", "places", "partnerships", "municipalities",
+                    "themes", "audiences", "formats"):
+            nav.setdefault(key, key)
+        data.setdefault("notfound", {}).setdefault("title", "404")
+        (folder / "i18n" / f"{lang}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def site(tmp_path):
+    """(content, templates, output) in tmp_path."""
+    return make_site(tmp_path), write_templates(tmp_path / "templates"), tmp_path / "out"
+
+
+def build(site, state: PreviewState) -> None:
+    content, templates, output = site
+    rebuild(content, templates, output, "http://127.0.0.1:8000/", TODAY, state)
+
+
+# -- error_page ---------------------------------------------------------------------------------
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        self.tags.append(tag)
+
+    def handle_data(self, data):  # noqa: ANN001
+        self.text += data
+
+
+def parsed(html: str) -> Elements:
+    elements = Elements()
+    elements.feed(html)
+    elements.close()
+    return elements
+
+
+def test_error_page_escapes_problems():
+    hostile = 'content/organisations/x.md:3:7: error[bad-value]: name: <script>alert(1)</script>'
+    page = error_page(PreviewState(problems=[hostile, 'b: "<img src=x onerror=alert(1)>" & co']))
+    elements = parsed(page)
+    assert "script" not in elements.tags and "img" not in elements.tags
+    assert "<script>alert(1)</script>" in elements.text
+    assert '"<img src=x onerror=alert(1)>" & co' in elements.text
+    assert "2 problem(s)" in elements.text
+
+
+def test_error_page_escapes_the_crash():
+    page = error_page(PreviewState(crash="Traceback …\njinja2.TemplateSyntaxError: <b>&</b>"))
+    elements = parsed(page)
+    assert "b" not in elements.tags
+    assert "jinja2.TemplateSyntaxError: <b>&</b>" in elements.text
+    assert "Template or program error" in elements.text
+    assert "problem(s)" not in elements.text
+
+
+def test_error_page_is_a_complete_html_document():
+    page = error_page(PreviewState(problems=["p"]))
+    assert page.startswith("<!doctype html>") and "</head>" in page and page.endswith("</html>")
+
+
+def test_preview_state_failed():
+    assert not PreviewState().failed
+    assert PreviewState(problems=["x"]).failed
+    assert PreviewState(crash="x").failed
+
+
+# -- rebuild ------------------------------------------------------------------------------------
+
+PROBLEM_LINE = re.compile(r"^content/organisations/yhdistys\.md:(\d+):(\d+): error\[[a-z-]+\]: ")
+
+
+def test_rebuild_good_content_builds_and_clears_the_state(site):
+    content, templates, output = site
+    state = PreviewState(problems=["old"], crash="old")
+    build(site, state)
+    assert state.problems == [] and state.crash == "" and not state.failed
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert "PREVIEW-HOME" in home and "Keravan Yhdistys ry" in home
+    assert (output / "sv" / "index.html").is_file()
+    assert (output / "assets" / "style.css").is_file()
+
+
+def test_rebuild_broken_content_lists_problems_with_positions(site):
+    content, templates, output = site
+    state = PreviewState()
+    build(site, state)
+    before = (output / "index.html").read_bytes()
+    (content / ORGANISATION_FILE).write_text(BROKEN_MUNICIPALITY, encoding="utf-8")
+    build(site, state)
+    assert state.crash == ""
+    assert len(state.problems) == 1
+    match = PROBLEM_LINE.match(state.problems[0])
+    assert match, state.problems
+    assert match.group(1) == "6"  # the municipalities line of helpers.ORGANISATION_MD
+    assert "keravaa" in state.problems[0]
+    assert (output / "index.html").read_bytes() == before  # the last good build stays
+
+
+def test_rebuild_reports_every_problem(site):
+    content, templates, output = site
+    broken = BROKEN_MUNICIPALITY.replace("format: kohtaamispaikka", "format: kohtaamispaika")
+    (content / ORGANISATION_FILE).write_text(broken, encoding="utf-8")
+    state = PreviewState()
+    build(site, state)
+    assert len(state.problems) == 2 and state.crash == ""
+    assert all(PROBLEM_LINE.match(p) for p in state.problems), state.problems
+
+
+def test_rebuild_yaml_syntax_error(site):
+    content, templates, output = site
+    (content / ORGANISATION_FILE).write_text(
+        ORGANISATION_MD.replace("themes: [vertaistuki]", "themes: [vertaistuki"), encoding="utf-8")
+    state = PreviewState()
+    build(site, state)
+    assert state.problems and state.crash == ""
+    assert all(PROBLEM_LINE.match(p) for p in state.problems), state.problems
+
+
+@pytest.mark.parametrize(("template", "text", "expected"), [
+    ("home.html", "{% if %}", "TemplateSyntaxError"),
+    ("organisation.html", "{{ no_such_variable }}", "UndefinedError"),
+    ("base.html", "{{ _('no.such.message') }}", "MissingMessage"),
+])
+def test_rebuild_broken_template_fills_crash_and_does_not_raise(site, template, text, expected):
+    content, templates, output = site
+    state = PreviewState()
+    build(site, state)
+    before = (output / "index.html").read_bytes()
+    (templates / template).write_text(text, encoding="utf-8")
+    build(site, state)
+    assert state.problems == []
+    assert expected in state.crash and "Traceback" in state.crash
+    assert (output / "index.html").read_bytes() == before
+
+
+def test_rebuild_recovers_after_a_fix(site):
+    content, templates, output = site
+    state = PreviewState()
+    (content / ORGANISATION_FILE).write_text(BROKEN_MUNICIPALITY, encoding="utf-8")
+    build(site, state)
+    assert state.problems
+    (templates / "home.html").write_text("{% if %}", encoding="utf-8")
+    build(site, state)
+    assert state.problems  # content problems come first: the templates were never reached
+    (content / ORGANISATION_FILE).write_text(ORGANISATION_MD, encoding="utf-8")
+    build(site, state)
+    assert state.crash and not state.problems
+    (templates / "home.html").write_text(HOME, encoding="utf-8")
+    build(site, state)
+    assert not state.failed
+    assert "PREVIEW-HOME" in (output / "index.html").read_text(encoding="utf-8")
+
+
+def test_rebuild_missing_content_folder_is_a_problem(site, tmp_path):
+    _, templates, output = site
+    state = PreviewState()
+    rebuild(tmp_path / "nowhere", templates, output, "http://127.0.0.1:8000/", TODAY, state)
+    assert state.problems and state.crash == ""
+
+
+# -- the preview server -------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    """(status, body) of a GET; HTTP errors are answers too."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def wait_for(url: str, condition, timeout: float, log: Path, what: str) -> tuple[int, str]:
+    """Poll url until condition(status, body) holds."""
+    deadline = time.monotonic() + timeout
+    last: object = None
+    while time.monotonic() < deadline:
+        try:
+            last = get(url)
+            if condition(*last):
+                return last
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as err:
+            last = err
+        time.sleep(0.2)
+    pytest.fail(f"{what}: not within {timeout} s; last answer {last!r}\n"
+                f"server log:\n{log.read_text(errors='replace')}")
+
+
+class Preview:
+    def __init__(self, root: Path, port: int, process: subprocess.Popen, log: Path):
+        self.root, self.port, self.process, self.log = root, port, process, log
+        self.url = f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """`hyteguide serve` running in a subprocess in a temporary copy of a site."""
+    root = tmp_path_factory.mktemp("preview")
+    make_site(root)
+    write_templates(root / "templates")
+    private_tmp = root / "tmp"
+    private_tmp.mkdir()
+    port = free_port()
+    log = root / "serve.log"
+    env = {**os.environ, "TMPDIR": str(private_tmp), "PYTHONUNBUFFERED": "1"}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
+             "--templates", "templates", "--port", str(port), "--no-browser"],
+            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        running = Preview(root, port, process, log)
+        wait_for(running.url, lambda status, body: status == 200, 30, log, "the server to start")
+        yield running
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+def test_preview_serves_the_site_with_livereload(preview):
+    status, body = get(preview.url)
+    assert status == 200
+    assert "PREVIEW-HOME" in body and "Keravan Yhdistys ry" in body
+    assert "livereload.js" in body and body.index("livereload.js") < body.index("</head>")
+    status, body = get(preview.url + "sv/")
+    assert status == 200 and '<html lang="sv">' in body
+    status, body = get(preview.url + "assets/style.css")
+    assert status == 200 and "livereload" not in body
+    assert get(preview.url + "livereload.js")[0] == 200
+
+
+def test_preview_shows_problems_and_comes_back_after_a_fix(preview):
+    organisation = preview.root / "content" / ORGANISATION_FILE
+    organisation.write_text(BROKEN_MUNICIPALITY, encoding="utf-8")
+    status, body = wait_for(preview.url, lambda status, body: status == 500, 10, preview.log,
+                            "the error page after breaking the content")
+    text = parsed(body).text
+    assert "content/organisations/yhdistys.md:6:" in text
+    assert "keravaa" in text
+    assert "livereload.js" in body  # the error page reloads itself too
+    status, _ = get(preview.url + "organisations/yhdistys/")
+    assert status == 500
+    status, _ = get(preview.url + "assets/style.css")  # assets of the last good build
+    assert status == 200
+
+    organisation.write_text(ORGANISATION_MD.replace("Keravan Yhdistys ry", "Korjattu Yhdistys ry"),
+                            encoding="utf-8")
+    status, body = wait_for(preview.url, lambda status, body: status == 200, 10, preview.log,
+                            "the site after fixing the content")
+    assert "Korjattu Yhdistys ry" in body
+
+
+def test_preview_survives_a_template_error(preview):
+    home = preview.root / "templates" / "home.html"
+    home.write_text("{% if %}", encoding="utf-8")
+    try:
+        status, body = wait_for(preview.url, lambda status, body: status == 500, 10,
+                                preview.log, "the error page after breaking a template")
+        assert "TemplateSyntaxError" in parsed(body).text
+    finally:
+        home.write_text(HOME, encoding="utf-8")
+    wait_for(preview.url, lambda status, body: status == 200, 10, preview.log,
+             "the site after fixing the template")
+    assert preview.process.poll() is None
+
+
+def test_preview_cleans_up_its_folder_on_ctrl_c(tmp_path):
+    root = tmp_path
+    make_site(root)
+    write_templates(root / "templates")
+    private_tmp = root / "tmp"
+    private_tmp.mkdir()
+    port = free_port()
+    log = root / "serve.log"
+    env = {**os.environ, "TMPDIR": str(private_tmp), "PYTHONUNBUFFERED": "1"}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
+             "--templates", "templates", "--port", str(port), "--no-browser"],
+            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", lambda status, body: status == 200, 30, log,
+                 "the server to start")
+        assert [p.name for p in private_tmp.iterdir() if p.name.startswith("hyteguide-preview-")]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert list(private_tmp.iterdir()) == []
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    shutil.rmtree(private_tmp, ignore_errors=True)
