@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .problems import ContentError, format_report
+from .write import UnsafeOutput
 
 
 def _date(value: str) -> dt.date:
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             print("The build was stopped; the previous site was left as it was.", file=sys.stderr)
         return 1
-    except FileExistsError as err:
+    except (FileExistsError, UnsafeOutput) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ _ALPHABET = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|"
 
 def sort_key(text: str) -> str:
     """Finnish/Swedish alphabetical order: å, ä and ö come after z."""
-    return text.casefold().translate(_ALPHABET)
+    return unicodedata.normalize("NFC", text).casefold().translate(_ALPHABET)
 
 
 @dataclass(frozen=True)

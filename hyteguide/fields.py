@@ -54,7 +54,7 @@ class Context:
 
 
 def is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in NULLS
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULLS
 
 
 def _kind(node: yaml.Node) -> str:

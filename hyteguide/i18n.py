@@ -55,9 +55,10 @@ class Catalogue:
     def date_range(self, value: DateRange) -> str:
         if value.start == value.end:
             return self.date(value.start)
+        if (value.start.year, value.start.month) == (value.end.year, value.end.month):
+            return self("schedule.range_days", start=self.date(value.start, "day"),
+                        end=self.date(value.end))
         style = "short" if value.start.year == value.end.year else "date"
-        if style == "short" and value.start.month == value.end.month:
-            style = "day"
         return self("schedule.range", start=self.date(value.start, style),
                     end=self.date(value.end))
 
@@ -77,12 +78,13 @@ class Catalogue:
             parts.append(self._bounds(rule.start, rule.until))
         if rule.holidays == "skip" and not rule.dates:
             parts.append(self("schedule.no_holidays"))
-        if rule.exceptions:
-            parts.append(self("schedule.except", dates=", ".join(
-                self.date_range(x) for x in rule.exceptions)))
+        sentence = ", ".join(p for p in parts if p)
+        if rule.exceptions:  # after a semicolon: the list has commas of its own
+            sentence += "; " + self("schedule.except", dates=self.join(
+                [self.date_range(x) for x in rule.exceptions]))
         if rule.note and text is not None:
-            parts.append(text(rule.note))
-        return ", ".join(p for p in parts if p)
+            sentence += "; " + text(rule.note)
+        return sentence
 
     def _when(self, rule: ScheduleRule) -> str:
         if rule.weekly:

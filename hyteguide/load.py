@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -240,7 +241,7 @@ class Loader:
         return tuple(activities) if ok else None
 
     def check_business_ids(self, organisations: list[model.Organisation]) -> None:
-        """A Y-tunnus belongs to one organisation: a second use is almost always a copy-paste slip."""
+        """A Y-tunnus belongs to one organisation: a second use is nearly always a slip."""
         first: dict[str, model.Organisation] = {}
         for organisation in organisations:
             business_id = organisation.business_id
@@ -296,8 +297,10 @@ def _split_name(name: str) -> tuple[str, str]:
 
 
 def _suggest_slug(name: str) -> str:
-    table = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "a", "Ö": "o", "Å": "a"})
-    slug = re.sub(r"[^a-z0-9]+", "-", name.translate(table).lower()).strip("-")
+    """A file name slug: 'Järvenpään Café ry' → 'jarvenpaan-cafe-ry'."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return slug or "name"
 
 

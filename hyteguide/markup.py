@@ -22,9 +22,11 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 def render_markdown(text: str, top_level: int = 2) -> str:
     """Markdown to sanitised HTML; the body's highest heading becomes `top_level` (h2)."""
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = nh3.clean(html, tags=TAGS | {"h1"}, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer", strip_comments=True).strip()
+    # Shift only after sanitising, so headings in removed parts (comments) do not count.
     levels = [int(m.group(2)) for m in _HEADING.finditer(html)]
     if levels:
         shift = top_level - min(levels)
         html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer", strip_comments=True).strip()
+    return html

@@ -62,8 +62,9 @@ def new_organisation(content: Path, name: str, today: dt.date | None = None) -> 
     vocabulary = loader.load_vocabulary()
     municipalities = sorted(vocabulary.group("municipalities")) if vocabulary else []
     path.parent.mkdir(parents=True, exist_ok=True)
+    name = " ".join(name.split())  # every kind of line break would end a YAML comment
     path.write_text(SKELETON.format(
-        name=name.replace("\n", " "),
+        name=name,
         quoted_name=json.dumps(name, ensure_ascii=False),
         municipality=municipalities[0] if municipalities else "kunta",
         municipalities=", ".join(municipalities) or "municipalities",

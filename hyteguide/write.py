@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,13 +27,20 @@ def _check_target(target: Path) -> None:
                            "hyteguide (no .nojekyll); choose another output folder")
 
 
+STALE_SECONDS = 3600  # a staging folder this old belongs to a build that was killed
+
+
 def recover(target: Path) -> None:
-    """Restore the previous output if an earlier build stopped between its two renames."""
+    """Restore the previous output if an earlier build stopped between its two renames,
+    and remove what killed builds left behind."""
     for old in sorted(target.parent.glob(f".{target.name}.old-*")):
         if not target.exists():
             old.rename(target)
         else:
             shutil.rmtree(old, ignore_errors=True)
+    for staging in target.parent.glob(f".{target.name}.tmp-*"):
+        if time.time() - staging.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_site(target: Path, files: Iterable[tuple[str, bytes]]) -> int:

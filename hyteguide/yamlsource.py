@@ -6,6 +6,7 @@ stay the text the editor wrote. The schema (fields.py) gives each value its type
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -46,6 +47,11 @@ class FrontMatterFile:
     body_line: int
 
 
+# libyaml (C) composes many times faster than pure Python. Errors are rare, so a file that fails
+# is parsed again in pure Python, whose messages and positions are the more helpful ones.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Loader(yaml.SafeLoader):
     """PyYAML's safe composer without aliases: `*name` could expand a small file enormously."""
 
@@ -57,14 +63,26 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """Compose fast; on any error, or any alias, let the pure-Python loader report it."""
+    try:
+        if not any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_FAST_LOADER)):
+            return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        pass
+    return yaml.compose(text, Loader=_Loader)
+
+
 def _normalise(text: str) -> str:
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """Drop a BOM, unify line ends, and compose characters (NFC) so 'ä' is always one 'ä'."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
 
 
 def parse_yaml(path: str, text: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Compose YAML text into nodes; a syntax error becomes a Problem at its position."""
     try:
-        root = yaml.compose(_normalise(text), Loader=_Loader)
+        root = _compose(_normalise(text))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         if err.context_mark and "end of stream" in str(err.problem):

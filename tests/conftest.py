@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import threading
+from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,11 +35,15 @@ class BuiltSite:
         self.languages = languages
         self.base_url = base_url
         self._soups: dict[str, object] = {}
+        self._files: list[str] | None = None
 
     # files
     def files(self) -> list[str]:
-        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*")
-                      if p.is_file())
+        """Every output file, site-relative (listed once: the built site is not changed)."""
+        if self._files is None:
+            self._files = sorted(p.relative_to(self.root).as_posix()
+                                 for p in self.root.rglob("*") if p.is_file())
+        return list(self._files)
 
     def html_files(self) -> list[str]:
         return [f for f in self.files() if f.endswith(".html")]
@@ -91,32 +96,42 @@ class BuiltSite:
         return urljoin(self.url_of(relative), href)
 
 
-def _build_example(output: Path, today: dt.date = TODAY) -> str:
-    from hyteguide.pipeline import build
+@dataclass(frozen=True)
+class Sources:
+    """A snapshot of content/ and templates/, so one session sees one version of both."""
 
-    return build(CONTENT, TEMPLATES, output, today=today, base_url=BASE_URL)
+    content: Path
+    templates: Path
+
+    def build(self, output: Path, today: dt.date = TODAY, base_url: str = BASE_URL) -> str:
+        from hyteguide.pipeline import build
+
+        return build(self.content, self.templates, output, today=today, base_url=base_url)
 
 
 @pytest.fixture(scope="session")
-def example_content():
+def sources(tmp_path_factory) -> Sources:
+    """content/ and templates/ copied once per session (others may be editing the originals)."""
+    root = tmp_path_factory.mktemp("sources")
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(TEMPLATES, root / "templates")
+    return Sources(root / "content", root / "templates")
+
+
+@pytest.fixture(scope="session")
+def example_content(sources):
     """The example region loaded with hyteguide.load (the source of the expected pages)."""
     from hyteguide.load import load_content
 
-    return load_content(CONTENT)
+    return load_content(sources.content)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, example_content) -> BuiltSite:
+def built_site(tmp_path_factory, sources, example_content) -> BuiltSite:
     """The example region built once per session for TODAY under BASE_URL."""
     output = tmp_path_factory.mktemp("example") / "site"
-    _build_example(output)
+    sources.build(output)
     return BuiltSite(output, example_content.site.languages)
-
-
-@pytest.fixture(scope="session")
-def build_example():
-    """A function that builds the example into a given folder (for determinism tests)."""
-    return _build_example
 
 
 # -- a local server for the built site under a sub-path ------------------------------------------

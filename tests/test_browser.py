@@ -220,8 +220,8 @@ def test_tab_focuses_a_visible_skip_link_and_enter_moves_to_main(browser, served
             const a = document.activeElement;
             return a && a !== document.body && (a.id === 'main' || !!a.closest('#main'));
         }""")
-        assert in_main, "Enter on the skip link did not move focus into main " \
-                        f"(focus is on {page.evaluate('document.activeElement.outerHTML.slice(0, 80)')})"
+        focus = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+        assert in_main, f"Enter on the skip link did not move focus into main (focus: {focus})"
         assert_clean(record)
 
 

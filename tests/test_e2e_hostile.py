@@ -47,13 +47,16 @@ PAYLOADS = [
     "<object data=x></object><embed src=x>",
     '<base href="https://evil.example/">',
     '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-    '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">go</button></form>',
+    '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">go</button>'
+    "</form>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     '<div onclick="alert(1)" style="position:fixed;inset:0">overlay</div>',
-    '<a href="https://ok.example/" onclick="alert(1)">ok link</a>',
+    '<a href="https://ok.example/" onclick="alert(1)">ok link 2</a>',
     "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
 ]
-BODY = "\n\n".join(PAYLOADS) + "\n\n**Loppu.**\n"
+# An unclosed <style> or <noscript> makes the sanitiser drop the rest: harmless parts go first.
+BODY = "**Alku.** [ok link](https://ok.example/) {% raw %} jinja\n\n" + "\n\n".join(PAYLOADS) \
+    + "\n\n**Loppu.**\n"
 
 # Plain-text fields: each must be shown verbatim (escaped), never as markup.
 PLAIN = {
@@ -213,9 +216,13 @@ FORBIDDEN_IN_BODY = ("script", "iframe", "frame", "frameset", "object", "embed",
                      "base", "meta", "link", "noscript", "template", "form")
 
 
+C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
+
+
 def normalised(value: str) -> str:
-    """A URL as a browser reads its scheme: whitespace and control characters dropped."""
-    return re.sub(r"[\x00-\x20\x7f]", "", value).lower()
+    """A URL as a browser's URL parser reads it (WHATWG): leading and trailing C0 controls and
+    spaces stripped, tabs and newlines removed anywhere; lowercased for the scheme."""
+    return re.sub(r"[\t\n\r]", "", value.strip(C0_AND_SPACE)).lower()
 
 
 def test_hostile_site_builds_every_page(hostile_site, soups):
@@ -296,12 +303,12 @@ def test_template_syntax_is_not_evaluated(soups, hostile_site):
 
 def test_markdown_bodies_keep_their_harmless_parts(soups):
     page = soups["organisations/yhdistys/index.html"]
-    text = page.get_text()
-    assert "Loppu." in text
-    assert "{{ 7*7 }}" in text
-    assert "ok link" in text
-    ok = page.find("a", href="https://ok.example/")
-    assert ok is not None and not any(a.startswith("on") for a in ok.attrs)
+    prose = page.find(class_="prose") or page.find("main")
+    text = prose.get_text()
+    assert "Alku." in text
+    assert "{% raw %} jinja" in text
+    links = prose.find_all("a", href="https://ok.example/")
+    assert links and all(not a.startswith("on") for link in links for a in link.attrs)
 
 
 def test_website_with_quotes_stays_inside_its_attribute(soups):

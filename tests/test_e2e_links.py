@@ -70,7 +70,8 @@ def references_of(soup: BeautifulSoup, page_url: str, base: str, server_site: st
     return found
 
 
-def crawl(start: str, origin: str, server_site: str) -> Crawl:
+def crawl(start: str, origin: str, server_site: str, parse=None) -> Crawl:  # noqa: ANN001
+    """Fetch everything reachable from start; parse(url, body) may return a cached soup."""
     result = Crawl(origin)
     queue = deque([start])
     while queue:
@@ -81,7 +82,7 @@ def crawl(start: str, origin: str, server_site: str) -> Crawl:
         result.status[url] = status
         if status != 200 or kind != "text/html" or not urlsplit(url).path.startswith(SUB_PATH):
             continue
-        soup = BeautifulSoup(body.decode("utf-8"), "html.parser")
+        soup = (parse and parse(url, body)) or BeautifulSoup(body.decode("utf-8"), "html.parser")
         result.pages[url] = soup
         for reference in references_of(soup, url, url, server_site):
             result.references.append(reference)
@@ -93,8 +94,16 @@ def crawl(start: str, origin: str, server_site: str) -> Crawl:
 
 
 @pytest.fixture(scope="module")
-def crawled(served_site) -> Crawl:
-    return crawl(served_site.url, served_site.origin, served_site.url)
+def crawled(served_site, built_site) -> Crawl:
+    def parse(url: str, body: bytes) -> BeautifulSoup | None:
+        """The session's parsed page when the server sent exactly that file."""
+        relative = built_site.file_of(BASE_URL + url[len(served_site.url):])
+        path = built_site.root / relative if relative else None
+        if path and path.is_file() and path.read_bytes() == body:
+            return built_site.soup(relative)
+        return None
+
+    return crawl(served_site.url, served_site.origin, served_site.url, parse)
 
 
 def test_the_home_page_is_served(crawled, served_site):
@@ -103,9 +112,11 @@ def test_the_home_page_is_served(crawled, served_site):
 
 
 def test_every_internal_reference_returns_200(crawled):
-    broken = [f"{r.page}: <{r.tag}> {r.raw!r} → {r.url} ({crawled.status.get(urldefrag(r.url).url)})"
-              for r in crawled.references if crawled.is_internal(r.url)
-              and crawled.status.get(urldefrag(r.url).url) != 200]
+    def status(reference: Reference) -> int | None:
+        return crawled.status.get(urldefrag(reference.url).url)
+
+    broken = [f"{r.page}: <{r.tag}> {r.raw!r} → {r.url} ({status(r)})"
+              for r in crawled.references if crawled.is_internal(r.url) and status(r) != 200]
     assert not broken, f"{len(broken)} broken references:\n" + "\n".join(broken[:30])
 
 
@@ -116,7 +127,8 @@ def test_internal_references_stay_under_the_site_path(crawled):
 
 
 def _has_anchor(soup: BeautifulSoup, fragment: str) -> bool:
-    return soup.find(id=fragment) is not None or soup.find("a", attrs={"name": fragment}) is not None
+    return soup.find(id=fragment) is not None or \
+        soup.find("a", attrs={"name": fragment}) is not None
 
 
 def test_every_fragment_exists_on_its_target_page(crawled):

@@ -305,14 +305,14 @@ def test_single_dates_never_mention_holidays(catalogues, lang, expected):
 def test_exceptions_are_listed(fi, en):
     rule = ScheduleRule(weekly=(MON,), holidays="include", exceptions=(
         DateRange(D(2026, 10, 5), D(2026, 10, 5)), DateRange(D(2026, 12, 21), D(2027, 1, 6))))
-    assert fi.schedule(rule) == "maanantaisin, ei 5.10.2026, 21.12.2026–6.1.2027"
-    assert en.schedule(rule) == "Mondays, not on 5 Oct 2026, 21 Dec 2026 – 6 Jan 2027"
+    assert fi.schedule(rule) == "maanantaisin; ei 5.10.2026 ja 21.12.2026–6.1.2027"
+    assert en.schedule(rule) == "Mondays; not on 5 Oct 2026 and 21 Dec 2026 – 6 Jan 2027"
 
 
 def test_note_is_shown_only_with_a_text_function(fi):
     rule = ScheduleRule(weekly=(TUE,), holidays="include", note=Text((("fi", "ei kesällä"),)))
     assert fi.schedule(rule) == "tiistaisin"
-    assert fi.schedule(rule, lambda t: t.get("fi")[0]) == "tiistaisin, ei kesällä"
+    assert fi.schedule(rule, lambda t: t.get("fi")[0]) == "tiistaisin; ei kesällä"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import ORGANISATION_MD, make_site
+
 from hyteguide.serve import PreviewState, error_page, rebuild
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-import pytest
 import yaml
 from helpers import check, hints, make_site, problems
 
