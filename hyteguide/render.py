@@ -139,7 +139,11 @@ class Renderer:
                        {"organisations": guide.organisations}, title="nav.organisations")
         yield PageSpec("activities/", "activities.html", {"activities": guide.activities},
                        title="nav.activities")
-        yield PageSpec("places/", "places.html", {"places": guide.places}, title="nav.places")
+        by_municipality: dict[str, list] = {}
+        for place in guide.places:
+            by_municipality.setdefault(place.municipality, []).append(place)
+        yield PageSpec("places/", "places.html", {"places_by_municipality": by_municipality},
+                       title="nav.places")
         yield PageSpec("partnerships/", "partnerships.html",
                        {"partnerships": guide.partnerships}, title="nav.partnerships")
         for organisation in guide.organisations:
