@@ -48,10 +48,6 @@ class Guide:
     occurrences: tuple[Occurrence, ...]
     upcoming: dict[str, tuple[Occurrence, ...]]
 
-    @property
-    def site(self):  # noqa: ANN201 - the Site, for templates
-        return self.content.site
-
     def organisation_of(self, activity: Activity) -> Organisation:
         return self.organisation_by_slug[activity.organisation]
 

@@ -33,6 +33,7 @@ class Loader:
         self.languages: tuple[str, ...] = schema.SUPPORTED_LANGUAGES
         self.vocabulary: model.Vocabulary | None = None
         self.references: dict[str, set[str]] = {}
+        self.business_ids: dict[str, str] = {}  # Y-tunnus → the file that uses it first
 
     def rel(self, path: Path) -> str:
         return relative_path(path, self.root)
@@ -89,7 +90,6 @@ class Loader:
         self.references["organisation"] = set(files["organisations"])
         organisations = [o for o in (self.load_organisation(s, f)
                                      for s, f in files["organisations"].items()) if o]
-        self.check_business_ids(organisations)
         partnerships = [p for p in (self.load_partnership(s, f)
                                     for s, f in files["partnerships"].items()) if p]
         pages = [p for p in (self.load_page(s, f) for s, f in files["pages"].items()) if p]
@@ -216,9 +216,26 @@ class Loader:
         activities = self.make_activities(slug, values, source.path)
         if activities is None:
             return None
+        if not self.check_business_id(values, source.path):
+            return None
         v = model_values(values)
         v["activities"] = activities
         return model.Organisation(slug=slug, body=body, source=source, **v)
+
+    def check_business_id(self, values: dict[str, Any], path: str) -> bool:
+        """A Y-tunnus belongs to one organisation: a second use is nearly always a slip."""
+        business_id = values.get("business_id")
+        if business_id is None:
+            return True
+        if business_id not in self.business_ids:
+            self.business_ids[business_id] = path
+            return True
+        key = next(k for k, _ in values["_node"].value if k.value == "business_id")
+        self.problems.append(Problem(
+            path, key.start_mark.line + 2, key.start_mark.column + 1, "duplicate-value",
+            "business_id", f"the business ID {business_id} is also used by "
+            f"{self.business_ids[business_id]}", "copy the right Y-tunnus from ytj.fi"))
+        return False
 
     def make_activities(self, slug: str, values: dict[str, Any], path: str
                         ) -> tuple[model.Activity, ...] | None:
@@ -239,23 +256,6 @@ class Loader:
             activities.append(model.Activity(organisation=slug, **model_values(item),
                                              source=model.Source(path, line)))
         return tuple(activities) if ok else None
-
-    def check_business_ids(self, organisations: list[model.Organisation]) -> None:
-        """A Y-tunnus belongs to one organisation: a second use is nearly always a slip."""
-        first: dict[str, model.Organisation] = {}
-        for organisation in organisations:
-            business_id = organisation.business_id
-            if business_id is None:
-                continue
-            if business_id in first:
-                other = first[business_id].source.path
-                line = _line_of(self.root.parent / organisation.source.path, "business_id:")
-                self.problems.append(Problem(
-                    organisation.source.path, line, 1, "duplicate-value", "business_id",
-                    f"the business ID {business_id} is also used by {other}",
-                    "copy the right Y-tunnus from ytj.fi"))
-            else:
-                first[business_id] = organisation
 
     def load_partnership(self, slug: str, path: Path) -> model.Partnership | None:
         loaded = self.load_markdown(schema.PARTNERSHIP, path)
@@ -283,12 +283,6 @@ def _languages_in(document: Document) -> tuple[str, ...] | None:
             if codes and all(c in schema.SUPPORTED_LANGUAGES for c in codes):
                 return codes
     return None
-
-
-def _line_of(path: Path, prefix: str) -> int:
-    """The first line of a file that starts with prefix (1 if none)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next((i for i, line in enumerate(lines, 1) if line.startswith(prefix)), 1)
 
 
 def _split_name(name: str) -> tuple[str, str]:

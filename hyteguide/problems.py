@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -27,29 +27,6 @@ class Problem:
         what = f"{self.field}: {self.message}" if self.field else self.message
         text = f"{where}: {self.severity}[{self.code}]: {what}"
         return f"{text}\n    hint: {self.hint}" if self.hint else text
-
-
-@dataclass
-class Problems:
-    """Collects every problem of a run, so editors see them all at once."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "error"]
-
-    def sorted(self) -> list[Problem]:
-        return sorted(set(self.items))
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 class ContentError(Exception):

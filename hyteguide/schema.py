@@ -255,7 +255,7 @@ SLUG = Str(label="id (a-z, 0-9, -)", pattern=SLUG_PATTERN, code="bad-slug",
            pattern_hint="use lowercase letters a-z, digits and hyphens, e.g. 'olohuone'")
 
 
-def _check_place_or_online(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+def _check_event_has_schedule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
                            where: str) -> None:
     if values.get("format") == "tapahtuma" and not values.get("schedule"):
         ctx.error(node, where, "missing-field", "an event needs a 'schedule' with its date",
@@ -283,7 +283,7 @@ ACTIVITY_RECORD = Record("an activity", (
     Field("schedule", ListOf(SCHEDULE_RULE), False, "when it is held", "- weekly: [tue]"),
     Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|"),
     Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
-), (_check_place_or_online,), label="activity")
+), (_check_event_has_schedule,), label="activity")
 
 
 ORGANISATION = Record("an organisation", (

@@ -148,7 +148,7 @@ def test_lookups(guide):
     assert guide.organisation_by_slug["zeta"] is ZETA
     assert guide.place_by_slug["halli"] is HALLI
     assert guide.organisation_of(LAULU) is AANEEN
-    assert guide.site.name.default == "Testiopas"
+    assert guide.content.site.name.default == "Testiopas"
     assert guide.today == TODAY
 
 

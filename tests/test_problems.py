@@ -9,7 +9,6 @@ import pytest
 from hyteguide.problems import (
     ContentError,
     Problem,
-    Problems,
     did_you_mean,
     format_report,
     relative_path,
@@ -43,12 +42,7 @@ def test_problems_sort_by_path_then_line_then_column_and_drop_duplicates():
     a10 = Problem("content/places/a.yaml", 10, 1, "x", "", "m")
     a2c5 = Problem("content/places/a.yaml", 2, 5, "x", "", "m")
     a2c1 = Problem("content/places/a.yaml", 2, 1, "x", "", "m")
-    problems = Problems()
-    for p in (b2, a10, a2c5, a2c1, b2):
-        problems.add(p)
-    assert len(problems) == 5
-    assert bool(problems)
-    assert problems.sorted() == [a2c1, a2c5, a10, b2]
+    assert ContentError([b2, a10, a2c5, a2c1, b2]).problems == [a2c1, a2c5, a10, b2]
 
 
 def test_lines_sort_as_numbers_not_text():
@@ -57,14 +51,11 @@ def test_lines_sort_as_numbers_not_text():
     assert ContentError([p10, p9]).problems == [p9, p10]
 
 
-def test_problems_errors_excludes_warnings():
-    problems = Problems()
+def test_report_counts_errors_and_warnings_apart():
     error = Problem("a", 1, 1, "x", "", "m")
     warning = Problem("a", 2, 1, "y", "", "m", severity="warning")
-    problems.add(error)
-    problems.add(warning)
-    assert problems.errors == [error]
-    assert not Problems()
+    assert format_report([error, warning]).endswith("1 error(s), 1 warning(s)")
+    assert format_report([]) == "0 error(s), 0 warning(s)"
 
 
 def test_content_error_carries_sorted_problems_and_report():
