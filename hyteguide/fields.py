@@ -45,6 +45,10 @@ class Context:
     def default_language(self) -> str:
         return self.languages[0]
 
+    @property
+    def error_count(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
     def error(self, node: yaml.Node | None, where: str, code: str, message: str,
               hint: str = "", severity: str = "error") -> Any:
         src = self.document.source(node)
@@ -440,7 +444,7 @@ class ListOf(FieldType):
             if value is INVALID:
                 ok = False
                 continue
-            if self.unique and isinstance(value, (str, dt.date)):
+            if self.unique and isinstance(value, (str, int, dt.date)):
                 if value in seen:
                     ctx.error(item_node, f"{where}[{index}]", "duplicate-value",
                               f"'{value}' is listed twice", "remove one of them")
@@ -539,9 +543,9 @@ class Record(FieldType):
             values["_extra"] = extra
         values["_node"] = node
         for check in self.checks:
-            before = len(ctx.problems)
+            before = ctx.error_count
             check(values, node, ctx, where)
-            if len(ctx.problems) > before:
+            if ctx.error_count > before:
                 return INVALID
         return values
 

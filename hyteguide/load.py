@@ -180,7 +180,10 @@ class Loader:
         values = self.convert(schema.PLACE, document) if document else None
         if values is None:
             return None
-        return model.Place(slug=slug, **model_values(values),
+        v = model_values(values)
+        if isinstance(v.get("opening_hours"), model.Text):  # the older form: hours in words
+            v["opening_hours_note"] = v.pop("opening_hours")
+        return model.Place(slug=slug, **v,
                            source=model.Source(document.path, document.source(document.root).line))
 
     def load_markdown(self, record: Record, path: Path

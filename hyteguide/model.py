@@ -143,9 +143,13 @@ class ScheduleRule:
     cancelled: tuple[Cancellation, ...] = ()
     holidays: str = "skip"  # skip | include
     note: Text | None = None
+    rrule: str | None = None  # an RFC 5545 RECUR value, upper case, without DTSTART and UNTIL
+    also: tuple[dt.date, ...] = ()  # extra one-off days of a recurring rule
 
     @property
     def kind(self) -> str:
+        if self.rrule:
+            return "rrule"
         return "weekly" if self.weekly else "monthly" if self.monthly else "dates"
 
 
@@ -207,6 +211,16 @@ class Organisation:
 
 
 @dataclass(frozen=True)
+class OpeningHours:
+    """Days of the week a place is open at one time of day, optionally for a season."""
+
+    days: tuple[int, ...]  # Monday = 0
+    time: TimeRange
+    start: dt.date | None = None  # `from`
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Place:
     """A meeting place or venue (kohtaamispaikka)."""
 
@@ -218,7 +232,8 @@ class Place:
     coordinates: tuple[float, float] | None = None
     accessibility: tuple[str, ...] = ()
     accessibility_note: Text | None = None
-    opening_hours: Text | None = None
+    opening_hours: tuple[OpeningHours, ...] = ()
+    opening_hours_note: Text | None = None
     directions: Text | None = None
     description: Text | None = None
     website: str | None = None

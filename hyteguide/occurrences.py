@@ -1,15 +1,25 @@
-"""Derive: schedule rules → dated occurrences in the site's local time."""
+"""Derive: schedule rules → dated occurrences, and the recurring series calendar apps read.
+
+All dates and times are local to the site's time zone: a weekly 18:00 group is at 18:00 on
+both sides of a clock change. Rules expand with dateutil's RFC 5545 engine; Finnish public
+holidays come from the maintained `holidays` package.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import holidays
-from dateutil import rrule
+from dateutil import rrule as du
 
-from .model import Activity, ScheduleRule, Text, TimeRange
+from .model import Activity, Cancellation, ScheduleRule, Text, TimeRange
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Rules without `from` are checked over a fixed span, so `check` never depends on the day.
+REFERENCE_START = dt.date(2024, 1, 1)
+CHECK_SPAN = dt.timedelta(days=4 * 366)
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,39 @@ class Occurrence:
         return (self.date, start, self.activity.title.default.casefold(), self.activity.key)
 
 
+@dataclass(frozen=True)
+class Series:
+    """One recurring series of an activity, as one calendar event (VEVENT) shows it.
+
+    `start` is the first day of the recurrence (DTSTART), `recurrence` its RRULE without
+    UNTIL (`until` is the last day it yields), `exdates` the days the recurrence yields that
+    are not held, `rdates` extra days, `cancelled` held-but-cancelled days with their notes.
+    """
+
+    activity: Activity
+    rule_index: int
+    part_index: int
+    time_index: int
+    rule: ScheduleRule
+    time: TimeRange | None
+    start: dt.date
+    recurrence: str | None
+    until: dt.date | None
+    exdates: tuple[dt.date, ...]
+    rdates: tuple[dt.date, ...]
+    cancelled: tuple[Cancellation, ...]
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        """Every day the series is shown on (cancelled ones included), in order."""
+        return tuple(sorted(set(self.rdates) | set(self._recurring()) - set(self.exdates)))
+
+    def _recurring(self) -> list[dt.date]:
+        if not self.recurrence or self.until is None:
+            return [self.start]
+        return _expand(self.recurrence, self.start, self.start, self.until)
+
+
 @lru_cache(maxsize=64)
 def finnish_holidays(year: int) -> frozenset[dt.date]:
     """Finnish public holidays of a year (from the maintained `holidays` package)."""
@@ -38,39 +81,101 @@ def is_holiday(day: dt.date) -> bool:
     return day in finnish_holidays(day.year)
 
 
-def rule_dates(rule: ScheduleRule, start: dt.date, end: dt.date) -> list[dt.date]:
-    """The days a rule is held on from start to end (inclusive), exceptions applied."""
-    first = max(start, rule.start) if rule.start else start
-    last = min(end, rule.until) if rule.until else end
+def recurrences(rule: ScheduleRule) -> tuple[str, ...]:
+    """The rule as RFC 5545 RECUR values; a monthly rule mixing day numbers and weekdays
+    needs two (BYMONTHDAY and BYDAY together would mean days that are both)."""
+    if rule.rrule:
+        return (rule.rrule,)
+    if rule.weekly:
+        interval = f"INTERVAL={rule.every};" if rule.every > 1 else ""
+        days = ",".join(WEEKDAY_CODES[d] for d in rule.weekly)
+        return (f"FREQ=WEEKLY;{interval}BYDAY={days};WKST=MO",)
+    numbers = [str(m.ordinal) for m in rule.monthly if m.weekday is None]
+    weekdays = [f"{m.ordinal}{WEEKDAY_CODES[m.weekday]}" for m in rule.monthly
+                if m.weekday is not None]
+    return tuple(value for value in (
+        "FREQ=MONTHLY;BYMONTHDAY=" + ",".join(numbers) if numbers else "",
+        "FREQ=MONTHLY;BYDAY=" + ",".join(weekdays) if weekdays else "") if value)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(recurrence: str, anchor: dt.date) -> du.rrule:
+    return du.rrulestr(recurrence, dtstart=dt.datetime.combine(anchor, dt.time()))
+
+
+def _expand(recurrence: str, anchor: dt.date, first: dt.date, last: dt.date) -> list[dt.date]:
+    """Days a recurrence counted from anchor (its DTSTART) yields from first to last."""
     if first > last:
         return []
-    if rule.dates:
-        days = [d for d in rule.dates if first <= d <= last]
+    found = _parsed(recurrence, anchor).between(
+        dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True)
+    return [d.date() for d in found]
+
+
+def _anchor(rule: ScheduleRule, first: dt.date) -> dt.date:
+    """Where a rule's recurrence is counted from: `from` (every 2nd week, COUNT) or the window."""
+    return rule.start or first
+
+
+def _bounds(rule: ScheduleRule, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    first = max(start, rule.start) if rule.start else start
+    last = min(end, rule.until) if rule.until else end
+    return first, last
+
+
+def recurring_dates(rule: ScheduleRule, start: dt.date, end: dt.date) -> list[list[dt.date]]:
+    """Per RECUR value, the days it yields from start to end within the rule's bounds,
+    before exceptions and holidays."""
+    first, last = _bounds(rule, start, end)
+    return [_expand(value, _anchor(rule, first), first, last) for value in recurrences(rule)]
+
+
+def is_skipped(rule: ScheduleRule, day: dt.date) -> bool:
+    """Whether the rule's exceptions or holiday setting take a recurring day out."""
+    if rule.holidays == "skip" and rule.kind != "dates" and is_holiday(day):
+        return True
+    return any(x.start <= day <= x.end for x in rule.exceptions)
+
+
+def rule_dates(rule: ScheduleRule, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days a rule is held on from start to end (inclusive), exceptions applied."""
+    first, last = _bounds(rule, start, end)
+    if first > last:
+        return []
+    if rule.kind == "dates":
+        days = {d for d in rule.dates if first <= d <= last and not is_skipped(rule, d)}
     else:
-        days = sorted(set().union(*(_recurrence(rule, r, first, last) for r in _rrules(rule))))
-    if rule.holidays == "skip" and not rule.dates:
-        days = [d for d in days if not is_holiday(d)]
-    return [d for d in days if not any(x.start <= d <= x.end for x in rule.exceptions)]
+        days = {d for values in recurring_dates(rule, first, last) for d in values
+                if not is_skipped(rule, d)}
+        days.update(d for d in rule.also if first <= d <= last)
+    return sorted(days)
 
 
-def _rrules(rule: ScheduleRule) -> list[dict]:
-    if rule.weekly:
-        return [{"freq": rrule.WEEKLY, "interval": rule.every,
-                 "byweekday": [rrule.weekdays[d] for d in rule.weekly]}]
-    return [{"freq": rrule.MONTHLY, "bymonthday": m.ordinal} if m.weekday is None
-            else {"freq": rrule.MONTHLY, "byweekday": rrule.weekdays[m.weekday](m.ordinal)}
-            for m in rule.monthly]
+def first_date(rule: ScheduleRule) -> dt.date | None:
+    """The first day a rule is ever held, or None when it yields nothing at all."""
+    start = rule.start or REFERENCE_START
+    end = rule.until or start + CHECK_SPAN
+    if rule.kind == "dates":
+        held = [d for d in rule.dates if not is_skipped(rule, d)]
+        return min(held) if held else None
+    candidates = [d for d in rule.also if start <= d <= end]
+    for value in recurrences(rule):
+        for moment in _parsed(value, rule.start or start).xafter(
+                dt.datetime.combine(start, dt.time()), inc=True):
+            day = moment.date()
+            if day > end:
+                break
+            if not is_skipped(rule, day):
+                candidates.append(day)
+                break
+    return min(candidates) if candidates else None
 
 
-def _recurrence(rule: ScheduleRule, spec: dict, first: dt.date, last: dt.date) -> set[dt.date]:
-    # Every-N-weeks rules count their weeks from `from`, so they start there, not at the window.
-    anchor = rule.start if rule.every > 1 and rule.start else first
-    if spec["freq"] == rrule.WEEKLY and rule.every > 1:
-        anchor -= dt.timedelta(days=anchor.weekday())  # count whole weeks from that Monday
-    start = dt.datetime.combine(anchor, dt.time())
-    until = dt.datetime.combine(last, dt.time())
-    return {d.date() for d in rrule.rrule(dtstart=start, until=until, wkst=rrule.MO, **spec)
-            if d.date() >= first}
+def recurs_on(rule: ScheduleRule, day: dt.date) -> bool:
+    """Whether the rule's recurrence (before exceptions) or its dates include a day."""
+    if rule.kind == "dates":
+        return day in rule.dates
+    return day in rule.also or any(day in days for days in recurring_dates(rule, day, day))
 
 
 def activity_occurrences(activity: Activity, start: dt.date, end: dt.date) -> list[Occurrence]:
@@ -84,3 +189,43 @@ def activity_occurrences(activity: Activity, start: dt.date, end: dt.date) -> li
                 found.append(Occurrence(activity, day, time, cancellation is not None,
                                         cancellation.note if cancellation else None))
     return sorted(set(found), key=lambda o: o.sort_key)
+
+
+def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Series]:
+    """The activity's occurrences from start to end as recurring series, one per rule part
+    and time of day; expanding them gives exactly `activity_occurrences`."""
+    found: list[Series] = []
+    claimed: set[tuple[dt.date, TimeRange | None]] = set()
+    for rule_index, rule in enumerate(activity.schedule):
+        held = rule_dates(rule, start, end)
+        parts = [] if rule.kind == "dates" else recurring_dates(rule, start, end)
+        for time_index, time in enumerate(rule.times or (None,)):
+            # A day another rule (or part) already gives at this time is shown only once.
+            todo = {d for d in held if (d, time) not in claimed}
+            extras = sorted(todo.difference(*parts))
+            made: list[Series] = []
+            for part_index, raw in enumerate(parts):
+                kept = [d for d in raw if d in todo]
+                if not kept:
+                    continue
+                todo.difference_update(kept)
+                made.append(Series(
+                    activity, rule_index, part_index, time_index, rule, time, kept[0],
+                    _without_count(recurrences(rule)[part_index]), kept[-1],
+                    tuple(d for d in raw if kept[0] < d < kept[-1] and d not in kept), (), ()))
+            if extras and made:
+                made[0] = replace(made[0], rdates=tuple(extras))
+            elif extras:
+                made.append(Series(activity, rule_index, 0, time_index, rule, time, extras[0],
+                                   None, None, (), tuple(extras[1:]), ()))
+            for series in made:
+                shown = set(series.dates)
+                found.append(replace(series, cancelled=tuple(
+                    c for c in rule.cancelled if c.date in shown)))
+                claimed.update((d, time) for d in shown)
+    return found
+
+
+def _without_count(recurrence: str) -> str:
+    """COUNT is replaced by the series' UNTIL, since the series starts inside the window."""
+    return ";".join(p for p in recurrence.split(";") if not p.startswith("COUNT="))

@@ -5,11 +5,13 @@ This is the single source of truth for validation and for the editor's field ref
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 from typing import Any
 
 import yaml
+from dateutil.rrule import rrulestr
 
 from . import model
 from .fields import (
@@ -37,6 +39,15 @@ from .fields import (
     field_node,
     model_values,
 )
+from .occurrences import (
+    CHECK_SPAN,
+    REFERENCE_START,
+    first_date,
+    is_holiday,
+    is_skipped,
+    recurs_on,
+    rule_dates,
+)
 from .problems import did_you_mean
 
 SUPPORTED_LANGUAGES = ("fi", "sv", "en")
@@ -54,6 +65,7 @@ WEEKDAY_ALIASES = {
     "lauantai": "la", "sunnuntai": "su", "mån": "mon", "tis": "tue", "ons": "wed", "tor": "thu",
     "fre": "fri", "lör": "sat", "sön": "sun",
 }
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1, "first": 1,
             "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -185,12 +197,75 @@ CANCELLATION = ChoiceOf(Mapped(Date(), model.Cancellation),
                         CANCELLATION_RECORD.label)
 
 
+RRULE_PARTS = {
+    "FREQ": r"DAILY|WEEKLY|MONTHLY|YEARLY",
+    "INTERVAL": r"[1-9]\d{0,2}",
+    "COUNT": r"[1-9]\d{0,3}",
+    "BYDAY": r"([+-]?[1-5]?\d?)?(MO|TU|WE|TH|FR|SA|SU)(,([+-]?[1-5]?\d?)?(MO|TU|WE|TH|FR|SA|SU))*",
+    "BYMONTHDAY": r"[+-]?\d{1,2}(,[+-]?\d{1,2})*",
+    "BYYEARDAY": r"[+-]?\d{1,3}(,[+-]?\d{1,3})*",
+    "BYWEEKNO": r"[+-]?\d{1,2}(,[+-]?\d{1,2})*",
+    "BYMONTH": r"\d{1,2}(,\d{1,2})*",
+    "BYSETPOS": r"[+-]?\d{1,3}(,[+-]?\d{1,3})*",
+    "WKST": r"MO|TU|WE|TH|FR|SA|SU",
+}
+RRULE_MOVED = {
+    "UNTIL": "write the last day as its own field 'until: YYYY-MM-DD'",
+    "DTSTART": "write the first day as its own field 'from: YYYY-MM-DD'",
+    "BYHOUR": "times of day go in the field 'time', e.g. time: \"18:00-19:30\"",
+    "BYMINUTE": "times of day go in the field 'time', e.g. time: \"18:00-19:30\"",
+    "BYSECOND": "times of day go in the field 'time', e.g. time: \"18:00-19:30\"",
+}
+
+
+class RecurrenceRule(FieldType):
+    """An RFC 5545 RRULE value for experts, e.g. FREQ=MONTHLY;BYDAY=1TU,3TU."""
+
+    label = "RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=1TU,3TU"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=TU")
+        if value is INVALID:
+            return value
+        text = value.upper().removeprefix("RRULE:").strip().strip(";")
+        hint = "write it as NAME=VALUE parts joined by ';', e.g. FREQ=MONTHLY;BYDAY=1TU,3TU"
+        parts: dict[str, str] = {}
+        for part in text.split(";"):
+            name, equals, part_value = part.strip().partition("=")
+            if not equals or not name or not part_value:
+                return ctx.error(node, where, "bad-rrule", f"'{part}' is not NAME=VALUE", hint)
+            if name in RRULE_MOVED:
+                return ctx.error(node, where, "bad-rrule", f"{name} does not go in 'rrule'",
+                                 RRULE_MOVED[name])
+            if name not in RRULE_PARTS:
+                return ctx.error(node, where, "bad-rrule", f"'{name}' is not a rule part",
+                                 did_you_mean(name, RRULE_PARTS) or
+                                 "parts: " + ", ".join(RRULE_PARTS))
+            if name in parts:
+                return ctx.error(node, where, "bad-rrule", f"{name} is given twice",
+                                 "keep only one of them")
+            if not re.fullmatch(RRULE_PARTS[name], part_value):
+                return ctx.error(node, where, "bad-rrule",
+                                 f"'{part_value}' is not a valid value for {name}", hint)
+            parts[name] = part_value
+        if "FREQ" not in parts:
+            return ctx.error(node, where, "bad-rrule", "the rule needs FREQ",
+                             "start with FREQ=WEEKLY, FREQ=MONTHLY, FREQ=YEARLY or FREQ=DAILY")
+        normalised = ";".join([f"FREQ={parts.pop('FREQ')}", *(f"{k}={v}" for k, v in
+                                                              parts.items())])
+        try:
+            rrulestr(normalised, dtstart=dt.datetime(2024, 1, 1))
+        except (ValueError, TypeError) as error:
+            return ctx.error(node, where, "bad-rrule", f"the rule is not valid: {error}", hint)
+        return normalised
+
+
 def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, where: str) -> None:
-    kinds = [k for k in ("weekly", "monthly", "date") if k in values]
+    kinds = [k for k in ("weekly", "monthly", "date", "rrule") if k in values]
     if len(kinds) != 1:
         found = " and ".join(f"'{k}'" for k in kinds) if kinds else "none of them"
-        ctx.error(node, where, "bad-schedule",
-                  f"a schedule rule needs exactly one of 'weekly', 'monthly' or 'date' ({found})",
+        ctx.error(node, where, "bad-schedule", "a schedule rule needs exactly one of 'weekly', "
+                  f"'monthly', 'date' or 'rrule' ({found})",
                   "split it into separate rules, each starting with '- weekly:', '- monthly:' "
                   "or '- date:'")
         return
@@ -202,9 +277,82 @@ def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, wh
         ctx.error(field_node(values, "every"), f"{where}.every", "bad-schedule",
                   "'every' needs 'from': weeks are counted from the first meeting",
                   "add 'from: YYYY-MM-DD', the date of the first meeting")
-    if "date" in values and ("from" in values or "until" in values):
-        ctx.error(node, where, "bad-schedule", "'from' and 'until' go with 'weekly' or 'monthly'",
-                  "list single days under 'date'")
+    rule = values.get("rrule", "")
+    if ("INTERVAL=" in rule and "INTERVAL=1;" not in rule + ";" or "COUNT=" in rule) \
+            and "from" not in values:
+        ctx.error(field_node(values, "rrule"), f"{where}.rrule", "bad-schedule",
+                  "a rule with INTERVAL or COUNT needs 'from': they count from the first day",
+                  "add 'from: YYYY-MM-DD', the first day it is held")
+    if "date" in values:
+        for name in ("from", "until", "also"):
+            if name in values:
+                ctx.error(field_node(values, name), f"{where}.{name}", "bad-schedule",
+                          f"'{name}' goes with 'weekly', 'monthly' or 'rrule'",
+                          "list every day under 'date'")
+    _check_times(values, ctx, where)
+
+
+def _check_times(values: dict[str, Any], ctx: Context, where: str) -> None:
+    times = sorted(values.get("time", ()), key=lambda t: (t.start, t.end))
+    for before, after in zip(times, times[1:], strict=False):
+        if after.start < before.end:
+            ctx.error(field_node(values, "time"), f"{where}.time", "overlapping-times",
+                      f"the times {_range(before)} and {_range(after)} overlap",
+                      "merge them into one time range, or correct one of them")
+
+
+def _range(time: model.TimeRange) -> str:
+    end = "24:00" if time.end == dt.time.max else time.end.strftime("%H:%M")
+    return f"{time.start:%H:%M}-{end}"
+
+
+def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
+                where: str) -> None:
+    """Exceptions, cancellations and extra days must fit the rule; the rule must be held."""
+    values = {"_node": node}
+    excepted = {d for x in rule.exceptions for d in _days(x)}
+    for cancellation in rule.cancelled:
+        day = cancellation.date
+        if day in excepted:
+            ctx.error(field_node(values, "cancelled"), f"{where}.cancelled", "bad-schedule",
+                      f"{day} is both excepted and cancelled",
+                      "keep it under 'cancelled' to show it as cancelled, or under 'except' "
+                      "to leave it out")
+        elif not recurs_on(rule, day) or is_skipped(rule, day):
+            ctx.error(field_node(values, "cancelled"), f"{where}.cancelled", "not-held",
+                      f"{day} ({DAY_NAMES[day.weekday()]}) is not a day this rule is held on",
+                      _not_held_hint(rule, day))
+    for day in rule.also:
+        if day in excepted:
+            ctx.error(field_node(values, "also"), f"{where}.also", "bad-schedule",
+                      f"{day} is both an extra day and excepted", "remove it from one of them")
+    for exception in rule.exceptions:
+        day = exception.start
+        if day == exception.end and not recurs_on(rule, day):
+            ctx.error(field_node(values, "except"), f"{where}.except", "not-held",
+                      f"{day} ({DAY_NAMES[day.weekday()]}) is not a day this rule is held on, "
+                      "so excepting it changes nothing", _not_held_hint(rule, day),
+                      severity="warning")
+    if first_date(rule) is None:
+        ctx.error(node, where, "never-held", "this rule is never held: "
+                  "its days all fall outside 'from'–'until', in 'except' or on public holidays",
+                  "check the days and the dates; to hold it on a holiday add 'holidays: include'")
+
+
+def _not_held_hint(rule: model.ScheduleRule, day: dt.date) -> str:
+    if rule.holidays == "skip" and rule.kind != "dates" and is_holiday(day):
+        return f"{day} is a public holiday, which the rule skips; add it under 'also' to hold it"
+    near = rule_dates(rule, day - dt.timedelta(days=45), day + dt.timedelta(days=45))
+    before = [d for d in near if d < day][-1:]
+    after = [d for d in near if d > day][:1]
+    if not before + after:
+        return "check the date against the rule's days and its 'from' and 'until'"
+    return "the nearest days it is held: " + ", ".join(
+        f"{d} ({DAY_NAMES[d.weekday()]})" for d in before + after)
+
+
+def _days(span: model.DateRange) -> list[dt.date]:
+    return [span.start + dt.timedelta(days=n) for n in range((span.end - span.start).days + 1)]
 
 
 def _make_rule(values: dict[str, Any]) -> model.ScheduleRule:
@@ -223,24 +371,47 @@ def _make_rule(values: dict[str, Any]) -> model.ScheduleRule:
         cancelled=tuple(sorted(v.get("cancelled", ()), key=lambda c: c.date)),
         holidays=v.get("holidays", "include" if "date" in v else "skip"),
         note=v.get("note"),
+        rrule=v.get("rrule"),
+        also=tuple(sorted(v.get("also", ()))),
     )
 
 
-SCHEDULE_RULE = Mapped(Record("a schedule rule", (
+class ScheduleRuleField(FieldType):
+    """A schedule rule: its fields, then the days it gives checked as a whole."""
+
+    def __init__(self, record: Record):
+        self.record = record
+        self.label = record.label
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        values = self.record.convert(node, ctx, where)
+        if values is INVALID:
+            return INVALID
+        rule = _make_rule(values)
+        before = ctx.error_count
+        _check_days(rule, values["_node"], ctx, where)
+        return INVALID if ctx.error_count > before else rule
+
+
+SCHEDULE_RULE = ScheduleRuleField(Record("a schedule rule", (
     Field("weekly", ListOf(Weekday()), False, "weekdays it is held on", "[tue, thu]"),
     Field("every", Int(1, 8), False, "every Nth week (2 = every other week), with weekly", "2"),
     Field("monthly", ListOf(MonthlyDayField()), False, "day of the month", "2nd mon"),
     Field("date", ListOf(Date()), False, "single days", "2026-12-03"),
+    Field("rrule", RecurrenceRule(), False, "for experts: an RFC 5545 recurrence rule",
+          "FREQ=MONTHLY;BYDAY=1TU,3TU"),
     Field("time", ListOf(TimeRangeField()), False, "time of day, local time", '"10:00-14:00"'),
     Field("from", Date(), False, "first day the rule applies", "2026-08-15"),
     Field("until", Date(), False, "last day the rule applies (empty: no end)", "2026-12-18"),
     Field("except", ListOf(EXCEPTION), False, "days or date ranges it is not held",
           "[2026-12-08, {from: 2026-10-19, until: 2026-10-23}]"),
+    Field("also", ListOf(Date()), False, "extra single days of a recurring rule",
+          "[2026-12-20]"),
     Field("cancelled", ListOf(CANCELLATION), False, "days shown as cancelled", "[2026-11-03]"),
     Field("holidays", Choice(("skip", "include"), label="skip or include"), False,
           "skip Finnish public holidays (default for weekly and monthly) or include them", "skip"),
     Field("note", TextField(), False, "a note shown with the schedule", "parittomilla viikoilla"),
-), (_check_rule, _check_order("from", "until")), label="schedule rule"), _make_rule)
+), (_check_rule, _check_order("from", "until")), label="schedule rule"))
 
 
 CONTACT = Mapped(Record("a contact", (
@@ -260,6 +431,33 @@ def _check_event_has_schedule(values: dict[str, Any], node: yaml.MappingNode, ct
     if values.get("format") == "tapahtuma" and not values.get("schedule"):
         ctx.error(node, where, "missing-field", "an event needs a 'schedule' with its date",
                   "add 'schedule: [{date: 2026-12-03}]'", severity="warning")
+
+
+def _check_rules_overlap(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                         where: str) -> None:
+    """Two rules of one activity must not give the same day at overlapping times."""
+    rules = values.get("schedule", ())
+    schedule_node = field_node(values, "schedule")
+    nodes = schedule_node.value if isinstance(schedule_node, yaml.SequenceNode) else [schedule_node]
+    for j, later in enumerate(rules):
+        for i, earlier in enumerate(rules[:j]):
+            day = _shared_day(earlier, later)
+            if day:
+                ctx.error(nodes[j], f"{where}.schedule[{j}]", "overlapping-rules",
+                          f"rules {i + 1} and {j + 1} are both held on {day} at overlapping "
+                          "times", "remove the repeated days from one rule (an extra day of a "
+                          "recurring rule goes under 'also')")
+                return
+
+
+def _shared_day(a: model.ScheduleRule, b: model.ScheduleRule) -> dt.date | None:
+    if a.times and b.times and not any(x.start < y.end and y.start < x.end
+                                       for x in a.times for y in b.times):
+        return None
+    start = max(a.start or REFERENCE_START, b.start or REFERENCE_START)
+    end = min(a.until or start + CHECK_SPAN, b.until or start + CHECK_SPAN)
+    shared = set(rule_dates(a, start, end)) & set(rule_dates(b, start, end))
+    return min(shared) if shared else None
 
 
 ACTIVITY_RECORD = Record("an activity", (
@@ -283,7 +481,7 @@ ACTIVITY_RECORD = Record("an activity", (
     Field("schedule", ListOf(SCHEDULE_RULE), False, "when it is held", "- weekly: [tue]"),
     Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|"),
     Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
-), (_check_event_has_schedule,), label="activity")
+), (_check_event_has_schedule, _check_rules_overlap), label="activity")
 
 
 ORGANISATION = Record("an organisation", (
@@ -306,6 +504,41 @@ ORGANISATION = Record("an organisation", (
           "the description below the front matter, in other languages: {sv: …, en: …}", "{sv: |}"),
 ), label="organisation")
 
+def _make_hours(values: dict[str, Any]) -> model.OpeningHours:
+    v = model_values(values)
+    return model.OpeningHours(tuple(sorted(v["days"])), v["time"], v.get("from"), v.get("until"))
+
+
+OPENING_HOURS_ENTRY = Mapped(Record("opening hours", (
+    Field("days", ListOf(Weekday(), min_items=1), True, "weekdays", "[mon, tue, wed, thu]"),
+    Field("time", TimeRangeField(), True, "opening time, local time", '"10:00-20:00"'),
+    Field("from", Date(), False, "first day, for seasonal hours", "2026-09-01"),
+    Field("until", Date(), False, "last day, for seasonal hours", "2027-04-30"),
+), (_check_order("from", "until"),), label="{days, time, from, until}"), _make_hours)
+
+
+class OpeningHoursField(FieldType):
+    """Opening hours as a list of {days, time} entries, or (older form) in words."""
+
+    label = "list of {days: [mon, tue], time: \"10:00-20:00\"}, or words"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        structured = isinstance(node, yaml.SequenceNode) or (
+            isinstance(node, yaml.MappingNode) and any(k.value == "days" for k, _ in node.value))
+        if structured:
+            return ListOf(OPENING_HOURS_ENTRY).convert(node, ctx, where)
+        return TextField().convert(node, ctx, where)
+
+
+def _check_hours_note(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                      where: str) -> None:
+    if isinstance(values.get("opening_hours"), model.Text) and "opening_hours_note" in values:
+        ctx.error(field_node(values, "opening_hours"), "opening_hours", "bad-value",
+                  "opening hours are given in words twice",
+                  "write the days and times under 'opening_hours' as a list and the words "
+                  "under 'opening_hours_note'")
+
+
 PLACE = Record("a place", (
     Field("name", TextField(), True, "name of the place", "Keravan pääkirjasto"),
     Field("address", TextField(), True, "street address", "Paasikivenkatu 12"),
@@ -318,13 +551,16 @@ PLACE = Record("a place", (
           "accessibility features (vocabulary 'accessibility')", "[wheelchair, induction_loop]"),
     Field("accessibility_note", TextField(), False, "accessibility in words",
           "Sisäänkäynti pihan puolelta."),
-    Field("opening_hours", TextField(), False, "opening hours in words", "ma–pe 9–16"),
+    Field("opening_hours", OpeningHoursField(), False, "opening hours: days and times",
+          '- {days: [mon, tue, wed, thu, fri], time: "09:00-16:00"}'),
+    Field("opening_hours_note", TextField(), False, "opening hours: more in words",
+          "Suljettu juhlapyhinä."),
     Field("directions", TextField(), False, "how to get there", "Bussit 1 ja 2."),
     Field("description", TextField(markdown=True), False, "description (Markdown)", "|"),
     Field("website", Url(), False, "web address", "https://example.org"),
     Field("phone", Phone(), False, "phone, in quotes", '"+358 9 123 4567"'),
     Field("email", Email(), False, "email", "info@example.org"),
-), label="place")
+), (_check_hours_note,), label="place")
 
 MEETING = Mapped(Record("a meeting", (
     Field("date", Date(), True, "date", "2026-12-03"),

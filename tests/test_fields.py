@@ -553,7 +553,7 @@ def test_schedule_rule_with_weekly_and_monthly(tmp_path):
         """)})
     assert check(root) == [
         f"{P}:11:9: error[bad-schedule]: activities[0].schedule[0]: a schedule rule needs "
-        "exactly one of 'weekly', 'monthly' or 'date' ('weekly' and 'monthly')"]
+        "exactly one of 'weekly', 'monthly', 'date' or 'rrule' ('weekly' and 'monthly')"]
     assert "separate rules" in hints(root)[0]
 
 
@@ -564,7 +564,7 @@ def test_schedule_rule_with_no_kind(tmp_path):
               - time: "10:00-12:00"
         """)}) == [
         f"{P}:12:9: error[bad-schedule]: activities[0].schedule[1]: a schedule rule needs "
-        "exactly one of 'weekly', 'monthly' or 'date' (none of them)"]
+        "exactly one of 'weekly', 'monthly', 'date' or 'rrule' (none of them)"]
 
 
 def test_every_without_weekly(tmp_path):
@@ -635,9 +635,9 @@ def test_schedule_rules_load_as_model_objects(tmp_path):
                 until: 2026-12-18
                 time: ["17:00-19:00", "10:00-12:00"]
                 except: [2026-12-08, {from: 2026-10-19, until: 2026-10-23}]
-                cancelled: [{date: 2026-11-03, note: Ohjaaja sairastunut}, 2026-09-01]
+                cancelled: [{date: 2026-11-10, note: Ohjaaja sairastunut}, 2026-09-01]
               - monthly: [2nd mon, last fri, 15]
-                time: 9-11
+                time: 13-15
               - date: [2026-12-03, 2026-11-05]
         """)})
     [organisation] = load_content(root).organisations
@@ -650,7 +650,7 @@ def test_schedule_rules_load_as_model_objects(tmp_path):
         exceptions=(model.DateRange(dt.date(2026, 10, 19), dt.date(2026, 10, 23)),
                     model.DateRange(dt.date(2026, 12, 8), dt.date(2026, 12, 8))),
         cancelled=(model.Cancellation(dt.date(2026, 9, 1)),
-                   model.Cancellation(dt.date(2026, 11, 3),
+                   model.Cancellation(dt.date(2026, 11, 10),
                                       model.Text((("fi", "Ohjaaja sairastunut"),)))),
         holidays="skip")
     assert weekly.kind == "weekly"
