@@ -41,6 +41,11 @@ class Catalogue:
                   "weekday": self.messages["weekdays"][day.weekday()]}
         return self.messages[f"format.{style}"].format(**fields)
 
+    @staticmethod
+    def clock(value: dt.time) -> str:
+        """A machine-readable HH:MM, with 24:00 for the end of the day."""
+        return "24:00" if value == dt.time.max else f"{value:%H:%M}"
+
     def time(self, value: dt.time) -> str:
         if value == dt.time.max:
             return self.messages["format.midnight"]

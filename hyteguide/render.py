@@ -19,7 +19,7 @@ from .derive import TAXONOMIES, Guide, sort_key
 from .i18n import load_catalogue
 from .markup import render_markdown
 from .model import Text
-from .urls import Urls, path_of
+from .urls import Urls, feed_path, path_of
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,12 @@ class Renderer:
             full = urls.localised(path_of(target), to_lang or lang)
             return urls.rooted(full) if rooted else urls.relative(here, full)
 
+        def feed_url(target: object = None, webcal: bool = False) -> str:
+            full = urls.localised(feed_path(target), lang)
+            if webcal:  # calendar apps subscribe to webcal: links; it needs the full address
+                return "webcal://" + urls.absolute(full).split("://", 1)[1]
+            return urls.rooted(full) if rooted else urls.relative(here, full)
+
         def asset(name: str) -> str:
             return url(f"assets/{name}", self.languages[0])
 
@@ -121,7 +127,7 @@ class Renderer:
         def schedule(rule: Any) -> str:
             return catalogue.schedule(rule, text)
 
-        return {"_": catalogue, "url": url, "asset": asset, "t": t, "text": text, "md": md,
+        return {"_": catalogue, "url": url, "feed_url": feed_url, "asset": asset, "t": t, "text": text, "md": md,
                 "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
                 "lang": lang}
 

@@ -30,6 +30,14 @@ def path_of(target: object) -> str:
     raise TypeError(f"no page for {target!r}")
 
 
+def feed_path(target: object | None) -> str:
+    """The language-neutral path of an iCalendar feed: the whole region (None), an
+    organisation, an activity or a term (municipality, theme, audience)."""
+    if target is None:
+        return "calendar/calendar.ics"
+    return path_of(target) + "calendar.ics"
+
+
 class Urls:
     """Maps language-neutral paths to output files and links for one site."""
 
