@@ -19,7 +19,7 @@ from .derive import TAXONOMIES, Guide, sort_key
 from .i18n import load_catalogue
 from .markup import render_markdown
 from .model import Text
-from .urls import Urls, feed_path, path_of
+from .urls import FEED_GROUPS, Urls, feed_path, path_of
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,8 @@ class Renderer:
         def schedule(rule: Any) -> str:
             return catalogue.schedule(rule, text)
 
-        return {"_": catalogue, "url": url, "feed_url": feed_url, "asset": asset, "t": t, "text": text, "md": md,
+        return {"_": catalogue, "url": url, "feed_url": feed_url, "feed_groups": FEED_GROUPS,
+                "asset": asset, "t": t, "text": text, "md": md,
                 "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
                 "lang": lang}
 

@@ -30,6 +30,9 @@ def path_of(target: object) -> str:
     raise TypeError(f"no page for {target!r}")
 
 
+FEED_GROUPS = ("municipalities", "themes", "audiences")  # vocabulary groups with a feed
+
+
 def feed_path(target: object | None) -> str:
     """The language-neutral path of an iCalendar feed: the whole region (None), an
     organisation, an activity or a term (municipality, theme, audience)."""
