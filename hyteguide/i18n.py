@@ -81,9 +81,12 @@ class Catalogue:
             parts[0] += " " + self.join([self.time_range(t) for t in rule.times])
         if rule.start or rule.until:
             parts.append(self._bounds(rule.start, rule.until))
-        if rule.holidays == "skip" and not rule.dates:
+        if rule.skips_holidays:
             parts.append(self("schedule.no_holidays"))
         sentence = ", ".join(p for p in parts if p)
+        if rule.also:
+            sentence += "; " + self("schedule.also", dates=self.join(
+                [self.date(d) for d in rule.also]))
         if rule.exceptions:  # after a semicolon: the list has commas of its own
             sentence += "; " + self("schedule.except", dates=self.join(
                 [self.date_range(x) for x in rule.exceptions]))
@@ -92,22 +95,53 @@ class Catalogue:
         return sentence
 
     def _when(self, rule: ScheduleRule) -> str:
+        if rule.rrule:
+            return self._rrule(rule.rrule)
         if rule.weekly:
-            days = self.join([self.messages["weekdays_plural"][d] for d in rule.weekly])
-            if rule.every == 1:
-                return days
-            key = "schedule.every_other_week" if rule.every == 2 else "schedule.every_n_weeks"
-            return self(key, days=days, n=rule.every)
+            return self._weekly(rule.weekly, rule.every)
         if rule.monthly:
-            return self.join([self._monthly(m.ordinal, m.weekday) for m in rule.monthly])
+            return self._month_days([(m.ordinal, m.weekday) for m in rule.monthly])
         return self.join([self.date(d, "weekday") for d in rule.dates])
 
-    def _monthly(self, ordinal: int, weekday: int | None) -> str:
-        if weekday is None:
-            return self("schedule.monthly_day", day=ordinal)
-        name = self.messages["ordinals"][ordinal - 1 if ordinal > 0 else 5]
-        return self("schedule.monthly_nth", ordinal=name,
-                    weekday=self.messages["weekdays_monthly"][weekday])
+    def _weekly(self, weekdays: tuple[int, ...], every: int) -> str:
+        days = self.join([self.messages["weekdays_plural"][d] for d in weekdays])
+        if every == 1:
+            return days
+        key = "schedule.every_other_week" if every == 2 else "schedule.every_n_weeks"
+        return self(key, days=days, n=every)
+
+    def _rrule(self, value: str) -> str:
+        """An expert's RFC 5545 rule in words, for the parts people use; otherwise a pointer
+        to the dated list."""
+        parts = dict(p.split("=", 1) for p in value.split(";"))
+        words = _rrule_words(self, parts)
+        if words is None:
+            return self("schedule.custom")
+        if "BYMONTH" in parts:
+            months = [self.messages["months"][int(m) - 1] for m in parts["BYMONTH"].split(",")]
+            words += " " + self("schedule.in_months", months=self.join(months))
+        if "COUNT" in parts:
+            words += ", " + self("schedule.count", n=parts["COUNT"])
+        return words
+
+    def _month_days(self, days: list[tuple[int, int | None]]) -> str:
+        """'joka kuukauden ensimmäinen ja kolmas tiistai ja 15. päivä': ordinals of one
+        weekday share it, day numbers are listed together."""
+        ordinals: dict[int, list[int]] = {}
+        numbers = []
+        for ordinal, weekday in days:
+            if weekday is None:
+                numbers.append(ordinal)
+            else:
+                ordinals.setdefault(weekday, []).append(ordinal)
+        phrases = [self("schedule.monthly_nth", weekday=self.messages["weekdays_monthly"][day],
+                        ordinal=self.join([self.messages["ordinals"][o - 1 if o > 0 else 5]
+                                           for o in sorted(found, key=lambda o: o % 6)]))
+                   for day, found in ordinals.items()]
+        if numbers:
+            phrases.append(self("schedule.monthly_day", day=self.join(
+                [self("schedule.day_number", n=n) for n in sorted(numbers)])))
+        return self.join(phrases)
 
     def _bounds(self, start: dt.date | None, until: dt.date | None) -> str:
         if start and until:
@@ -115,6 +149,43 @@ class Catalogue:
         if start:
             return self("schedule.from", date=self.date(start))
         return self("schedule.until", date=self.date(until))
+
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _rrule_words(catalogue: Catalogue, parts: dict[str, str]) -> str | None:
+    """Words for FREQ with INTERVAL, BYDAY (with ordinals), BYMONTHDAY and one BYSETPOS;
+    None for anything rarer."""
+    freq, interval = parts.get("FREQ"), int(parts.get("INTERVAL", "1"))
+    if set(parts) - {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYSETPOS", "BYMONTH", "COUNT",
+                     "WKST"}:
+        return None
+    days = []
+    for item in parts.get("BYDAY", "").split(",") if "BYDAY" in parts else ():
+        ordinal, code = item[:-2], item[-2:]
+        days.append((int(ordinal) if ordinal not in ("", "+") else None,
+                     WEEKDAY_CODES.index(code)))
+    if "BYSETPOS" in parts:
+        if "," in parts["BYSETPOS"] or len(days) != 1 or days[0][0] is not None:
+            return None
+        days = [(int(parts["BYSETPOS"]), days[0][1])]
+    if freq == "DAILY" and not days and "BYMONTHDAY" not in parts:
+        return catalogue("schedule.daily") if interval == 1 else \
+            catalogue("schedule.every_n_days", n=interval)
+    if freq == "WEEKLY" and days and all(o is None for o, _ in days):
+        return catalogue._weekly(tuple(sorted(d for _, d in days)), interval)
+    if freq != "MONTHLY" or not (days or "BYMONTHDAY" in parts):
+        return None
+    if any(o is None or not (-1 <= o <= 5) or o == 0 for o, _ in days):
+        return None
+    numbers = parts["BYMONTHDAY"].split(",") if "BYMONTHDAY" in parts else []
+    if not all(n.isdigit() for n in numbers):
+        return None  # days counted from the end of the month
+    words = catalogue._month_days(days + [(int(n), None) for n in numbers])
+    if interval > 1:
+        words += ", " + catalogue("schedule.every_n_months", n=interval)
+    return words
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:

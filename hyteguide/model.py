@@ -141,10 +141,14 @@ class ScheduleRule:
     until: dt.date | None = None
     exceptions: tuple[DateRange, ...] = ()  # `except`
     cancelled: tuple[Cancellation, ...] = ()
-    holidays: str = "skip"  # skip | include
+    holidays: str | None = None  # skip | include; None: skip for recurring rules
     note: Text | None = None
     rrule: str | None = None  # an RFC 5545 RECUR value, upper case, without DTSTART and UNTIL
     also: tuple[dt.date, ...] = ()  # extra one-off days of a recurring rule
+
+    @property
+    def skips_holidays(self) -> bool:
+        return self.holidays == "skip" or (self.holidays is None and self.kind != "dates")
 
     @property
     def kind(self) -> str:

@@ -132,7 +132,7 @@ def recurring_dates(rule: ScheduleRule, start: dt.date, end: dt.date) -> list[li
 
 def is_skipped(rule: ScheduleRule, day: dt.date) -> bool:
     """Whether the rule's exceptions or holiday setting take a recurring day out."""
-    if rule.holidays == "skip" and rule.kind != "dates" and is_holiday(day):
+    if rule.skips_holidays and is_holiday(day):
         return True
     return any(x.start <= day <= x.end for x in rule.exceptions)
 

@@ -340,7 +340,7 @@ def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
 
 
 def _not_held_hint(rule: model.ScheduleRule, day: dt.date) -> str:
-    if rule.holidays == "skip" and rule.kind != "dates" and is_holiday(day):
+    if rule.skips_holidays and is_holiday(day):
         return f"{day} is a public holiday, which the rule skips; add it under 'also' to hold it"
     near = rule_dates(rule, day - dt.timedelta(days=45), day + dt.timedelta(days=45))
     before = [d for d in near if d < day][-1:]
@@ -369,7 +369,7 @@ def _make_rule(values: dict[str, Any]) -> model.ScheduleRule:
         exceptions=tuple(sorted((e if isinstance(e, model.DateRange) else model.DateRange(e, e)
                                  for e in v.get("except", ())), key=lambda r: (r.start, r.end))),
         cancelled=tuple(sorted(v.get("cancelled", ()), key=lambda c: c.date)),
-        holidays=v.get("holidays", "include" if "date" in v else "skip"),
+        holidays=v.get("holidays"),
         note=v.get("note"),
         rrule=v.get("rrule"),
         also=tuple(sorted(v.get("also", ()))),

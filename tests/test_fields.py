@@ -652,13 +652,13 @@ def test_schedule_rules_load_as_model_objects(tmp_path):
         cancelled=(model.Cancellation(dt.date(2026, 9, 1)),
                    model.Cancellation(dt.date(2026, 11, 10),
                                       model.Text((("fi", "Ohjaaja sairastunut"),)))),
-        holidays="skip")
-    assert weekly.kind == "weekly"
+        holidays=None)
+    assert weekly.kind == "weekly" and weekly.skips_holidays
     assert monthly.monthly == (model.MonthlyDay(2, 0), model.MonthlyDay(-1, 4),
                                model.MonthlyDay(15))
-    assert monthly.kind == "monthly" and monthly.holidays == "skip"
+    assert monthly.kind == "monthly" and monthly.skips_holidays
     assert dates.dates == (dt.date(2026, 11, 5), dt.date(2026, 12, 3))
-    assert dates.kind == "dates" and dates.holidays == "include"
+    assert dates.kind == "dates" and not dates.skips_holidays
 
 
 # -- translations ------------------------------------------------------------------------------

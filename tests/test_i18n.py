@@ -237,22 +237,22 @@ MONTHLY = ScheduleRule(monthly=(MonthlyDay(2, MON),), times=(T("17:00", "19:00")
 
 
 @pytest.mark.parametrize(("lang", "rule", "expected"), [
-    ("fi", WEEKLY, "tiistaisin ja torstaisin klo 10–14, 15.8.–18.12.2026, ei arkipyhinä"),
+    ("fi", WEEKLY, "tiistaisin ja torstaisin klo 10–14, 15.8.–18.12.2026, ei juhlapyhinä"),
     ("sv", WEEKLY, "tisdagar och torsdagar kl. 10–14, 15.8.–18.12.2026, inte på helgdagar"),
     ("en", WEEKLY, "Tuesdays and Thursdays 10:00–14:00, 15 Aug – 18 Dec 2026, "
                    "not on public holidays"),
-    ("fi", MONTHLY, "kuukauden toinen maanantai klo 17–19, ei arkipyhinä"),
-    ("sv", MONTHLY, "andra måndagen i månaden kl. 17–19, inte på helgdagar"),
-    ("en", MONTHLY, "the second Monday of the month 17:00–19:00, not on public holidays"),
+    ("fi", MONTHLY, "joka kuukauden toinen maanantai klo 17–19, ei juhlapyhinä"),
+    ("sv", MONTHLY, "andra måndagen varje månad kl. 17–19, inte på helgdagar"),
+    ("en", MONTHLY, "the second Monday of every month 17:00–19:00, not on public holidays"),
 ])
 def test_schedule_sentences(catalogues, lang, rule, expected):
     assert catalogues[lang].schedule(rule) == expected
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fi", "kuukauden viimeinen perjantai klo 17–19"),
-    ("sv", "sista fredagen i månaden kl. 17–19"),
-    ("en", "the last Friday of the month 17:00–19:00"),
+    ("fi", "joka kuukauden viimeinen perjantai klo 17–19"),
+    ("sv", "sista fredagen varje månad kl. 17–19"),
+    ("en", "the last Friday of every month 17:00–19:00"),
 ])
 def test_last_weekday_of_the_month_including_holidays(catalogues, lang, expected):
     rule = ScheduleRule(monthly=(MonthlyDay(-1, FRI),), times=(T("17:00", "19:00"),),
@@ -261,9 +261,9 @@ def test_last_weekday_of_the_month_including_holidays(catalogues, lang, expected
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fi", "kuukauden 31. päivä"),
-    ("sv", "den 31 i månaden"),
-    ("en", "day 31 of the month"),
+    ("fi", "joka kuukauden 31. päivä"),
+    ("sv", "den 31 varje månad"),
+    ("en", "day 31 of every month"),
 ])
 def test_day_of_the_month(catalogues, lang, expected):
     rule = ScheduleRule(monthly=(MonthlyDay(31),), holidays="include")
@@ -271,7 +271,7 @@ def test_day_of_the_month(catalogues, lang, expected):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fi", "joka toinen viikko keskiviikkoisin klo 10.30–12, 2.9.2026 alkaen, ei arkipyhinä"),
+    ("fi", "joka toinen viikko keskiviikkoisin klo 10.30–12, 2.9.2026 alkaen, ei juhlapyhinä"),
     ("sv", "varannan vecka på onsdagar kl. 10.30–12, från 2.9.2026, inte på helgdagar"),
     ("en", "every other week on Wednesdays 10:30–12:00, from 2 Sep 2026, "
            "not on public holidays"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -15,7 +16,14 @@ from hyteguide.model import (
     Text,
     TimeRange,
 )
-from hyteguide.occurrences import activity_occurrences, is_holiday, rule_dates
+from hyteguide.occurrences import (
+    activity_occurrences,
+    activity_series,
+    first_date,
+    is_holiday,
+    recurs_on,
+    rule_dates,
+)
 
 D = dt.date
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
@@ -235,12 +243,13 @@ def test_monthly_skips_holidays_by_default():
 
 
 def test_single_dates_are_held_on_holidays():
-    # Explicit dates are kept even when holidays says "skip" (the loader defaults dates rules
-    # to "include" and sorts their dates).
+    # Explicit dates include holidays unless the rule says `holidays: skip`.
     rule = ScheduleRule(dates=(D(2026, 12, 23), D(2026, 12, 24), D(2027, 6, 25)))
-    assert rule.holidays == "skip"
+    assert not rule.skips_holidays
     assert rule_dates(rule, D(2026, 1, 1), D(2027, 12, 31)) == [
         D(2026, 12, 23), D(2026, 12, 24), D(2027, 6, 25)]
+    assert rule_dates(replace(rule, holidays="skip"), D(2026, 1, 1), D(2027, 12, 31)) == [
+        D(2026, 12, 23)]
 
 
 def test_single_dates_respect_the_window():
@@ -313,3 +322,148 @@ def test_occurrence_sort_key_orders_by_date_time_then_title():
                                                                   D(2026, 9, 1))]
     ordered = sorted(found, key=lambda o: o.sort_key)
     assert [o.activity.id for o in ordered] == ["c", "b", "a"]  # no time first, then titles
+
+
+# -- raw RFC 5545 rules, extra days and year end -------------------------------------------------
+
+def test_rrule_first_and_third_tuesday():
+    rule = ScheduleRule(rrule="FREQ=MONTHLY;BYDAY=1TU,3TU")
+    assert rule_dates(rule, D(2027, 1, 1), D(2027, 2, 28)) == [
+        D(2027, 1, 5), D(2027, 1, 19), D(2027, 2, 2), D(2027, 2, 16)]
+
+
+def test_rrule_last_weekday_of_the_month_with_setpos():
+    rule = ScheduleRule(rrule="FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1")
+    assert rule_dates(rule, D(2027, 1, 1), D(2027, 4, 30)) == [
+        D(2027, 1, 29), D(2027, 2, 26), D(2027, 3, 31), D(2027, 4, 30)]
+
+
+def test_rrule_interval_and_count_count_from_the_start_not_the_window():
+    rule = ScheduleRule(rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=4", start=D(2026, 11, 4))
+    assert rule_dates(rule, D(2026, 11, 20), D(2027, 3, 1)) == [D(2026, 12, 2), D(2026, 12, 16)]
+    assert rule_dates(rule, D(2026, 1, 1), D(2027, 12, 31)) == [
+        D(2026, 11, 4), D(2026, 11, 18), D(2026, 12, 2), D(2026, 12, 16)]
+
+
+def test_rrule_skips_holidays_like_other_recurring_rules():
+    rule = ScheduleRule(rrule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=6")
+    assert rule_dates(rule, D(2026, 1, 1), D(2030, 12, 31)) == []
+    assert first_date(rule) is None
+    assert rule_dates(replace(rule, holidays="include"), D(2026, 1, 1), D(2027, 12, 31)) == [
+        D(2026, 12, 6), D(2027, 12, 6)]
+
+
+def test_also_adds_days_even_on_holidays_and_outside_the_weekdays():
+    rule = ScheduleRule(weekly=(TUE,), also=(D(2026, 12, 6), D(2026, 12, 10)))
+    assert rule_dates(rule, D(2026, 12, 1), D(2026, 12, 15)) == [
+        D(2026, 12, 1), D(2026, 12, 6), D(2026, 12, 8), D(2026, 12, 10), D(2026, 12, 15)]
+
+
+def test_also_respects_the_rule_bounds_and_the_window():
+    rule = ScheduleRule(weekly=(TUE,), until=D(2026, 12, 8), also=(D(2026, 12, 20),))
+    assert rule_dates(rule, D(2026, 12, 1), D(2026, 12, 31)) == [D(2026, 12, 1), D(2026, 12, 8)]
+
+
+def test_weekly_across_the_year_end_skips_new_year_and_epiphany():
+    rule = ScheduleRule(weekly=(WED, FRI))
+    assert rule_dates(rule, D(2026, 12, 28), D(2027, 1, 10)) == [
+        D(2026, 12, 30), D(2027, 1, 8)]  # 1.1. Friday and 6.1. Wednesday are holidays
+
+
+def test_every_two_weeks_across_the_year_end_keeps_its_rhythm():
+    rule = ScheduleRule(weekly=(MON,), every=2, start=D(2026, 12, 14))
+    assert rule_dates(rule, D(2026, 12, 1), D(2027, 1, 31)) == [
+        D(2026, 12, 14), D(2026, 12, 28), D(2027, 1, 11), D(2027, 1, 25)]
+
+
+def test_monthly_last_friday_across_the_year_end():
+    rule = ScheduleRule(monthly=(MonthlyDay(-1, FRI),))
+    # 25.12.2026 is the last Friday of December and Christmas Day: skipped.
+    assert rule_dates(rule, D(2026, 11, 1), D(2027, 2, 28)) == [
+        D(2026, 11, 27), D(2027, 1, 29), D(2027, 2, 26)]
+
+
+def test_summer_break_range_leaves_out_june_to_august():
+    rule = ScheduleRule(weekly=(THU,), exceptions=(DateRange(D(2027, 6, 1), D(2027, 8, 15)),))
+    days = rule_dates(rule, D(2027, 5, 20), D(2027, 8, 31))
+    assert days == [D(2027, 5, 20), D(2027, 5, 27), D(2027, 8, 19), D(2027, 8, 26)]
+
+
+def test_times_stay_local_across_clock_changes():
+    # Occurrences are local wall-clock times: 18:00 on both sides of the March and October
+    # changes. Offsets are applied only where a moment in time is written (feeds, JSON-LD).
+    group = activity(ScheduleRule(weekly=(SAT,), times=(T("18:00", "19:30"),)))
+    found = activity_occurrences(group, D(2027, 3, 20), D(2027, 11, 6))
+    assert {o.time for o in found} == {T("18:00", "19:30")}
+    assert [o.date for o in found][:3] == [D(2027, 3, 20), D(2027, 3, 27), D(2027, 4, 3)]
+    assert D(2027, 10, 30) in [o.date for o in found]
+
+
+# -- helpers for checks ---------------------------------------------------------------------------
+
+def test_first_date_of_open_rules_does_not_depend_on_today():
+    assert first_date(ScheduleRule(weekly=(TUE,))) == D(2024, 1, 2)
+    assert first_date(ScheduleRule(weekly=(TUE,), start=D(2026, 12, 3))) == D(2026, 12, 8)
+    assert first_date(ScheduleRule(dates=(D(2026, 12, 6),), holidays="skip")) is None
+
+
+def test_recurs_on_ignores_exceptions_but_respects_bounds():
+    rule = ScheduleRule(weekly=(TUE,), start=D(2026, 9, 1), until=D(2026, 12, 18),
+                        exceptions=(DateRange(D(2026, 12, 8), D(2026, 12, 8)),))
+    assert recurs_on(rule, D(2026, 12, 8))
+    assert not recurs_on(rule, D(2026, 12, 9))
+    assert not recurs_on(rule, D(2026, 12, 22))
+
+
+# -- series (what calendar feeds carry) ----------------------------------------------------------
+
+SERIES_RULES = [
+    ScheduleRule(weekly=(TUE, THU), times=(T("10:00", "12:00"), T("17:00", "19:00")),
+                 exceptions=(DateRange(D(2026, 12, 21), D(2027, 1, 6)),),
+                 cancelled=(Cancellation(D(2026, 12, 1), text("Ohjaaja sairas")),)),
+    ScheduleRule(weekly=(MON,), every=2, start=D(2026, 11, 2), also=(D(2026, 12, 6),)),
+    ScheduleRule(monthly=(MonthlyDay(2, MON), MonthlyDay(15)), times=(T("17:00", "19:00"),)),
+    ScheduleRule(rrule="FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1;COUNT=3", start=D(2026, 10, 1)),
+    ScheduleRule(dates=(D(2026, 12, 24), D(2027, 1, 2), D(2027, 2, 1))),
+]
+
+
+@pytest.mark.parametrize("rule", SERIES_RULES, ids=lambda r: r.kind)
+def test_series_expand_to_exactly_the_occurrences(rule):
+    group = activity(rule)
+    start, end = D(2026, 11, 23), D(2027, 2, 15)
+    expected = {(o.date, o.time, o.cancelled) for o in activity_occurrences(group, start, end)}
+    series = activity_series(group, start, end)
+    cancelled = {(c.date, s.time) for s in series for c in s.cancelled}
+    found = {(d, s.time, (d, s.time) in cancelled) for s in series for d in s.dates}
+    assert found == expected
+    assert sum(len(s.dates) for s in series) == len(expected)  # nothing twice
+
+
+def test_series_start_on_a_held_day_and_list_skipped_days_as_exdates():
+    [series] = activity_series(activity(ScheduleRule(weekly=(MON,))), D(2027, 3, 22),
+                               D(2027, 4, 12))
+    assert series.start == D(2027, 3, 22) and series.until == D(2027, 4, 12)
+    assert series.recurrence == "FREQ=WEEKLY;BYDAY=MO;WKST=MO"
+    assert series.exdates == (D(2027, 3, 29),)  # Easter Monday
+
+
+def test_series_of_a_monthly_rule_mixing_weekdays_and_day_numbers_are_two():
+    rule = ScheduleRule(monthly=(MonthlyDay(2, MON), MonthlyDay(15)))
+    found = activity_series(activity(rule), D(2027, 1, 1), D(2027, 3, 31))
+    assert [s.recurrence for s in found] == ["FREQ=MONTHLY;BYMONTHDAY=15",
+                                             "FREQ=MONTHLY;BYDAY=2MO"]
+
+
+def test_series_drop_count_and_keep_the_rhythm():
+    rule = ScheduleRule(rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=4", start=D(2026, 11, 4))
+    [series] = activity_series(activity(rule), D(2026, 11, 20), D(2027, 3, 1))
+    assert series.recurrence == "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"
+    assert series.dates == (D(2026, 12, 2), D(2026, 12, 16))
+
+
+def test_a_day_two_rules_give_at_the_same_time_is_in_one_series_only():
+    rules = (ScheduleRule(weekly=(TUE,), times=(T("10:00", "12:00"),)),
+             ScheduleRule(dates=(D(2026, 12, 1), D(2026, 12, 3)), times=(T("10:00", "12:00"),)))
+    found = activity_series(activity(*rules), D(2026, 11, 30), D(2026, 12, 6))
+    assert [s.dates for s in found] == [(D(2026, 12, 1),), (D(2026, 12, 3),)]
