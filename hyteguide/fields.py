@@ -446,8 +446,10 @@ class ListOf(FieldType):
                 continue
             if self.unique and isinstance(value, (str, int, dt.date)):
                 if value in seen:
+                    written = item_node.value if isinstance(item_node, yaml.ScalarNode) \
+                        else value
                     ctx.error(item_node, f"{where}[{index}]", "duplicate-value",
-                              f"'{value}' is listed twice", "remove one of them")
+                              f"'{written}' is listed twice", "remove one of them")
                     ok = False
                     continue
                 seen[value] = index

@@ -309,27 +309,26 @@ def _range(time: model.TimeRange) -> str:
 def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
                 where: str) -> None:
     """Exceptions, cancellations and extra days must fit the rule; the rule must be held."""
-    values = {"_node": node}
     excepted = {d for x in rule.exceptions for d in _days(x)}
     for cancellation in rule.cancelled:
         day = cancellation.date
+        item, at = _item(node, "cancelled", day, where)
         if day in excepted:
-            ctx.error(field_node(values, "cancelled"), f"{where}.cancelled", "bad-schedule",
-                      f"{day} is both excepted and cancelled",
+            ctx.error(item, at, "bad-schedule", f"{day} is both excepted and cancelled",
                       "keep it under 'cancelled' to show it as cancelled, or under 'except' "
                       "to leave it out")
         elif not recurs_on(rule, day) or is_skipped(rule, day):
-            ctx.error(field_node(values, "cancelled"), f"{where}.cancelled", "not-held",
+            ctx.error(item, at, "not-held",
                       f"{day} ({DAY_NAMES[day.weekday()]}) is not a day this rule is held on",
                       _not_held_hint(rule, day))
     for day in rule.also:
         if day in excepted:
-            ctx.error(field_node(values, "also"), f"{where}.also", "bad-schedule",
+            ctx.error(*_item(node, "also", day, where), "bad-schedule",
                       f"{day} is both an extra day and excepted", "remove it from one of them")
     for exception in rule.exceptions:
         day = exception.start
         if day == exception.end and not recurs_on(rule, day):
-            ctx.error(field_node(values, "except"), f"{where}.except", "not-held",
+            ctx.error(*_item(node, "except", day, where), "not-held",
                       f"{day} ({DAY_NAMES[day.weekday()]}) is not a day this rule is held on, "
                       "so excepting it changes nothing", _not_held_hint(rule, day),
                       severity="warning")
@@ -337,6 +336,20 @@ def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
         ctx.error(node, where, "never-held", "this rule is never held: "
                   "its days all fall outside 'from'–'until', in 'except' or on public holidays",
                   "check the days and the dates; to hold it on a holiday add 'holidays: include'")
+
+
+def _item(node: yaml.MappingNode, name: str, day: dt.date, where: str) -> tuple[yaml.Node, str]:
+    """The node and field path of the list item under `name` that names a day."""
+    value = field_node({"_node": node}, name)
+    items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+    for index, item in enumerate(items):
+        scalars = [v for k, v in item.value if k.value in ("date", "from")] \
+            if isinstance(item, yaml.MappingNode) else [item]
+        for scalar in scalars:
+            if isinstance(scalar, yaml.ScalarNode) and scalar.value.strip() == day.isoformat():
+                suffix = f"[{index}]" if isinstance(value, yaml.SequenceNode) else ""
+                return scalar, f"{where}.{name}{suffix}"
+    return value, f"{where}.{name}"
 
 
 def _not_held_hint(rule: model.ScheduleRule, day: dt.date) -> str:
