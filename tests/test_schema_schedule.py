@@ -8,8 +8,8 @@ import datetime as dt
 from textwrap import dedent, indent
 
 import pytest
-
 from helpers import check, hints, make_site
+
 from hyteguide.load import load_content
 
 ORG = "organisations/yhdistys.md"
@@ -56,7 +56,8 @@ def test_a_raw_rrule_loads_normalised(tmp_path):
      "write the last day as its own field 'until: YYYY-MM-DD'"),
     ("FREQ=DAILY;BYHOUR=10", "BYHOUR does not go in 'rrule'",
      'times of day go in the field \'time\', e.g. time: "18:00-19:30"'),
-    ("FREQ=WEEKLY;BYDAYS=TU", "'BYDAYS' is not a rule part", "did you mean 'BYDAY' or 'BYYEARDAY' or 'BYMONTHDAY'?"),
+    ("FREQ=WEEKLY;BYDAYS=TU", "'BYDAYS' is not a rule part",
+     "did you mean 'BYDAY' or 'BYYEARDAY' or 'BYMONTHDAY'?"),
     ("BYDAY=TU", "the rule needs FREQ",
      "start with FREQ=WEEKLY, FREQ=MONTHLY, FREQ=YEARLY or FREQ=DAILY"),
     ("FREQ=HOURLY", "'HOURLY' is not a valid value for FREQ",
@@ -185,7 +186,7 @@ def test_excepting_a_day_the_rule_is_not_held_on_is_a_warning(tmp_path):
     assert content.organisations[0].activities[0].schedule[0].weekly == (1,)
 
 
-# -- rules that are never held ---------------------------------------------------------------------
+# -- rules that are never held ------------------------------------------------------------
 
 @pytest.mark.parametrize("lines", [
     # Independence Day 2026 only, and single dates may skip holidays when asked
@@ -230,7 +231,7 @@ def test_a_holiday_only_rule_is_held_when_holidays_are_included(tmp_path):
     assert rule.dates == (dt.date(2026, 12, 6),)
 
 
-# -- overlapping nonsense ----------------------------------------------------------------------------
+# -- overlapping nonsense -------------------------------------------------------------------
 
 def test_overlapping_times_in_one_rule(tmp_path):
     assert check(site(tmp_path, """\
