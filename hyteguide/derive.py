@@ -7,7 +7,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Activity, Content, Organisation, Partnership, Place, Term
+from .model import Activity, Content, DateRange, Organisation, Partnership, Place, Term
 from .occurrences import Occurrence, activity_occurrences
 
 TAXONOMIES = ("municipalities", "themes", "audiences", "formats")
@@ -30,6 +30,75 @@ class TermIndex:
 
 
 @dataclass(frozen=True)
+class CalendarWeek:
+    """One ISO week of a calendar: its Monday and, in order, each of its days inside the
+    window (today … horizon) with that day's occurrences (cancelled ones included)."""
+
+    start: dt.date
+    days: tuple[tuple[dt.date, tuple[Occurrence, ...]], ...]
+
+    @property
+    def end(self) -> dt.date:
+        """The week's Sunday."""
+        return self.start + dt.timedelta(days=6)
+
+    @property
+    def first(self) -> dt.date:
+        """The first day listed (today in the current week, else the Monday)."""
+        return self.days[0][0]
+
+    @property
+    def last(self) -> dt.date:
+        """The last day listed (the horizon's end in the last week, else the Sunday)."""
+        return self.days[-1][0]
+
+    @property
+    def span(self) -> DateRange:
+        """The days listed, first to last."""
+        return DateRange(self.first, self.last)
+
+    @property
+    def year(self) -> int:
+        """The ISO year (2026 for the week of 28.12.2026–3.1.2027)."""
+        return self.start.isocalendar()[0]
+
+    @property
+    def number(self) -> int:
+        """The ISO week number, 1–53."""
+        return self.start.isocalendar()[1]
+
+    @property
+    def slug(self) -> str:
+        """The ISO week as in URLs: '2026-w49'."""
+        return f"{self.year}-w{self.number:02}"
+
+    @property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """Every occurrence of the week, in order."""
+        return tuple(o for _, day in self.days for o in day)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The day-by-day agenda of the whole region (municipality None) or of one municipality,
+    as weeks from today's week to the horizon; weeks[0] is the current week."""
+
+    municipality: str | None
+    weeks: tuple[CalendarWeek, ...]
+
+
+@dataclass(frozen=True)
+class CalendarFilters:
+    """What the calendar's filter form offers: the term ids the window's activities use."""
+
+    audiences: tuple[str, ...]
+    themes: tuple[str, ...]
+    formats: tuple[str, ...]
+    free: bool
+    low_threshold: bool
+
+
+@dataclass(frozen=True)
 class Guide:
     """Everything the templates need, derived once from the content."""
 
@@ -47,6 +116,9 @@ class Guide:
     taxonomies: dict[str, dict[str, TermIndex]]
     occurrences: tuple[Occurrence, ...]
     upcoming: dict[str, tuple[Occurrence, ...]]
+    calendar: Calendar
+    municipality_calendars: dict[str, Calendar]
+    calendar_filters: CalendarFilters
 
     def organisation_of(self, activity: Activity) -> Organisation:
         return self.organisation_by_slug[activity.organisation]
@@ -93,7 +165,45 @@ def derive(content: Content, today: dt.date) -> Guide:
         taxonomies=_taxonomies(content, organisations, activities, municipalities),
         occurrences=tuple(occurrences),
         upcoming={k: tuple(v) for k, v in upcoming.items()},
+        calendar=calendar_weeks(None, occurrences, today, horizon),
+        municipality_calendars={
+            m: calendar_weeks(m, [o for o in occurrences
+                                  if m in municipalities[o.activity.key]], today, horizon)
+            for m in content.vocabulary.group("municipalities")},
+        calendar_filters=_calendar_filters(content, occurrences),
     )
+
+
+def calendar_weeks(municipality: str | None, occurrences: list[Occurrence], first: dt.date,
+                   last: dt.date) -> Calendar:
+    """Sorted occurrences as ISO weeks of days from first to last (inclusive); every day is
+    listed, also those with nothing on."""
+    by_day: dict[dt.date, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        by_day[occurrence.date].append(occurrence)
+    weeks = []
+    monday = first - dt.timedelta(days=first.weekday())
+    while monday <= last:
+        days = (monday + dt.timedelta(days=n) for n in range(7))
+        weeks.append(CalendarWeek(monday, tuple((d, tuple(by_day.get(d, ())))
+                                                for d in days if first <= d <= last)))
+        monday += dt.timedelta(weeks=1)
+    return Calendar(municipality, tuple(weeks))
+
+
+def _calendar_filters(content: Content, occurrences: list[Occurrence]) -> CalendarFilters:
+    """The terms and properties of the activities on the calendar, in vocabulary order."""
+    activities = {o.activity.key: o.activity for o in occurrences}.values()
+    used = {"audiences": {t for a in activities for t in a.audiences},
+            "themes": {t for a in activities for t in a.themes},
+            "formats": {a.format for a in activities}}
+
+    def ordered(group: str) -> tuple[str, ...]:
+        return tuple(t for t in content.vocabulary.group(group) if t in used[group])
+
+    return CalendarFilters(ordered("audiences"), ordered("themes"), ordered("formats"),
+                           any(a.is_free for a in activities),
+                           any(a.low_threshold for a in activities))
 
 
 def _municipalities(activity: Activity, organisations: dict[str, Organisation],

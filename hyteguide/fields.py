@@ -263,7 +263,7 @@ class TimeRangeField(FieldType):
         if end <= start:
             return ctx.error(node, where, "bad-time",
                              f"in '{value}' the end is not after the start",
-                             "activities that go past midnight end at 24:00")
+                             "check the order; a time that goes past midnight ends at 24:00")
         return TimeRange(start, end)
 
 

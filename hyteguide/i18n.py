@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .model import DateRange, ScheduleRule, TimeRange
+from .model import DateRange, OpeningHours, ScheduleRule, TimeRange
 
 
 class MissingMessage(KeyError):
@@ -149,6 +149,43 @@ class Catalogue:
         if start:
             return self("schedule.from", date=self.date(start))
         return self("schedule.until", date=self.date(until))
+
+    # -- opening hours in words ----------------------------------------------------------------
+
+    def opening_hours(self, hours: tuple[OpeningHours, ...]) -> str:
+        """Opening hours in words: 'ma–to 10–20, pe 10–18, la 10–16'. Days open at the same
+        times are put together, consecutive days as ranges; seasonal hours end with their
+        dates: '…; su 12–16 (1.9.2026–30.4.2027)'."""
+        seasons: dict[tuple[dt.date | None, dt.date | None], dict[TimeRange, set[int]]] = {}
+        for entry in hours:
+            times = seasons.setdefault((entry.start, entry.until), {})
+            times.setdefault(entry.time, set()).update(entry.days)
+        parts = []
+        for (start, until), times in sorted(seasons.items(), key=lambda s: (
+                s[0] != (None, None), s[0][0] or dt.date.min, s[0][1] or dt.date.max)):
+            groups = sorted(times.items(), key=lambda g: (min(g[1]), g[0].start, g[0].end))
+            entries, several = [], False
+            for time, days in groups:
+                runs = self._day_runs(sorted(days))
+                several = several or len(runs) > 1
+                entries.append(self("hours.entry", days=", ".join(runs),
+                                    start=self.time(time.start), end=self.time(time.end)))
+            sentence = ("; " if several else ", ").join(entries)
+            if start or until:
+                sentence = self("hours.season", hours=sentence, dates=self._bounds(start, until))
+            parts.append(sentence)
+        return "; ".join(parts)
+
+    def _day_runs(self, days: list[int]) -> list[str]:
+        """Weekdays (Monday = 0, sorted) as short names, consecutive ones as ranges: ma–to."""
+        names = self.messages["weekdays_short"]
+        runs: list[list[int]] = []
+        for day in days:
+            if runs and day == runs[-1][-1] + 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        return [names[r[0]] if len(r) == 1 else f"{names[r[0]]}–{names[r[-1]]}" for r in runs]
 
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

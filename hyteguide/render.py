@@ -6,8 +6,9 @@ Templates get ready data and a few display helpers; they hold no logic beyond di
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,12 @@ from markupsafe import Markup, escape
 
 from .derive import TAXONOMIES, Guide, sort_key
 from .i18n import load_catalogue
+from .ical import feeds
+from .jsonld import Context as LinkedDataContext
+from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
-from .model import Text
-from .urls import FEED_GROUPS, Urls, feed_path, path_of
+from .model import Activity, Place, Text
+from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 
 
 @dataclass(frozen=True)
@@ -124,13 +128,34 @@ class Renderer:
         def by_name(items: Any, attribute: str = "name") -> list:
             return sorted(items, key=lambda x: sort_key(getattr(x, attribute).get(lang)[0]))
 
-        def schedule(rule: Any) -> str:
-            return catalogue.schedule(rule, text)
+        def schedule(rule: Any) -> Markup:
+            words = escape(catalogue.schedule(replace(rule, note=None)))
+            return words + Markup("; ") + t(rule.note) if rule.note else words
 
-        return {"_": catalogue, "url": url, "feed_url": feed_url, "feed_groups": FEED_GROUPS,
+        def json_ld(target: object, occurrences: Any = ()) -> Markup:
+            """The page's schema.org JSON-LD script element (see jsonld.py)."""
+            return Markup(script(self.linked_data(target, lang, occurrences)))
+
+        return {"_": catalogue, "url": url, "json_ld": json_ld,
+                "feed_url": feed_url, "feed_groups": FEED_GROUPS,
                 "asset": asset, "t": t, "text": text, "md": md,
                 "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
                 "lang": lang}
+
+    def linked_data(self, target: object, lang: str, occurrences: Any = ()) -> dict[str, Any]:
+        """schema.org data of an activity (with the occurrences its page lists) or a place."""
+        guide, urls = self.guide, self.urls
+        ctx = LinkedDataContext(
+            lang, zoneinfo.ZoneInfo(self.site.timezone), guide.content.vocabulary,
+            lambda x: urls.absolute(urls.localised(path_of(x), lang)), guide.today,
+            guide.today + dt.timedelta(weeks=self.site.horizon_weeks))
+        if isinstance(target, Place):
+            return place_data(target, ctx)
+        if isinstance(target, Activity):
+            place = guide.place_by_slug.get(target.place) if target.place else None
+            return activity_data(target, guide.organisation_of(target), place,
+                                 guide.activity_municipalities[target.key], occurrences, ctx)
+        raise TypeError(f"no structured data for {target!r}")
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -153,6 +178,7 @@ class Renderer:
                        title="nav.places")
         yield PageSpec("partnerships/", "partnerships.html",
                        {"partnerships": guide.partnerships}, title="nav.partnerships")
+        occurrences_of = _by_activity(guide.occurrences)
         for organisation in guide.organisations:
             yield PageSpec(path_of(organisation), "organisation.html", {
                 "organisation": organisation,
@@ -165,6 +191,7 @@ class Renderer:
                     "place": guide.place_by_slug.get(activity.place) if activity.place else None,
                     "municipalities": guide.activity_municipalities[activity.key],
                     "upcoming": guide.upcoming.get(activity.key, ()),
+                    "occurrences": occurrences_of.get(activity.key, ()),
                 }, title=activity.title)
         for place in guide.places:
             yield PageSpec(path_of(place), "place.html", {
@@ -189,6 +216,7 @@ class Renderer:
         for free_page in guide.content.pages:
             yield PageSpec(path_of(free_page), "page.html", {"free_page": free_page},
                            title=free_page.title)
+        yield from calendar_pages(guide)
 
     def render_page(self, spec: PageSpec, lang: str) -> str:
         here = self.urls.localised(spec.path, lang)
@@ -235,6 +263,7 @@ class Renderer:
                 path = self.urls.output_file(self.urls.localised(spec.path, lang))
                 yield path, self.render_page(spec, lang).encode("utf-8")
         yield "404.html", self.render_not_found().encode("utf-8")
+        yield from feeds(self.guide, self.urls, self.catalogues)
         yield "sitemap.xml", self.sitemap(specs).encode("utf-8")
         yield "robots.txt", (f"User-agent: *\nAllow: /\n\n"
                              f"Sitemap: {self.urls.absolute('sitemap.xml')}\n").encode()
@@ -247,11 +276,42 @@ class Renderer:
         return self.env.get_template("sitemap.xml").render(context)
 
 
+def _by_activity(occurrences: tuple) -> dict[str, tuple]:
+    """Occurrences grouped by activity key, in their order."""
+    found: dict[str, list] = {}
+    for occurrence in occurrences:
+        found.setdefault(occurrence.activity.key, []).append(occurrence)
+    return {key: tuple(items) for key, items in found.items()}
+
+
 def _by_day(occurrences: tuple) -> list[tuple[dt.date, list]]:
     days: dict[dt.date, list] = {}
     for occurrence in occurrences:
         days.setdefault(occurrence.date, []).append(occurrence)
     return list(days.items())
+
+
+def calendar_pages(guide: Guide) -> Iterator[PageSpec]:
+    """The calendar of the region and of each municipality: one page per ISO week, the
+    current week at the calendar's own path (see urls.calendar_path)."""
+    calendars = (guide.calendar, *guide.municipality_calendars.values())
+    for calendar in calendars:
+        weeks = calendar.weeks
+        paths = [calendar_path(calendar.municipality, w.slug if i else None)
+                 for i, w in enumerate(weeks)]
+        term = (guide.content.vocabulary.term("municipalities", calendar.municipality)
+                if calendar.municipality else None)
+        for index, week in enumerate(weeks):
+            yield PageSpec(paths[index], "calendar.html", {
+                "calendar": calendar, "week": week, "municipality": term,
+                "weeks": list(zip(weeks, paths, strict=True)),
+                "previous": paths[index - 1] if index else None,
+                "next": paths[index + 1] if index + 1 < len(paths) else None,
+                "scopes": {c.municipality: calendar_path(c.municipality,
+                                                         week.slug if index else None)
+                           for c in calendars},
+                "filters": guide.calendar_filters,
+            }, title="calendar.title", priority="0.6" if index == 0 else "0.3")
 
 
 def static_files(templates: Path) -> Iterator[tuple[str, bytes]]:

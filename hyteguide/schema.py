@@ -538,6 +538,9 @@ class OpeningHoursField(FieldType):
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         structured = isinstance(node, yaml.SequenceNode) or (
             isinstance(node, yaml.MappingNode) and any(k.value == "days" for k, _ in node.value))
+        if isinstance(node, yaml.MappingNode) and structured:  # one entry without its '- '
+            node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark,
+                                     node.end_mark)
         if structured:
             return ListOf(OPENING_HOURS_ENTRY).convert(node, ctx, where)
         return TextField().convert(node, ctx, where)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import mimetypes
 import tempfile
 import traceback
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from .pipeline import build
 from .problems import ContentError
 
 log = logging.getLogger("hyteguide")
+# Python's own table lacks .ics (only some systems' /etc/mime.types has it); GitHub Pages
+# serves the feeds as text/calendar, and so does the preview.
+mimetypes.add_type("text/calendar", ".ics")
 
 
 @dataclass
@@ -63,6 +67,11 @@ def make_handler(state: PreviewState) -> type:
                 self.finish(error_page(state))
                 return
             await super().get(path, include_body)
+
+        def get_content_type(self) -> str:
+            """As GitHub Pages: calendar feeds are text/calendar in UTF-8."""
+            kind = super().get_content_type()
+            return kind + "; charset=utf-8" if kind == "text/calendar" else kind
 
     return PreviewHandler
 

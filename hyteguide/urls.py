@@ -41,6 +41,13 @@ def feed_path(target: object | None) -> str:
     return path_of(target) + "calendar.ics"
 
 
+def calendar_path(municipality: str | None = None, week: str | None = None) -> str:
+    """The language-neutral path of a calendar page: the whole region (municipality None) or
+    a municipality id; the current week (week None) or a later ISO week ('2026-w49')."""
+    base = "calendar/" if municipality is None else f"calendar/{municipality}/"
+    return f"{base}{week}/" if week else base
+
+
 class Urls:
     """Maps language-neutral paths to output files and links for one site."""
 

@@ -7,6 +7,7 @@ Needs /usr/bin/chromium (Debian package chromium), Playwright for Python and axe
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -97,8 +98,10 @@ class Visit:
 
 
 @contextmanager
-def visit(browser, url: str, width: int = 1280, height: int = 800, expect_status: int = 200):
-    """Open url in a fresh context; record console errors, failed and foreign requests."""
+def visit(browser, url: str, width: int = 1280, height: int = 800, expect_status: int = 200,
+          clock: dt.datetime | None = None):
+    """Open url in a fresh context; record console errors, failed and foreign requests.
+    clock: the time the page's scripts see (Playwright's clock), if given."""
     context = browser.new_context(viewport={"width": width, "height": height},
                                   service_workers="block")
     record = Visit(url)
@@ -133,6 +136,8 @@ def visit(browser, url: str, width: int = 1280, height: int = 800, expect_status
 
     context.route("**/*", route)
     page = context.new_page()
+    if clock is not None:
+        page.clock.set_fixed_time(clock)
     page.on("request", on_request)
     page.on("console", on_console)
     page.on("pageerror", lambda error: record.console_errors.append(f"page error: {error}"))
@@ -229,6 +234,242 @@ def test_tab_focuses_a_visible_skip_link_and_enter_moves_to_main(browser, served
 def test_no_horizontal_scroll_at_320_px(browser, served_site, built_site, targets, kind):
     url = url_for(served_site, built_site, targets, "fi", kind)
     with visit(browser, url, width=320, height=640) as (page, record):
+        sizes = page.evaluate("""() => {
+            const d = document.documentElement, wide = [];
+            for (const e of document.body.querySelectorAll('*')) {
+                const r = e.getBoundingClientRect();
+                if (r.right > d.clientWidth + 1)
+                    wide.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                              + ' right=' + Math.round(r.right));
+            }
+            return {scroll: d.scrollWidth, client: d.clientWidth, wide: wide.slice(0, 10)};
+        }""")
+        assert sizes["scroll"] <= sizes["client"] + 1, \
+            f"{url}: horizontal scroll at 320 px ({sizes['scroll']} > {sizes['client']}): " \
+            f"{sizes['wide']}"
+        assert_clean(record)
+
+
+# -- calendar pages (assets/calendar.js) ---------------------------------------------------------
+
+HELSINKI = dt.timezone(dt.timedelta(hours=2))  # EET: no summer time in November–March
+BUILT = dt.date(2026, 11, 23)  # conftest.TODAY, a Monday (ISO week 48)
+ON_BUILD_DAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=HELSINKI)
+
+VISIBLE_DAYS = """() => Array.from(document.querySelectorAll('section[data-day]'))
+    .filter(s => s.offsetParent !== null).map(s => s.dataset.date)"""
+VISIBLE_ITEMS = """() => Array.from(
+    document.querySelectorAll('section[data-day] li[data-activity]'))
+    .filter(li => li.offsetParent !== null).map(li => ({
+        date: li.dataset.date, themes: li.dataset.themes.split(' ').filter(Boolean),
+        audiences: li.dataset.audiences.split(' ').filter(Boolean), format: li.dataset.format,
+        free: li.hasAttribute('data-free'), low: li.hasAttribute('data-low-threshold')}))"""
+
+
+def calendar_url(served_site, built_site, lang: str = "fi", path: str = "calendar/") -> str:
+    return served_site.url + built_site.localised(path, lang)
+
+
+def open_filters(page) -> None:  # noqa: ANN001 - a Playwright Page
+    form = page.locator("form[data-calendar-filter]")
+    assert form.is_visible(), "the script did not reveal the filter form"
+    if not page.evaluate("document.querySelector('form[data-calendar-filter] details').open"):
+        form.locator("summary").click()
+    assert form.locator("fieldset").first.is_visible()
+
+
+def test_calendar_on_its_build_day_shows_every_day_and_no_note(browser, served_site, built_site):
+    url = calendar_url(served_site, built_site)
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        days = page.evaluate(VISIBLE_DAYS)
+        assert days == [(BUILT + dt.timedelta(days=n)).isoformat() for n in range(7)]
+        assert not page.locator("[data-stale]").is_visible()
+        assert page.locator("form[data-calendar-filter]").is_visible()
+        status = page.locator("[data-calendar-status]").inner_text()
+        assert str(page.locator("section[data-day] li[data-activity]").count()) in status
+        assert_clean(record)
+
+
+def test_calendar_viewed_later_hides_past_days_and_says_when_it_was_built(
+        browser, served_site, built_site):
+    """Three days later, just after midnight in Helsinki (still the day before in UTC)."""
+    later = dt.datetime(2026, 11, 25, 22, 30, tzinfo=dt.UTC)  # 26.11. 00:30 in Helsinki
+    for lang in ("fi", "sv"):
+        url = calendar_url(served_site, built_site, lang)
+        with visit(browser, url, clock=later) as (page, record):
+            days = page.evaluate(VISIBLE_DAYS)
+            assert days == ["2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"], days
+            note = page.locator("[data-stale]")
+            assert note.is_visible()
+            assert note.locator("time[datetime='2026-11-23']").is_visible()
+            assert not note.locator("[data-stale-all]").is_visible()
+            assert_clean(record)
+
+
+def test_calendar_page_wholly_past_links_to_the_current_week(browser, served_site, built_site):
+    url = calendar_url(served_site, built_site)
+    with visit(browser, url, clock=dt.datetime(2026, 12, 2, 12, 0, tzinfo=HELSINKI)) as (
+            page, record):
+        assert page.evaluate(VISIBLE_DAYS) == []
+        note = page.locator("[data-stale]")
+        assert note.locator("[data-stale-all]").is_visible()
+        link = note.locator("a[data-stale-link]")
+        assert link.is_visible()
+        link.click()
+        page.wait_for_url("**/calendar/2026-w49/")
+        assert page.evaluate(VISIBLE_DAYS) == ["2026-12-02", "2026-12-03", "2026-12-04",
+                                               "2026-12-05", "2026-12-06"]
+        assert_clean(record)
+
+
+def test_calendar_week_viewed_later_drops_past_weeks_from_the_list_without_a_note(
+        browser, served_site, built_site):
+    url = calendar_url(served_site, built_site, path="calendar/2026-w50/")
+    with visit(browser, url, clock=dt.datetime(2026, 12, 2, 12, 0, tzinfo=HELSINKI)) as (
+            page, record):
+        assert len(page.evaluate(VISIBLE_DAYS)) == 7
+        assert not page.locator("[data-stale]").is_visible()
+        weeks = page.locator(".week-list li")
+        shown = [weeks.nth(i).get_attribute("data-week-first") for i in range(weeks.count())
+                 if weeks.nth(i).is_visible()]
+        assert shown[0] == "2026-11-30", "weeks wholly past are left out of the list"
+        assert_clean(record)
+
+
+def test_calendar_beyond_its_horizon_says_so(browser, served_site, built_site):
+    url = calendar_url(served_site, built_site)
+    with visit(browser, url, clock=dt.datetime(2027, 6, 1, 12, 0, tzinfo=HELSINKI)) as (
+            page, record):
+        assert page.evaluate(VISIBLE_DAYS) == []
+        assert page.locator("[data-stale-beyond]").is_visible()
+        assert not page.locator("a[data-stale-link]").is_visible()
+        assert_clean(record)
+
+
+def _pick(items: list[dict], key: str) -> str:
+    """A value of a list attribute that some but not all visible occurrences have."""
+    counts: dict[str, int] = {}
+    for item in items:
+        for value in item[key]:
+            counts[value] = counts.get(value, 0) + 1
+    return max((v for v, n in counts.items() if 0 < n < len(items)), key=lambda v: counts[v])
+
+
+def test_calendar_filters_narrow_the_list_update_the_url_and_restore_from_it(
+        browser, served_site, built_site):
+    url = calendar_url(served_site, built_site, path="calendar/2026-w49/")
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        everything = page.evaluate(VISIBLE_ITEMS)
+        theme = _pick(everything, "themes")
+        open_filters(page)
+        page.locator(f"input[name=theme][value='{theme}']").check()
+        themed = page.evaluate(VISIBLE_ITEMS)
+        assert themed and len(themed) < len(everything)
+        assert all(theme in item["themes"] for item in themed)
+        assert len(themed) == sum(theme in item["themes"] for item in everything)
+        assert sorted(page.evaluate(VISIBLE_DAYS)) == sorted({i["date"] for i in themed}), \
+            "days left empty by the filter must be hidden"
+        assert f"theme={theme}" in page.url
+        assert str(len(themed)) in page.locator("[data-calendar-status]").inner_text()
+
+        page.locator("input[name=free]").check()
+        free = page.evaluate(VISIBLE_ITEMS)
+        assert all(i["free"] and theme in i["themes"] for i in free)
+        assert "free=1" in page.url and f"theme={theme}" in page.url
+        shared = page.url
+        next_week = page.locator("nav.week-pager a[rel=next]").get_attribute("href")
+        assert next_week.endswith(shared[shared.index("?"):]), "filters are kept between weeks"
+        assert_clean(record)
+
+    with visit(browser, shared, clock=ON_BUILD_DAY) as (page, record):
+        assert page.locator(f"input[name=theme][value='{theme}']").is_checked()
+        assert page.locator("input[name=free]").is_checked()
+        assert page.locator("form[data-calendar-filter] fieldset").first.is_visible()
+        assert page.evaluate(VISIBLE_ITEMS) == free
+        page.locator("[data-filter-clear]").click()
+        assert page.evaluate(VISIBLE_ITEMS) == everything
+        assert "?" not in page.url
+        assert_clean(record)
+
+
+def test_calendar_filter_matching_nothing_says_so(browser, served_site, built_site):
+    url = calendar_url(served_site, built_site, path="calendar/mantsala/2026-w49/")
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        boxes = page.locator("input[name=format]")
+        values = [boxes.nth(i).get_attribute("value") for i in range(boxes.count())]
+        shown = {i["format"] for i in page.evaluate(VISIBLE_ITEMS)}
+        missing = next(v for v in values if v not in shown)
+        page.goto(url + f"?format={missing}")
+        assert page.evaluate(VISIBLE_ITEMS) == [] and page.evaluate(VISIBLE_DAYS) == []
+        assert page.locator("[data-filter-none]").is_visible()
+        assert_clean(record)
+
+
+def _focused(page) -> dict:  # noqa: ANN001
+    return page.evaluate("""() => {
+        const a = document.activeElement, s = getComputedStyle(a);
+        return {tag: a.tagName, name: a.getAttribute('name'), value: a.getAttribute('value'),
+                checked: a.checked, outline: s.outlineStyle, width: s.outlineWidth,
+                filter: !!a.closest('form[data-calendar-filter]')};
+    }""")
+
+
+def test_calendar_filters_work_with_the_keyboard_alone(browser, served_site, built_site):
+    url = calendar_url(served_site, built_site, path="calendar/2026-w49/")
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        everything = page.evaluate(VISIBLE_ITEMS)
+        for _ in range(80):  # Tab through the page's links to the filter's summary
+            page.keyboard.press("Tab")
+            if _focused(page)["tag"] == "SUMMARY":
+                break
+        focus = _focused(page)
+        assert focus["tag"] == "SUMMARY", focus
+        assert focus["outline"] != "none" and focus["width"] != "0px", f"focus not visible: {focus}"
+        page.keyboard.press("Enter")
+        assert page.locator("form[data-calendar-filter] fieldset").first.is_visible()
+        page.keyboard.press("Tab")
+        focus = _focused(page)
+        assert focus["tag"] == "INPUT" and focus["filter"], focus
+        assert focus["outline"] != "none", f"focus not visible on a checkbox: {focus}"
+        page.keyboard.press("Space")
+        focus = _focused(page)
+        assert focus["checked"], focus
+        narrowed = page.evaluate(VISIBLE_ITEMS)
+        key = {"audience": "audiences", "theme": "themes"}[focus["name"]]
+        assert all(focus["value"] in item[key] for item in narrowed)
+        assert f"{focus['name']}={focus['value']}" in page.url
+        for _ in range(80):  # on to the clear button
+            page.keyboard.press("Tab")
+            if _focused(page)["tag"] == "BUTTON":
+                break
+        assert _focused(page)["tag"] == "BUTTON"
+        page.keyboard.press("Enter")
+        assert page.evaluate(VISIBLE_ITEMS) == everything
+        assert_clean(record)
+
+
+@pytest.mark.parametrize("lang,path", [("fi", "calendar/"), ("sv", "calendar/"),
+                                       ("fi", "calendar/kerava/2026-w49/"),
+                                       ("sv", "calendar/kerava/2026-w49/")])
+def test_calendar_with_filters_open_passes_axe(browser, axe_path, served_site, built_site,
+                                               lang, path):
+    url = calendar_url(served_site, built_site, lang, path)
+    with visit(browser, url, clock=dt.datetime(2026, 11, 25, 12, 0, tzinfo=HELSINKI)) as (
+            page, record):
+        assert page.evaluate("document.documentElement.lang") == lang
+        open_filters(page)
+        assert page.locator("[data-stale]").is_visible() == (path == "calendar/")
+        violations = axe_violations(page, axe_path)
+        assert_clean(record)
+        assert not violations, f"{url}: axe violations:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("path", ["calendar/", "calendar/jarvenpaa/2026-w53/"])
+def test_calendar_has_no_horizontal_scroll_at_320_px(browser, served_site, built_site, path):
+    url = calendar_url(served_site, built_site, path=path)
+    with visit(browser, url, width=320, height=640,
+               clock=dt.datetime(2026, 11, 25, 12, 0, tzinfo=HELSINKI)) as (page, record):
+        open_filters(page)
         sizes = page.evaluate("""() => {
             const d = document.documentElement, wide = [];
             for (const e of document.body.querySelectorAll('*')) {

@@ -22,6 +22,17 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
+def calendar_paths(content, today: dt.date = TODAY) -> list[str]:  # noqa: ANN001
+    """The calendar of the region and of each municipality: today's ISO week at calendar/
+    (calendar/<municipality>/), each later week up to the horizon at …/<yyyy>-w<ww>/."""
+    last = today + dt.timedelta(weeks=content.site.horizon_weeks)
+    days = (today + dt.timedelta(days=n) for n in range((last - today).days + 1))
+    weeks = sorted({d.isocalendar()[:2] for d in days})
+    scopes = ["calendar/"] + [f"calendar/{m}/" for m in content.vocabulary.group("municipalities")]
+    return [scope + (f"{year}-w{week:02}/" if i else "")
+            for scope in scopes for i, (year, week) in enumerate(weeks)]
+
+
 def neutral_paths(content) -> list[str]:  # noqa: ANN001 - a model.Content
     """Every page path the content calls for, language-neutral ('' is the home page)."""
     paths = ["", "organisations/", "activities/", "places/", "partnerships/"]
@@ -34,6 +45,7 @@ def neutral_paths(content) -> list[str]:  # noqa: ANN001 - a model.Content
     for group in TAXONOMY_GROUPS:
         paths.append(f"{group}/")
         paths.extend(f"{group}/{term_id}/" for term_id in content.vocabulary.group(group))
+    paths.extend(calendar_paths(content))
     return paths
 
 
@@ -307,7 +319,7 @@ def other_day(sources, tmp_path_factory) -> dict[str, bytes]:
 def _date_free(built_site, content, files) -> set[str]:  # noqa: ANN001
     """Files whose content cannot depend on the build date."""
     languages = built_site.languages
-    free = {"sitemap.xml", "robots.txt", ".nojekyll", "404.html"}
+    free = {"robots.txt", ".nojekyll", "404.html"}  # sitemap.xml lists the calendar's weeks
     free |= {name for name in files if name.startswith("assets/")}
     free |= {built_site.localised(f"{page.slug}/index.html", lang)
              for page in content.pages for lang in languages}
@@ -319,9 +331,14 @@ def _date_free(built_site, content, files) -> set[str]:  # noqa: ANN001
     return free
 
 
+CALENDAR_WEEK = re.compile(r"(^|/)calendar/([a-z0-9-]+/)?\d{4}-w\d\d/index\.html$")
+
+
 def _changed(first: dict[str, bytes], second: dict[str, bytes]) -> set[str]:
-    assert sorted(first) == sorted(second)
-    return {name for name in first if first[name] != second[name]}
+    """Files that differ; only calendar week pages may come and go with the date."""
+    only = set(first) ^ set(second)
+    assert all(CALENDAR_WEEK.search(name) for name in only), sorted(only)[:10]
+    return {name for name in set(first) & set(second) if first[name] != second[name]}
 
 
 def test_another_today_changes_only_date_dependent_pages(built_site, other_day, example_content):

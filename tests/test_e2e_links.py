@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import BASE_URL, SUB_PATH
 
 REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
-EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel"}
+EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel", "webcal"}  # webcal: feed subscriptions
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:

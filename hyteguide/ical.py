@@ -1,0 +1,359 @@
+"""iCalendar (RFC 5545) feeds: the region, each organisation, activity and feed term, per language.
+
+Each recurring `Series` of an activity (occurrences.activity_series) is one VEVENT: DTSTART and
+RRULE with UNTIL, EXDATE for days not held, RDATE for extra days, and an overriding VEVENT with
+STATUS:CANCELLED for each cancelled day, so calendar apps show what the site shows. All times
+are local to the site's time zone (TZID); the VTIMEZONE is made here from zoneinfo, so that its
+onsets are the local times before each change, as RFC 5545 requires. The window is the site's:
+from the build's today to today + horizon_weeks, inclusive. Output depends only on the content
+and the build's today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+from .derive import Guide, sort_key
+from .i18n import Catalogue
+from .model import Activity, Organisation, Term, Text
+from .occurrences import Series, activity_series
+from .urls import FEED_GROUPS, Urls, feed_path, path_of
+
+PRODID = "-//hyteguide//hyteguide//EN"
+REFRESH = dt.timedelta(hours=12)  # how often subscribed calendar apps should fetch again
+UTC = dt.UTC
+END = b"END:VCALENDAR\r\n"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # TEXT allows no control characters but TAB
+
+
+def feed_window(guide: Guide) -> tuple[dt.date, dt.date]:
+    """The days the feeds cover, both inclusive: the same as the site's calendar."""
+    return guide.today, guide.today + dt.timedelta(weeks=guide.content.site.horizon_weeks)
+
+
+def clean(text: str) -> str:
+    """Text safe for a TEXT value: line breaks as LF (escaped later), no control characters."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# -- VTIMEZONE ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Transition:
+    """A change of a zone's UTC offset or name, at a UTC instant."""
+
+    utc: dt.datetime
+    offset_from: dt.timedelta
+    offset_to: dt.timedelta
+    name: str
+    dst: bool
+
+    @property
+    def local_onset(self) -> dt.datetime:
+        """The onset as RFC 5545 writes it: local time in the observance being replaced."""
+        return (self.utc + self.offset_from).replace(tzinfo=None)
+
+
+def _state(zone: zoneinfo.ZoneInfo, seconds: int) -> tuple[dt.timedelta, str, bool]:
+    moment = dt.datetime.fromtimestamp(seconds, UTC).astimezone(zone)
+    return moment.utcoffset(), moment.tzname(), bool(moment.dst())
+
+
+def _scan(zone: zoneinfo.ZoneInfo, first: dt.date, last: dt.date) -> list[Transition]:
+    """Transitions from first to last (UTC days), found day by day and bisected to the second."""
+    found = []
+    step = 86400
+    start = int(dt.datetime.combine(first, dt.time(), UTC).timestamp())
+    end = int(dt.datetime.combine(last, dt.time(), UTC).timestamp())
+    for low in range(start, end, step):
+        before, after = _state(zone, low), _state(zone, low + step)
+        if before == after:
+            continue
+        high = low + step
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if _state(zone, middle) == before else (low, middle)
+        offset, name, dst = _state(zone, high)
+        found.append(Transition(dt.datetime.fromtimestamp(high, UTC), before[0], offset, name,
+                                dst))
+    return found
+
+
+def transitions(zone: zoneinfo.ZoneInfo, first: dt.date, last: dt.date) -> list[Transition]:
+    """The zone's transitions in the years first..last, and the last one before them (so the
+    observance in force on the first day is defined); none for a zone that never changed."""
+    found = _scan(zone, dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
+    for year in range(first.year - 1, 1969, -1):
+        earlier = _scan(zone, dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
+        if earlier:
+            return earlier[-1:] + found
+    return found
+
+
+def vtimezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
+    """A VTIMEZONE for the days first..last: one STANDARD or DAYLIGHT component per kind of
+    change, its first onset as DTSTART and the others as RDATEs."""
+    zone = zoneinfo.ZoneInfo(tzid)
+    timezone = Timezone()
+    timezone.add("tzid", tzid)
+    timezone.add("x-lic-location", tzid)
+    changes = transitions(zone, first, last)
+    if not changes:  # a fixed offset: one observance since 1970-01-01 00:00 local time
+        offset, name, dst = _state(zone, int(dt.datetime.combine(first, dt.time(),
+                                                                 UTC).timestamp()))
+        changes = [Transition(dt.datetime(1970, 1, 1, tzinfo=UTC) - offset, offset, offset,
+                              name, dst)]
+    groups: dict[tuple, list[Transition]] = {}
+    for change in changes:
+        groups.setdefault((change.dst, change.offset_from, change.offset_to, change.name),
+                          []).append(change)
+    for (dst, offset_from, offset_to, name), members in groups.items():
+        observance = TimezoneDaylight() if dst else TimezoneStandard()
+        observance.add("dtstart", members[0].local_onset)
+        if members[1:]:
+            observance.add("rdate", [m.local_onset for m in members[1:]])
+        observance.add("tzoffsetfrom", offset_from)
+        observance.add("tzoffsetto", offset_to)
+        observance.add("tzname", name)
+        timezone.add_component(observance)
+    return timezone
+
+
+# -- events ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EventContext:
+    """What the events of one language need: the guide, its URLs and catalogue, the zone."""
+
+    guide: Guide
+    urls: Urls
+    catalogue: Catalogue
+    lang: str
+    zone: zoneinfo.ZoneInfo
+    dtstamp: dt.datetime
+    host: str
+
+    def text(self, value: Text | str | None) -> str:
+        """A text in this language, falling back like Text.get; cleaned for TEXT values."""
+        if value is None:
+            return ""
+        return clean(value if isinstance(value, str) else value.get(self.lang)[0])
+
+    def absolute(self, target: object) -> str:
+        """The published URL of a page in this language."""
+        return self.urls.absolute(self.urls.localised(path_of(target), self.lang))
+
+    def label(self, group: str, term_id: str) -> str:
+        """A vocabulary term's label in this language."""
+        return self.text(self.guide.content.vocabulary.term(group, term_id).label)
+
+
+def uid(series: Series, host: str) -> str:
+    """Stable across builds and languages: rule, part and time of day, activity, organisation."""
+    activity = series.activity
+    return (f"{series.rule_index + 1}-{series.part_index + 1}-{series.time_index + 1}."
+            f"{activity.id}.{activity.organisation}@{host}")
+
+
+def start_of(series: Series, day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.date | dt.datetime:
+    """An occurrence's start: local date-time with the zone, or the day for an all-day one."""
+    if series.time is None:
+        return day
+    return dt.datetime.combine(day, series.time.start, zone)
+
+
+def end_of(series: Series, day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.date | dt.datetime:
+    """An occurrence's end; 24:00 is midnight at the start of the next day."""
+    if series.time is None:
+        return day + dt.timedelta(days=1)
+    if series.time.end == dt.time.max:
+        return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
+    return dt.datetime.combine(day, series.time.end, zone)
+
+
+def rrule(series: Series, zone: zoneinfo.ZoneInfo) -> vRecur | None:
+    """The series' RRULE with UNTIL: a UTC instant for timed series, a DATE for all-day ones."""
+    if not series.recurrence or series.until is None:
+        return None
+    recur = vRecur.from_ical(series.recurrence)
+    last = start_of(series, series.until, zone)
+    recur["UNTIL"] = last.astimezone(UTC) if isinstance(last, dt.datetime) else last
+    return recur
+
+
+def location(activity: Activity, ctx: EventContext) -> str:
+    """Place name, address, postal code and municipality; else the online link; else where
+    the organisation acts."""
+    if activity.place:
+        place = ctx.guide.place_by_slug[activity.place]
+        town = ctx.label("municipalities", place.municipality)
+        town = f"{place.postal_code} {town}" if place.postal_code else town
+        return ", ".join((ctx.text(place.name), ctx.text(place.address), town))
+    if activity.online:
+        return ctx.text(activity.online)
+    return ", ".join(ctx.label("municipalities", m)
+                     for m in ctx.guide.activity_municipalities[activity.key])
+
+
+def description(series: Series, ctx: EventContext) -> str:
+    """Summary, organiser, the rule in words, cost, registration, online link and page URL."""
+    activity, say = series.activity, ctx.catalogue
+    organisation = ctx.guide.organisation_of(activity)
+    lines = [ctx.text(activity.summary), "",
+             say("activity.organiser", organisation=ctx.text(organisation.name)),
+             f"{say('activity.when')}: {clean(say.schedule(series.rule, ctx.text))}"]
+    if activity.cost is not None:
+        cost = say("activity.free") if activity.is_free else ctx.text(activity.cost)
+        lines.append(f"{say('activity.cost')}: {cost}")
+    if activity.registration is not None:
+        registration = say("activity.no_registration") if activity.no_registration \
+            else ctx.text(activity.registration)
+        lines.append(f"{say('activity.registration')}: {registration}")
+    if activity.online:
+        lines.append(f"{say('activity.online_link')}: {ctx.text(activity.online)}")
+    lines += ["", ctx.absolute(activity)]
+    return "\n".join(lines)
+
+
+def _common(event: Event, series: Series, ctx: EventContext, day: dt.date) -> None:
+    """Properties every VEVENT of a series has, for the occurrence on day."""
+    activity = series.activity
+    event.add("uid", uid(series, ctx.host))
+    event.add("dtstamp", ctx.dtstamp)
+    event.add("dtstart", start_of(series, day, ctx.zone))
+    event.add("dtend", end_of(series, day, ctx.zone))
+    event.add("location", location(activity, ctx))
+    event.add("url", ctx.absolute(activity))
+    themes = sorted((ctx.label("themes", t) for t in activity.themes), key=sort_key)
+    if themes:
+        event.add("categories", themes)
+    place = ctx.guide.place_by_slug.get(activity.place) if activity.place else None
+    if place and place.coordinates:
+        event.add("geo", place.coordinates)
+
+
+def series_events(series: Series, ctx: EventContext) -> list[Event]:
+    """One VEVENT for the series, and an overriding cancelled VEVENT per cancelled day."""
+    title, text = ctx.text(series.activity.title), description(series, ctx)
+    event = Event()
+    event.add("summary", title)
+    _common(event, series, ctx, series.start)
+    recur = rrule(series, ctx.zone)
+    if recur is not None:
+        event.add("rrule", recur)
+    if series.rdates:
+        event.add("rdate", [start_of(series, d, ctx.zone) for d in series.rdates])
+    if series.exdates:
+        event.add("exdate", [start_of(series, d, ctx.zone) for d in series.exdates])
+    event.add("description", text)
+    event.add("status", "CONFIRMED")
+    events = [event]
+    cancelled_word = ctx.catalogue("occurrence.cancelled")
+    for cancellation in series.cancelled:
+        override = Event()
+        override.add("summary", f"{cancelled_word}: {title}")
+        _common(override, series, ctx, cancellation.date)
+        override.add("recurrence-id", start_of(series, cancellation.date, ctx.zone))
+        note = ctx.text(cancellation.note)
+        override.add("description", f"{cancelled_word}{': ' + note if note else ''}\n\n{text}")
+        override.add("status", "CANCELLED")
+        events.append(override)
+    return events
+
+
+# -- calendars ------------------------------------------------------------------------------
+
+def calendar(name: str, timezone: bytes, events: Iterable[bytes], page_url: str,
+             tzid: str) -> bytes:
+    """A whole VCALENDAR from its VTIMEZONE and VEVENTs, serialised beforehand (each is in
+    many feeds); valid with no events too, since the VTIMEZONE is always there."""
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", tzid)
+    cal.add("url", page_url)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    head = cal.to_ical()
+    if not head.endswith(END):
+        raise ValueError("a VCALENDAR ends with END:VCALENDAR")
+    return head[: -len(END)] + timezone + b"".join(events) + END
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one feed covers: its target (None = the region) and its activities."""
+
+    target: object | None
+    activities: tuple[Activity, ...]
+
+    def name(self, ctx: EventContext) -> str:
+        """The feed's name in the context's language (NAME, X-WR-CALNAME)."""
+        site = ctx.text(ctx.guide.content.site.name)
+        target = self.target
+        if target is None:
+            return site
+        if isinstance(target, Activity):
+            return f"{ctx.text(target.title)} – " \
+                   f"{ctx.text(ctx.guide.organisation_of(target).name)}"
+        if isinstance(target, Organisation):
+            return f"{ctx.text(target.name)} – {site}"
+        if isinstance(target, Term):
+            return f"{ctx.text(target.label)} – {site}"
+        raise TypeError(f"no feed for {target!r}")
+
+
+def scopes(guide: Guide) -> Iterator[Scope]:
+    """The region, every organisation, activity, and term of the feed groups."""
+    yield Scope(None, guide.activities)
+    for organisation in guide.organisations:
+        yield Scope(organisation, organisation.activities)
+    for activity in guide.activities:
+        yield Scope(activity, (activity,))
+    for group in FEED_GROUPS:
+        for entry in guide.taxonomies[group].values():
+            yield Scope(entry.term, entry.activities)
+
+
+def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue]
+          ) -> Iterator[tuple[str, bytes]]:
+    """Every feed of the site as (site-relative path, bytes), in a stable order."""
+    site = guide.content.site
+    first, last = feed_window(guide)
+    timezone = vtimezone(site.timezone, first, last).to_ical()
+    series = {a.key: activity_series(a, first, last) for a in guide.activities}
+    host = urlsplit(urls.base_url).hostname or "localhost"
+    dtstamp = dt.datetime.combine(guide.today, dt.time(), UTC)
+    for lang in site.languages:
+        ctx = EventContext(guide, urls, catalogues[lang], lang, zoneinfo.ZoneInfo(site.timezone),
+                           dtstamp, host)
+        events = _events_of(series, ctx)
+        for scope in scopes(guide):
+            page = urls.absolute(urls.localised(_page_of(scope.target), lang))
+            chosen = (e for a in _in_order(scope.activities) for e in events[a.key])
+            yield (urls.localised(feed_path(scope.target), lang),
+                   calendar(scope.name(ctx), timezone, chosen, page, site.timezone))
+
+
+def _events_of(series: dict[str, list[Series]], ctx: EventContext) -> dict[str, list[bytes]]:
+    return {key: [e.to_ical() for s in found for e in series_events(s, ctx)]
+            for key, found in series.items()}
+
+
+def _in_order(activities: Iterable[Activity]) -> list[Activity]:
+    return sorted(activities, key=lambda a: a.key)
+
+
+def _page_of(target: object | None) -> str:
+    return "calendar/" if target is None else path_of(target)

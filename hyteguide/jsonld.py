@@ -1,0 +1,376 @@
+"""schema.org JSON-LD for activity and place pages, as plain dicts, and a safe script writer.
+
+An activity page describes the activity as an `EventSeries` with its `eventSchedule` (one
+`Schedule` per rule part and time of day that schema.org can express) and one `Event` per
+occurrence the page lists. A place page is a `Place` with its opening hours, never Events.
+Keys are written in a fixed order, so the same content gives byte-identical markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .model import (
+    Activity,
+    DateRange,
+    MonthlyDay,
+    OpeningHours,
+    Organisation,
+    Place,
+    ScheduleRule,
+    Text,
+    TimeRange,
+    Vocabulary,
+)
+from .occurrences import Occurrence, recurring_dates, rule_dates
+
+SCHEMA = "https://schema.org"
+DAY_URLS = tuple(f"{SCHEMA}/{day}" for day in (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+COUNTRY = "FI"
+# Terms of the 'languages' vocabulary whose id is not itself a language code: Easy Finnish
+# (selkosuomi) is Finnish, and Finnish Sign Language has the ISO 639-3 code 'fse'.
+LANGUAGE_CODES = {"selkokieli": "fi", "viittomakieli": "fse"}
+_LANGUAGE_ID = re.compile(r"[a-z]{2,3}")
+# Characters that could end the script element or a JavaScript string, as JSON escapes.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every builder needs: the page language, the site's zone, labels and page URLs.
+
+    `page_url` gives the absolute URL of a model object's page in `lang`; `today` and
+    `horizon` are the first and last day of the site's calendar window.
+    """
+
+    lang: str
+    zone: ZoneInfo
+    vocabulary: Vocabulary
+    page_url: Callable[[object], str]
+    today: dt.date
+    horizon: dt.date
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+def dumps(data: Data) -> str:
+    """JSON that is safe inside a <script> element: <, >, &, U+2028 and U+2029 escaped."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+
+
+def script(data: Data) -> str:
+    """A complete <script type="application/ld+json"> element for data."""
+    return f'<script type="application/ld+json">{dumps(data)}</script>'
+
+
+# -- small values -------------------------------------------------------------------------------
+
+def _text(value: Text | None, ctx: Context) -> str | None:
+    return None if value is None else value.get(ctx.lang)[0]
+
+
+def _label(group: str, term_id: str, ctx: Context) -> str:
+    return ctx.vocabulary.term(group, term_id).label.get(ctx.lang)[0]
+
+
+def _one_or_many(items: list[Any]) -> Any:
+    return items[0] if len(items) == 1 else items
+
+
+def _clean(data: Data) -> Data:
+    """data without None values and empty lists (the order of the rest is kept)."""
+    return {k: v for k, v in data.items() if v is not None and v != []}
+
+
+def clock(value: dt.time) -> str:
+    """A schema.org Time (hh:mm:ss); the end of the day (24:00) is 23:59:59."""
+    return "23:59:59" if value == dt.time.max else f"{value:%H:%M:%S}"
+
+
+def local_datetime(day: dt.date, time: dt.time, zone: ZoneInfo) -> str:
+    """ISO 8601 date and time with the zone's UTC offset on that day (+02:00 or +03:00 in
+    Finland); 24:00 is midnight at the start of the next day."""
+    if time == dt.time.max:
+        day, time = day + dt.timedelta(days=1), dt.time()
+    return dt.datetime.combine(day, time, tzinfo=zone).isoformat()
+
+
+def language_codes(term_ids: Iterable[str]) -> list[str]:
+    """BCP 47 codes of 'languages' vocabulary terms, in order, without repeats; terms that
+    are not a language code (and have no code in LANGUAGE_CODES) are left out."""
+    codes: list[str] = []
+    for term_id in term_ids:
+        code = LANGUAGE_CODES.get(term_id) or (
+            term_id if _LANGUAGE_ID.fullmatch(term_id) else None)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+# -- places, organisations ----------------------------------------------------------------------
+
+def postal_address(place: Place, ctx: Context) -> Data:
+    """A PostalAddress: street, postal code, municipality, country."""
+    return _clean({
+        "@type": "PostalAddress",
+        "streetAddress": _text(place.address, ctx),
+        "postalCode": place.postal_code,
+        "addressLocality": _label("municipalities", place.municipality, ctx),
+        "addressCountry": COUNTRY,
+    })
+
+
+def _geo(place: Place) -> Data | None:
+    if not place.coordinates:
+        return None
+    latitude, longitude = place.coordinates
+    return {"@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude}
+
+
+def place_location(place: Place, ctx: Context) -> Data:
+    """A Place as an event's location: name, address, coordinates and its page."""
+    return _clean({
+        "@type": "Place",
+        "name": _text(place.name, ctx),
+        "address": postal_address(place, ctx),
+        "geo": _geo(place),
+        "url": ctx.page_url(place),
+    })
+
+
+def opening_hours_specification(hours: OpeningHours) -> Data:
+    """One OpeningHoursSpecification: days of the week, opens, closes, season."""
+    return _clean({
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": [DAY_URLS[d] for d in hours.days],
+        "opens": clock(hours.time.start),
+        "closes": clock(hours.time.end),
+        "validFrom": hours.start.isoformat() if hours.start else None,
+        "validThrough": hours.until.isoformat() if hours.until else None,
+    })
+
+
+def place_data(place: Place, ctx: Context) -> Data:
+    """The JSON-LD of a place page: a Place with address, geo, contacts and opening hours."""
+    features = [{"@type": "LocationFeatureSpecification",
+                 "name": _label("accessibility", term_id, ctx), "value": True}
+                for term_id in place.accessibility]
+    return _clean({
+        "@context": SCHEMA,
+        "@type": "Place",
+        "@id": ctx.page_url(place) + "#place",
+        "name": _text(place.name, ctx),
+        "url": ctx.page_url(place),
+        "address": postal_address(place, ctx),
+        "geo": _geo(place),
+        "telephone": place.phone,
+        "sameAs": place.website,
+        "amenityFeature": features,
+        "openingHoursSpecification": [opening_hours_specification(h)
+                                      for h in place.opening_hours],
+    })
+
+
+def organizer(organisation: Organisation, ctx: Context) -> Data:
+    """The organising Organization: its name and its page in the guide."""
+    return _clean({
+        "@type": "Organization",
+        "name": _text(organisation.name, ctx),
+        "url": ctx.page_url(organisation),
+        "sameAs": organisation.website,
+    })
+
+
+# -- activities ---------------------------------------------------------------------------------
+
+def attendance_mode(activity: Activity) -> str | None:
+    """Offline (a place), Online (a web address) or Mixed (both); None when neither."""
+    if activity.place and activity.online:
+        return f"{SCHEMA}/MixedEventAttendanceMode"
+    if activity.online:
+        return f"{SCHEMA}/OnlineEventAttendanceMode"
+    if activity.place:
+        return f"{SCHEMA}/OfflineEventAttendanceMode"
+    return None
+
+
+def location(activity: Activity, place: Place | None, municipalities: tuple[str, ...],
+             ctx: Context) -> Any:
+    """The Place and/or VirtualLocation; without either, the municipalities it is held in."""
+    found: list[Data] = []
+    if place is not None:
+        found.append(place_location(place, ctx))
+    if activity.online:
+        found.append({"@type": "VirtualLocation", "url": activity.online})
+    if not found:
+        for term_id in municipalities:
+            name = _label("municipalities", term_id, ctx)
+            found.append({"@type": "Place", "name": name, "address": {
+                "@type": "PostalAddress", "addressLocality": name, "addressCountry": COUNTRY}})
+    return _one_or_many(found) if found else None
+
+
+def _shared(activity: Activity, organisation: Organisation, place: Place | None,
+            municipalities: tuple[str, ...], ctx: Context) -> Data:
+    """The properties the series and each of its events have in common."""
+    audiences = [{"@type": "Audience", "audienceType": _label("audiences", a, ctx)}
+                 for a in activity.audiences]
+    languages = language_codes(activity.languages)
+    return {
+        "name": _text(activity.title, ctx),
+        "description": _text(activity.summary, ctx),
+        "url": ctx.page_url(activity),
+        "eventAttendanceMode": attendance_mode(activity),
+        "location": location(activity, place, municipalities, ctx),
+        "organizer": organizer(organisation, ctx),
+        "isAccessibleForFree": activity.is_free if activity.cost is not None else None,
+        "inLanguage": _one_or_many(languages) if languages else None,
+        "audience": _one_or_many(audiences) if audiences else None,
+    }
+
+
+def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context) -> Data:
+    """One occurrence as an Event: local start and end with the day's UTC offset (a date
+    when it has no time), scheduled or cancelled."""
+    day, time = occurrence.date, occurrence.time
+    if time is None:
+        start = end = day.isoformat()
+        anchor = day.isoformat()
+    else:
+        start = local_datetime(day, time.start, ctx.zone)
+        end = local_datetime(day, time.end, ctx.zone)
+        anchor = f"{day.isoformat()}T{time.start:%H%M}"
+    status = "EventCancelled" if occurrence.cancelled else "EventScheduled"
+    return _clean({
+        "@type": "Event",
+        "@id": f"{shared['url']}#{anchor}",
+        **{k: shared[k] for k in ("name", "description", "url")},
+        "startDate": start,
+        "endDate": end,
+        "eventStatus": f"{SCHEMA}/{status}",
+        **{k: v for k, v in shared.items() if k not in ("name", "description", "url")},
+        "superEvent": {"@id": series_id},
+    })
+
+
+def activity_data(activity: Activity, organisation: Organisation, place: Place | None,
+                  municipalities: tuple[str, ...], occurrences: Iterable[Occurrence],
+                  ctx: Context) -> Data:
+    """The JSON-LD of an activity page: the EventSeries with its eventSchedule, then one
+    Event per occurrence (pass exactly the occurrences the page lists)."""
+    shared = _shared(activity, organisation, place, municipalities, ctx)
+    series_id = shared["url"] + "#series"
+    schedules = [s for rule in activity.schedule for s in rule_schedules(rule, ctx)]
+    series = _clean({"@type": "EventSeries", "@id": series_id, **shared,
+                     "eventSchedule": schedules})
+    events = [event(o, shared, series_id, ctx) for o in occurrences
+              if o.activity.key == activity.key]
+    return {"@context": SCHEMA, "@graph": [series, *events]}
+
+
+# -- schedules ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Pattern:
+    """One part of a rule as a Schedule can say it, and which days it yields."""
+
+    fields: Data
+    matches: Callable[[dt.date], bool]
+
+
+def _patterns(rule: ScheduleRule) -> list[_Pattern]:
+    """The rule's recurring parts that schema.org's Schedule can express (none for rrule)."""
+    if rule.kind == "weekly":
+        return [_Pattern({"repeatFrequency": f"P{rule.every}W",
+                          "byDay": [DAY_URLS[d] for d in rule.weekly]},
+                         lambda day: day.weekday() in rule.weekly)]
+    if rule.kind != "monthly":
+        return []
+    found = []
+    numbers = [m.ordinal for m in rule.monthly if m.weekday is None]
+    if numbers:
+        found.append(_Pattern({"repeatFrequency": "P1M", "byMonthDay": numbers},
+                              lambda day: day.day in numbers))
+    for m in rule.monthly:
+        if m.weekday is not None and 1 <= m.ordinal <= 5:  # 'last' has no byMonthWeek value
+            found.append(_Pattern({"repeatFrequency": "P1M", "byDay": [DAY_URLS[m.weekday]],
+                                   "byMonthWeek": [m.ordinal]}, _nth_weekday(m)))
+    return found
+
+
+def _nth_weekday(m: MonthlyDay) -> Callable[[dt.date], bool]:
+    return lambda day: day.weekday() == m.weekday and (day.day - 1) // 7 + 1 == m.ordinal
+
+
+def _not_held(rule: ScheduleRule, ctx: Context) -> list[dt.date]:
+    """Days from today on that the rule's recurrence yields but that are not held
+    (exceptions, skipped holidays) or are cancelled; up to `until`, else the window's end
+    or the last exception or cancellation."""
+    first = max(rule.start or ctx.today, ctx.today)
+    last = rule.until or max([ctx.horizon, *(x.end for x in rule.exceptions),
+                              *(c.date for c in rule.cancelled)])
+    if first > last:
+        return []
+    recurring = {d for days in recurring_dates(rule, first, last) for d in days}
+    skipped = recurring - set(rule_dates(rule, first, last))
+    cancelled = {c.date for c in rule.cancelled if first <= c.date <= last}
+    return sorted(skipped | cancelled)
+
+
+def _times(rule: ScheduleRule) -> tuple[TimeRange | None, ...]:
+    return rule.times or (None,)
+
+
+def _time_fields(time: TimeRange | None) -> Data:
+    if time is None:
+        return {}
+    return {"startTime": clock(time.start), "endTime": clock(time.end)}
+
+
+def rule_schedules(rule: ScheduleRule, ctx: Context) -> list[Data]:
+    """A schedule rule as schema.org Schedules: one per recurring part and time of day
+    (P1W/P2W/P1M with byDay, byMonthWeek or byMonthDay, from/until, exceptDate), and one per
+    single day (`date`, `also`). Parts it cannot express (rrule, 'last fri') are left out."""
+    zone = ctx.zone.key
+    not_held = _not_held(rule, ctx) if rule.kind in ("weekly", "monthly") else []
+    found: list[Data] = []
+    for pattern in _patterns(rule):
+        excepted = [d.isoformat() for d in not_held if pattern.matches(d)]
+        for time in _times(rule):
+            found.append(_clean({
+                "@type": "Schedule",
+                **pattern.fields,
+                "startDate": rule.start.isoformat() if rule.start else None,
+                "endDate": rule.until.isoformat() if rule.until else None,
+                **_time_fields(time),
+                "exceptDate": excepted,
+                "scheduleTimezone": zone,
+            }))
+    # Single days from today on; exceptions take out listed dates, never extra (`also`) days.
+    cancelled = {c.date for c in rule.cancelled}
+    if rule.kind == "dates":
+        singles = [d for d in rule.dates if not _excluded(rule.exceptions, d)]
+    else:
+        singles = list(rule.also)
+    for day in sorted(set(singles)):
+        if day < ctx.today or day in cancelled:
+            continue
+        for time in _times(rule):
+            found.append({"@type": "Schedule", "startDate": day.isoformat(),
+                          "endDate": day.isoformat(), **_time_fields(time),
+                          "scheduleTimezone": zone})
+    return found
+
+
+def _excluded(exceptions: tuple[DateRange, ...], day: dt.date) -> bool:
+    return any(x.start <= day <= x.end for x in exceptions)

@@ -1,0 +1,201 @@
+/* hyteguide calendar pages: hide days already past and filter the agenda.
+ *
+ * The pages work without this script. With it:
+ *  1. days before the viewer's today (in the site's time zone, data-timezone) are hidden when
+ *     the page is viewed later than it was built (data-built), with a visible note;
+ *  2. the filter form (hidden in the HTML) is revealed; its state lives in the URL query
+ *     (?audience=…&theme=…&format=…&free=1&low_threshold=1), is restored on load and is
+ *     carried over to the other calendar pages' links.
+ * Our own code only: no libraries, nothing loaded from the network.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-calendar]");
+  if (!root) {
+    return;
+  }
+  var LISTS = { audience: "audiences", theme: "themes", format: "format" };
+  var FLAGS = { free: "free", low_threshold: "lowThreshold" };
+  var days = Array.prototype.slice.call(root.querySelectorAll("[data-day]"));
+  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-calendar-link]"));
+  links.forEach(function (link) {
+    link.setAttribute("data-href", link.getAttribute("href"));
+  });
+
+  /* -- 1. days already past ------------------------------------------------------------- */
+
+  function todayIn(zone) {
+    try {
+      var parts = {};
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
+      }).formatToParts(new Date()).forEach(function (part) {
+        parts[part.type] = part.value;
+      });
+      return parts.year + "-" + parts.month + "-" + parts.day;
+    } catch (error) {
+      return null; // an unknown zone or an old browser: show every day
+    }
+  }
+
+  function hidePast(today) {
+    if (!today || today <= root.getAttribute("data-built")) {
+      return;
+    }
+    var left = 0;
+    days.forEach(function (day) {
+      if (day.getAttribute("data-date") < today) {
+        day.setAttribute("data-past", "");
+        day.hidden = true;
+      } else {
+        left += 1;
+      }
+    });
+    var current = null;
+    root.querySelectorAll("[data-week-last]").forEach(function (item) {
+      var link = item.querySelector("a");
+      if (item.getAttribute("data-week-last") < today) {
+        if (!link.hasAttribute("aria-current")) {
+          item.hidden = true;
+        }
+      } else if (!current) {
+        current = link;
+      }
+    });
+    root.querySelectorAll("a[rel=prev]").forEach(function (link) {
+      var week = root.querySelector(".week-list a[data-href='" + link.getAttribute("data-href") +
+                                    "']");
+      if (week && week.parentNode.hidden) {
+        link.parentNode.hidden = true;
+      }
+    });
+    if (left === days.length) {
+      return; // nothing on this page is past: no note needed
+    }
+    var note = root.querySelector("[data-stale]");
+    note.hidden = false;
+    if (left === 0) {
+      note.querySelector("[data-stale-all]").hidden = false;
+      var go = note.querySelector("[data-stale-link]");
+      if (current) {
+        go.setAttribute("data-href", current.getAttribute("data-href"));
+        go.href = current.getAttribute("data-href");
+        go.hidden = false;
+      } else {
+        note.querySelector("[data-stale-beyond]").hidden = false;
+      }
+    }
+  }
+
+  /* -- 2. filters ------------------------------------------------------------------------- */
+
+  var form = root.querySelector("[data-calendar-filter]");
+  var status = root.querySelector("[data-calendar-status]");
+  var none = root.querySelector("[data-filter-none]");
+  var active = root.querySelector("[data-filter-active]");
+  var boxes = form ? Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"))
+    : [];
+
+  function chosen() {
+    var state = { count: 0 };
+    Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
+      state[name] = [];
+    });
+    boxes.forEach(function (box) {
+      if (box.checked && state[box.name]) {
+        state[box.name].push(box.value);
+        state.count += 1;
+      }
+    });
+    return state;
+  }
+
+  function words(element, attribute) {
+    return (element.getAttribute(attribute) || "").split(" ").filter(Boolean);
+  }
+
+  function matches(item, state) {
+    var ok = Object.keys(LISTS).every(function (name) {
+      if (!state[name].length) {
+        return true;
+      }
+      var has = words(item, "data-" + LISTS[name]);
+      return state[name].some(function (value) { return has.indexOf(value) >= 0; });
+    });
+    return ok && Object.keys(FLAGS).every(function (name) {
+      return !state[name].length || item.dataset[FLAGS[name]] !== undefined;
+    });
+  }
+
+  function query(state) {
+    var params = new URLSearchParams();
+    Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
+      state[name].forEach(function (value) { params.append(name, value); });
+    });
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function message(count) {
+    var key = count === 1 ? "data-msg-shown-one" : "data-msg-shown";
+    return (root.getAttribute(key) || "").replace("{n}", String(count));
+  }
+
+  function apply(updateUrl) {
+    var state = chosen();
+    var shown = 0;
+    var filtering = state.count > 0;
+    days.forEach(function (day) {
+      if (day.hasAttribute("data-past")) {
+        return;
+      }
+      var count = 0;
+      day.querySelectorAll("[data-activity]").forEach(function (item) {
+        var ok = matches(item, state);
+        item.hidden = !ok;
+        count += ok ? 1 : 0;
+      });
+      day.hidden = filtering && count === 0;
+      shown += count;
+    });
+    none.hidden = !(filtering && shown === 0);
+    active.textContent = filtering ? "(" + state.count + ")" : "";
+    if (status.textContent !== message(shown)) {
+      status.textContent = message(shown);
+    }
+    var search = query(state);
+    links.forEach(function (link) {
+      link.setAttribute("href", link.getAttribute("data-href") + search);
+    });
+    if (updateUrl && window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", window.location.pathname + search +
+                                  window.location.hash);
+    }
+  }
+
+  function restore() {
+    var params = new URLSearchParams(window.location.search);
+    var any = false;
+    boxes.forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+      any = any || box.checked;
+    });
+    if (any) {
+      form.querySelector("details").open = true;
+    }
+  }
+
+  hidePast(todayIn(root.getAttribute("data-timezone")));
+  if (form) {
+    restore();
+    form.hidden = false;
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector("[data-filter-clear]").addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; });
+      apply(true);
+    });
+    apply(false);
+  }
+}());
