@@ -1,8 +1,9 @@
 """iCalendar (RFC 5545) feeds: the region, each organisation, activity and feed term, per language.
 
 Each recurring `Series` of an activity (occurrences.activity_series) is one VEVENT: DTSTART and
-RRULE with UNTIL, EXDATE for days not held, RDATE for extra days, and an overriding VEVENT with
-STATUS:CANCELLED for each cancelled day, so calendar apps show what the site shows. All times
+RRULE with UNTIL and EXDATE for days not held, or a single day (a `date` or an `also` day: no
+RDATE, which many apps drop), and an overriding VEVENT with STATUS:CANCELLED for each
+cancelled day of a recurrence, so calendar apps show what the site shows. All times
 are local to the site's time zone (TZID); the VTIMEZONE is made here from zoneinfo, so that its
 onsets are the local times before each change, as RFC 5545 requires. The window is the site's:
 from the build's today to today + horizon_weeks, inclusive. Output depends only on the content
@@ -22,7 +23,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from .derive import Guide, sort_key
 from .i18n import Catalogue
-from .model import Activity, Organisation, Term, Text
+from .model import Activity, Cancellation, Organisation, Term, Text
 from .occurrences import Series, activity_series
 from .urls import FEED_GROUPS, Urls, feed_path, path_of
 
@@ -156,9 +157,11 @@ class EventContext:
 
 
 def uid(series: Series, host: str) -> str:
-    """Stable across builds and languages: rule, part and time of day, activity, organisation."""
+    """Stable across builds and languages: rule, part and time of day (and the day of a
+    single-day series), activity, organisation, and the guide's address."""
     activity = series.activity
-    return (f"{series.rule_index + 1}-{series.part_index + 1}-{series.time_index + 1}."
+    day = "" if series.recurrence else f"-{series.start:%Y%m%d}"
+    return (f"{series.rule_index + 1}-{series.part_index + 1}-{series.time_index + 1}{day}."
             f"{activity.id}.{activity.organisation}@{host}")
 
 
@@ -240,32 +243,39 @@ def _common(event: Event, series: Series, ctx: EventContext, day: dt.date) -> No
 
 
 def series_events(series: Series, ctx: EventContext) -> list[Event]:
-    """One VEVENT for the series, and an overriding cancelled VEVENT per cancelled day."""
+    """One VEVENT for the series, and an overriding cancelled VEVENT per cancelled day of a
+    recurrence; a cancelled single day is itself the cancelled VEVENT."""
     title, text = ctx.text(series.activity.title), description(series, ctx)
+    cancelled_word = ctx.catalogue("occurrence.cancelled")
+    recur = rrule(series, ctx.zone)
+    if recur is None and series.cancelled:
+        return [_cancelled(series, ctx, series.cancelled[0], title, text, cancelled_word,
+                           override=False)]
     event = Event()
     event.add("summary", title)
     _common(event, series, ctx, series.start)
-    recur = rrule(series, ctx.zone)
     if recur is not None:
         event.add("rrule", recur)
-    if series.rdates:
-        event.add("rdate", [start_of(series, d, ctx.zone) for d in series.rdates])
     if series.exdates:
         event.add("exdate", [start_of(series, d, ctx.zone) for d in series.exdates])
     event.add("description", text)
     event.add("status", "CONFIRMED")
-    events = [event]
-    cancelled_word = ctx.catalogue("occurrence.cancelled")
-    for cancellation in series.cancelled:
-        override = Event()
-        override.add("summary", f"{cancelled_word}: {title}")
-        _common(override, series, ctx, cancellation.date)
-        override.add("recurrence-id", start_of(series, cancellation.date, ctx.zone))
-        note = ctx.text(cancellation.note)
-        override.add("description", f"{cancelled_word}{': ' + note if note else ''}\n\n{text}")
-        override.add("status", "CANCELLED")
-        events.append(override)
-    return events
+    return [event, *(_cancelled(series, ctx, c, title, text, cancelled_word, override=True)
+                     for c in series.cancelled)]
+
+
+def _cancelled(series: Series, ctx: EventContext, cancellation: Cancellation, title: str,
+               text: str, word: str, override: bool) -> Event:
+    """A cancelled occurrence: STATUS:CANCELLED, the note first in DESCRIPTION."""
+    event = Event()
+    event.add("summary", f"{word}: {title}")
+    _common(event, series, ctx, cancellation.date)
+    if override:
+        event.add("recurrence-id", start_of(series, cancellation.date, ctx.zone))
+    note = ctx.text(cancellation.note)
+    event.add("description", f"{word}{': ' + note if note else ''}\n\n{text}")
+    event.add("status", "CANCELLED")
+    return event
 
 
 # -- calendars ------------------------------------------------------------------------------
@@ -333,7 +343,9 @@ def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue]
     first, last = feed_window(guide)
     timezone = vtimezone(site.timezone, first, last).to_ical()
     series = {a.key: activity_series(a, first, last) for a in guide.activities}
-    host = urlsplit(urls.base_url).hostname or "localhost"
+    # The guide's host and path: two guides on one github.io account never share a UID.
+    address = urlsplit(urls.base_url)
+    host = (address.hostname or "localhost") + address.path.rstrip("/")
     dtstamp = dt.datetime.combine(guide.today, dt.time(), UTC)
     for lang in site.languages:
         ctx = EventContext(guide, urls, catalogues[lang], lang, zoneinfo.ZoneInfo(site.timezone),

@@ -40,11 +40,13 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class Series:
-    """One recurring series of an activity, as one calendar event (VEVENT) shows it.
+    """One series of an activity, as one calendar event (VEVENT) shows it.
 
     `start` is the first day of the recurrence (DTSTART), `recurrence` its RRULE without
     UNTIL (`until` is the last day it yields), `exdates` the days the recurrence yields that
-    are not held, `rdates` extra days, `cancelled` held-but-cancelled days with their notes.
+    are not held, `cancelled` held-but-cancelled days with their notes. A single day (from
+    `date` or `also`) is a series of its own without recurrence: many calendar apps drop
+    RDATEs (Outlook ignores an event with RDATE and no RRULE; Google hides RDATEs after UNTIL).
     """
 
     activity: Activity
@@ -57,18 +59,16 @@ class Series:
     recurrence: str | None
     until: dt.date | None
     exdates: tuple[dt.date, ...]
-    rdates: tuple[dt.date, ...]
     cancelled: tuple[Cancellation, ...]
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
         """Every day the series is shown on (cancelled ones included), in order."""
-        return tuple(sorted(set(self.rdates) | set(self._recurring()) - set(self.exdates)))
-
-    def _recurring(self) -> list[dt.date]:
         if not self.recurrence or self.until is None:
-            return [self.start]
-        return _expand(self.recurrence, self.start, self.start, self.until)
+            return (self.start,)
+        excluded = set(self.exdates)
+        return tuple(d for d in _expand(self.recurrence, self.start, self.start, self.until)
+                     if d not in excluded)
 
 
 @lru_cache(maxsize=64)
@@ -202,7 +202,6 @@ def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Se
         for time_index, time in enumerate(rule.times or (None,)):
             # A day another rule (or part) already gives at this time is shown only once.
             todo = {d for d in held if (d, time) not in claimed}
-            extras = sorted(todo.difference(*parts))
             made: list[Series] = []
             for part_index, raw in enumerate(parts):
                 kept = [d for d in raw if d in todo]
@@ -212,12 +211,9 @@ def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Se
                 made.append(Series(
                     activity, rule_index, part_index, time_index, rule, time, kept[0],
                     _without_count(recurrences(rule)[part_index]), kept[-1],
-                    tuple(d for d in raw if kept[0] < d < kept[-1] and d not in kept), (), ()))
-            if extras and made:
-                made[0] = replace(made[0], rdates=tuple(extras))
-            elif extras:
-                made.append(Series(activity, rule_index, 0, time_index, rule, time, extras[0],
-                                   None, None, (), tuple(extras[1:]), ()))
+                    tuple(d for d in raw if kept[0] < d < kept[-1] and d not in kept), ()))
+            made += [Series(activity, rule_index, len(parts), time_index, rule, time, day,
+                            None, None, (), ()) for day in sorted(todo)]
             for series in made:
                 shown = set(series.dates)
                 found.append(replace(series, cancelled=tuple(

@@ -210,7 +210,7 @@ def test_text_values_are_escaped(guide, catalogues):
     (event,) = parsed.walk("VEVENT")
     assert str(event["SUMMARY"]) == ("Kahvi, pulla; ja \\ kenoviiva\nEND:VCALENDAR\n"
                                      "BEGIN:VEVENT\nUID:evil – 😀 Ääliö")
-    assert str(event["UID"]) == "1-1-1.olohuone.yhdistys@example.org"
+    assert str(event["UID"]) == "1-1-1-20270202.olohuone.yhdistys@example.org"
 
 
 def test_event_properties(guide, catalogues):
@@ -389,13 +389,20 @@ def test_cancelled_day_is_an_override_with_status_cancelled(guide, catalogues):
     assert str(override["SUMMARY"]) == "Peruttu: Ryhmä"
 
 
-def test_extra_days_are_rdates_also_before_the_first_recurring_day(guide, catalogues):
+def test_extra_days_are_events_of_their_own_also_before_the_first_recurring_day(guide,
+                                                                             catalogues):
     extra = (dt.date(2027, 2, 1), dt.date(2027, 2, 11))  # a Monday before, a Thursday within
     rule = ScheduleRule(weekly=(TUE,), times=times("10:00", "12:00"), start=dt.date(2027, 2, 1),
                         until=dt.date(2027, 2, 23), also=extra)
     days = sorted([*weekdays(dt.date(2027, 2, 1), dt.date(2027, 2, 23), TUE), *extra])
     data = check(guide, catalogues, activity(rule), YEAR_2027, days, "10:00", "12:00")
-    assert lines_of(data, "RDATE") == [f"RDATE;TZID={TZ}:20270201T100000,20270211T100000"]
+    # No RDATE: Outlook ignores it without an RRULE, Google hides RDATEs after UNTIL.
+    assert lines_of(data, "RDATE") == []
+    assert lines_of(data, "DTSTART") == [f"DTSTART;TZID={TZ}:20270202T100000",
+                                         f"DTSTART;TZID={TZ}:20270201T100000",
+                                         f"DTSTART;TZID={TZ}:20270211T100000"]
+    assert [u.split(".")[0] for u in lines_of(data, "UID")] == [
+        "UID:1-1-1", "UID:1-2-1-20270201", "UID:1-2-1-20270211"]
 
 
 @pytest.mark.parametrize("first, days", [
@@ -436,8 +443,9 @@ def test_all_day_dates_with_a_cancelled_one(guide, catalogues):
     rule = ScheduleRule(dates=tuple(days), cancelled=(Cancellation(days[1]),))
     data = check(guide, catalogues, activity(rule), YEAR_2027, days, None, None,
                  cancelled=(days[1],))
-    assert lines_of(data, "RDATE") == ["RDATE;VALUE=DATE:20270521,20270601"]
-    assert lines_of(data, "RECURRENCE-ID") == ["RECURRENCE-ID;VALUE=DATE:20270521"]
+    assert lines_of(data, "RDATE") == [] and lines_of(data, "RECURRENCE-ID") == []
+    assert lines_of(data, "STATUS") == ["STATUS:CONFIRMED", "STATUS:CANCELLED",
+                                        "STATUS:CONFIRMED"]
     assert lines_of(data, "DTEND")[0] == "DTEND;VALUE=DATE:20270515"
 
 
@@ -455,9 +463,11 @@ def test_an_evening_until_midnight_ends_at_the_next_day(guide, catalogues):
                         times=times("20:00", "24:00"))
     data = check(guide, catalogues, activity(rule), YEAR_2027,
                  [dt.date(2027, 5, 14), dt.date(2027, 5, 21)], "20:00", "24:00")
-    assert lines_of(data, "DTEND") == [f"DTEND;TZID={TZ}:20270515T000000"]
+    assert lines_of(data, "DTEND") == [f"DTEND;TZID={TZ}:20270515T000000",
+                                       f"DTEND;TZID={TZ}:20270522T000000"]
     assert lines_of(data, "RRULE") == []
-    assert lines_of(data, "RDATE") == [f"RDATE;TZID={TZ}:20270521T200000"]
+    assert lines_of(data, "DTSTART") == [f"DTSTART;TZID={TZ}:20270514T200000",
+                                         f"DTSTART;TZID={TZ}:20270521T200000"]
 
 
 def test_several_times_and_monthly_parts_have_their_own_uids(guide, catalogues):
@@ -623,3 +633,28 @@ def test_feeds_are_byte_identical_across_builds(built_site, sources, tmp_path, e
              if f.endswith(".ics")}
     second = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*.ics")}
     assert first == second
+
+
+def test_a_second_strict_parser_reads_every_feed_alike(built_site, example_feeds, expanded):
+    """allenporter's `ical` (a separate, pydantic-validated RFC 5545 implementation, used by
+    Home Assistant) accepts every feed and gives the region feed's same occurrences."""
+    from ical.calendar_stream import IcsCalendarStream
+
+    zone = zoneinfo.ZoneInfo(TZ)
+    first = dt.datetime.combine(TODAY, dt.time(), zone)
+    for (lang, target), data in example_feeds.items():
+        calendar_ = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+        if target is not None:
+            continue
+        found = []
+        for event in calendar_.timeline_tz(zone).start_after(first - dt.timedelta(seconds=1)):
+            start, end = event.dtstart, event.dtend
+            if isinstance(start, dt.datetime) and start.date() > TODAY + dt.timedelta(weeks=12):
+                break
+            cancelled = str(event.status or "").endswith("CANCELLED")
+            if isinstance(start, dt.datetime):
+                found.append((activity_key(event.url), start.date(), f"{start:%H:%M}",
+                              clock(end, start.date()), cancelled))
+            else:
+                found.append((activity_key(event.url), start, None, None, cancelled))
+        assert sorted(found, key=str) == expanded[(lang, target)], lang
