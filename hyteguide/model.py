@@ -54,6 +54,7 @@ class Term:
     label: Text
     sensitive: bool = False
     description: Text | None = None
+    everyone: bool = False  # an audience meaning everyone: matches any audience filter
 
 
 @dataclass(frozen=True)

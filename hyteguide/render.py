@@ -128,6 +128,10 @@ class Renderer:
         def by_name(items: Any, attribute: str = "name") -> list:
             return sorted(items, key=lambda x: sort_key(getattr(x, attribute).get(lang)[0]))
 
+        def for_everyone(activity: Any) -> bool:
+            vocabulary = self.guide.content.vocabulary
+            return any(vocabulary.term("audiences", a).everyone for a in activity.audiences)
+
         def schedule(rule: Any) -> Markup:
             words = escape(catalogue.schedule(replace(rule, note=None)))
             return words + Markup("; ") + t(rule.note) if rule.note else words
@@ -138,6 +142,7 @@ class Renderer:
 
         return {"_": catalogue, "url": url, "json_ld": json_ld,
                 "feed_url": feed_url, "feed_groups": FEED_GROUPS,
+                "for_everyone": for_everyone,
                 "asset": asset, "t": t, "text": text, "md": md,
                 "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
                 "lang": lang}

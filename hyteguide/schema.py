@@ -690,6 +690,8 @@ TERM_PROPERTIES = Record("a vocabulary term", (
     Field("sensitive", Bool(), False, "no named contact people on activities for this audience",
           "true"),
     Field("description", TextField(), False, "what the term means", "…"),
+    Field("everyone", Bool(), False,
+          "an audience that means everyone: its activities match any audience filter", "true"),
 ), label="term properties")
 
 

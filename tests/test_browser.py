@@ -405,6 +405,17 @@ def test_calendar_filter_matching_nothing_says_so(browser, served_site, built_si
         assert_clean(record)
 
 
+def test_calendar_audience_filter_keeps_activities_for_everyone(browser, served_site,
+                                                                built_site):
+    url = calendar_url(served_site, built_site, path="calendar/2026-w49/")
+    with visit(browser, url + "?audience=ikaantyneet", clock=ON_BUILD_DAY) as (page, record):
+        shown = page.evaluate(VISIBLE_ITEMS)
+        assert any("kaikki" in i["audiences"] for i in shown), "'Kaikki' suits older people too"
+        assert any("ikaantyneet" in i["audiences"] for i in shown)
+        assert all({"kaikki", "ikaantyneet"} & set(i["audiences"]) for i in shown)
+        assert_clean(record)
+
+
 def _focused(page) -> dict:  # noqa: ANN001
     return page.evaluate("""() => {
         const a = document.activeElement, s = getComputedStyle(a);
@@ -436,7 +447,8 @@ def test_calendar_filters_work_with_the_keyboard_alone(browser, served_site, bui
         assert focus["checked"], focus
         narrowed = page.evaluate(VISIBLE_ITEMS)
         key = {"audience": "audiences", "theme": "themes"}[focus["name"]]
-        assert all(focus["value"] in item[key] for item in narrowed)
+        for_everyone = {"kaikki"} if key == "audiences" else set()  # suits any audience
+        assert all({focus["value"], *for_everyone} & set(item[key]) for item in narrowed)
         assert f"{focus['name']}={focus['value']}" in page.url
         for _ in range(80):  # on to the clear button
             page.keyboard.press("Tab")

@@ -120,6 +120,9 @@
       if (!state[name].length) {
         return true;
       }
+      if (name === "audience" && item.hasAttribute("data-everyone")) {
+        return true; // an activity for everyone suits any audience chosen
+      }
       var has = words(item, "data-" + LISTS[name]);
       return state[name].some(function (value) { return has.indexOf(value) >= 0; });
     });
