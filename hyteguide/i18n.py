@@ -124,7 +124,7 @@ class Catalogue:
             words += ", " + self("schedule.count", n=parts["COUNT"])
         return words
 
-    def _month_days(self, days: list[tuple[int, int | None]]) -> str:
+    def _month_days(self, days: list[tuple[int, int | None]], each: bool = True) -> str:
         """'joka kuukauden ensimmäinen ja kolmas tiistai ja 15. päivä': ordinals of one
         weekday share it, day numbers are listed together."""
         ordinals: dict[int, list[int]] = {}
@@ -134,12 +134,14 @@ class Catalogue:
                 numbers.append(ordinal)
             else:
                 ordinals.setdefault(weekday, []).append(ordinal)
-        phrases = [self("schedule.monthly_nth", weekday=self.messages["weekdays_monthly"][day],
+        nth, number = ("schedule.monthly_nth", "schedule.monthly_day") if each else \
+            ("schedule.month_nth", "schedule.month_day")
+        phrases = [self(nth, weekday=self.messages["weekdays_monthly"][day],
                         ordinal=self.join([self.messages["ordinals"][o - 1 if o > 0 else 5]
                                            for o in sorted(found, key=lambda o: o % 6)]))
                    for day, found in ordinals.items()]
         if numbers:
-            phrases.append(self("schedule.monthly_day", day=self.join(
+            phrases.append(self(number, day=self.join(
                 [self("schedule.day_number", n=n) for n in sorted(numbers)])))
         return self.join(phrases)
 
@@ -219,9 +221,10 @@ def _rrule_words(catalogue: Catalogue, parts: dict[str, str]) -> str | None:
     numbers = parts["BYMONTHDAY"].split(",") if "BYMONTHDAY" in parts else []
     if not all(n.isdigit() for n in numbers):
         return None  # days counted from the end of the month
-    words = catalogue._month_days(days + [(int(n), None) for n in numbers])
-    if interval > 1:
-        words += ", " + catalogue("schedule.every_n_months", n=interval)
+    words = catalogue._month_days(days + [(int(n), None) for n in numbers], each=interval == 1)
+    if interval > 1:  # "joka toinen kuukausi: ensimmäinen keskiviikko"
+        key = "schedule.every_other_month" if interval == 2 else "schedule.every_n_months"
+        words = catalogue(key, n=interval, days=words)
     return words
 
 

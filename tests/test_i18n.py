@@ -325,3 +325,30 @@ def test_every_weekday_and_ordinal_has_words(catalogues, lang):
             words = catalogue.schedule(ScheduleRule(monthly=(MonthlyDay(ordinal, weekday),),
                                                     holidays="include"))
             assert "{" not in words and catalogue.messages["weekdays_monthly"][weekday] in words
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fi", "joka toinen kuukausi: ensimmäinen keskiviikko klo 17.30–19, ei juhlapyhinä"),
+    ("sv", "varannan månad: första onsdagen kl. 17.30–19, inte på helgdagar"),
+    ("en", "every other month: the first Wednesday 17:30–19:00, not on public holidays"),
+])
+def test_raw_rule_every_other_month_in_words(catalogues, lang, expected):
+    rule = ScheduleRule(rrule="FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE", start=D(2026, 12, 2),
+                        times=(T("17:30", "19:00"),))
+    assert catalogues[lang].schedule(rule).replace(", 2.12.2026 alkaen", "").replace(
+        ", från 2.12.2026", "").replace(", from 2 Dec 2026", "") == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fi", "joka kuukauden ensimmäinen ja kolmas tiistai"),
+    ("sv", "första och tredje tisdagen varje månad"),
+    ("en", "the first and third Tuesday of every month"),
+])
+def test_raw_rule_with_two_ordinals_shares_the_weekday(catalogues, lang, expected):
+    rule = ScheduleRule(rrule="FREQ=MONTHLY;BYDAY=1TU,3TU", holidays="include")
+    assert catalogues[lang].schedule(rule) == expected
+
+
+def test_rare_raw_rule_points_to_the_dates(catalogues):
+    rule = ScheduleRule(rrule="FREQ=YEARLY;BYWEEKNO=20", holidays="include")
+    assert catalogues["fi"].schedule(rule) == "erikseen ilmoitettuina päivinä, katso päivät alta"
