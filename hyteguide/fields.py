@@ -558,11 +558,12 @@ def _value_of(node: yaml.MappingNode, name: str) -> yaml.Node | None:
 
 def field_node(values: dict[str, Any], name: str) -> yaml.Node:
     """The node of a field in a converted record (for positions of cross-field problems)."""
-    node = values["_node"]
-    for key_node, value_node in node.value:
-        if key_node.value == name:
-            return value_node
-    return node
+    return node_of(values["_node"], name)
+
+
+def node_of(node: yaml.MappingNode, name: str) -> yaml.Node:
+    """The value node of a key in a mapping node, or the mapping itself when it is absent."""
+    return _value_of(node, name) or node
 
 
 def model_values(values: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 from .model import (
     Activity,
-    DateRange,
     MonthlyDay,
     OpeningHours,
     Organisation,
@@ -28,7 +27,7 @@ from .model import (
     TimeRange,
     Vocabulary,
 )
-from .occurrences import Occurrence, recurring_dates, rule_dates
+from .occurrences import Occurrence, is_skipped, recurring_dates, rule_dates
 
 SCHEMA = "https://schema.org"
 DAY_URLS = tuple(f"{SCHEMA}/{day}" for day in (
@@ -359,9 +358,10 @@ def rule_schedules(rule: ScheduleRule, ctx: Context) -> list[Data]:
     # Single days from today on; exceptions take out listed dates, never extra (`also`) days.
     cancelled = {c.date for c in rule.cancelled}
     if rule.kind == "dates":
-        singles = [d for d in rule.dates if not _excluded(rule.exceptions, d)]
-    else:
-        singles = list(rule.also)
+        singles = [d for d in rule.dates if not is_skipped(rule, d)]
+    else:  # extra days are held on holidays and in breaks too, but only within the rule
+        singles = [d for d in rule.also
+                   if (rule.start or d) <= d <= (rule.until or d)]
     for day in sorted(set(singles)):
         if day < ctx.today or day in cancelled:
             continue
@@ -371,6 +371,3 @@ def rule_schedules(rule: ScheduleRule, ctx: Context) -> list[Data]:
                           "scheduleTimezone": zone})
     return found
 
-
-def _excluded(exceptions: tuple[DateRange, ...], day: dt.date) -> bool:
-    return any(x.start <= day <= x.end for x in exceptions)

@@ -208,10 +208,11 @@ def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Se
                 if not kept:
                     continue
                 todo.difference_update(kept)
+                held_here = set(kept)
                 made.append(Series(
                     activity, rule_index, part_index, time_index, rule, time, kept[0],
                     _without_count(recurrences(rule)[part_index]), kept[-1],
-                    tuple(d for d in raw if kept[0] < d < kept[-1] and d not in kept), ()))
+                    tuple(d for d in raw if kept[0] < d < kept[-1] and d not in held_here), ()))
             made += [Series(activity, rule_index, len(parts), time_index, rule, time, day,
                             None, None, (), ()) for day in sorted(todo)]
             for series in made:

@@ -38,6 +38,7 @@ from .fields import (
     Url,
     field_node,
     model_values,
+    node_of,
 )
 from .occurrences import (
     CHECK_SPAN,
@@ -340,7 +341,7 @@ def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
 
 def _item(node: yaml.MappingNode, name: str, day: dt.date, where: str) -> tuple[yaml.Node, str]:
     """The node and field path of the list item under `name` that names a day."""
-    value = field_node({"_node": node}, name)
+    value = node_of(node, name)
     items = value.value if isinstance(value, yaml.SequenceNode) else [value]
     for index, item in enumerate(items):
         scalars = [v for k, v in item.value if k.value in ("date", "from")] \
