@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .problems import ContentError, format_report
+from .search import MissingPackage
 from .write import UnsafeOutput
 
 
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             print("The build was stopped; the previous site was left as it was.", file=sys.stderr)
         return 1
-    except (FileExistsError, UnsafeOutput) as err:
+    except (FileExistsError, UnsafeOutput, MissingPackage) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 2

@@ -5,6 +5,7 @@ Whatever an editor writes, no script, event handler, style or `javascript:` URL 
 
 from __future__ import annotations
 
+import html
 import re
 
 import markdown
@@ -30,3 +31,11 @@ def render_markdown(text: str, top_level: int = 2) -> str:
         shift = top_level - min(levels)
         html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
     return html
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(safe_html: str) -> str:
+    """The words of sanitised HTML (from render_markdown), for the search index."""
+    return " ".join(html.unescape(_TAG.sub(" ", safe_html)).split())

@@ -12,12 +12,23 @@ from .derive import derive
 from .load import load_content
 from .problems import format_report
 from .render import Renderer, static_files
+from .search import vendor_files
 from .write import write_site
 
 
 def today_in(timezone: str) -> dt.date:
     """Today's date in the site's time zone (not the machine's)."""
     return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date()
+
+
+def node_modules_of(templates: Path) -> Path:
+    """Where `npm ci` put the browser libraries: the first node_modules with lunr in it,
+    beside the templates folder, in the current folder, or in hyteguide's own checkout."""
+    candidates = [templates.resolve().parent, Path.cwd(), Path(__file__).resolve().parent.parent]
+    for folder in candidates:
+        if (folder / "node_modules" / "lunr").is_dir():
+            return folder / "node_modules"
+    return candidates[0] / "node_modules"
 
 
 def build(content_dir: Path, templates: Path, output: Path, today: dt.date | None = None,
@@ -35,7 +46,8 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
 
     start = time.perf_counter()
     renderer = Renderer(guide, templates, base_url)
-    files = itertools.chain(renderer.render_all(), static_files(templates))
+    files = itertools.chain(renderer.render_all(), static_files(templates),
+                            vendor_files(node_modules_of(templates)))
     count = write_site(output, files)
     timings["render+write"] = time.perf_counter() - start
 
@@ -47,4 +59,5 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
         f"({len(content.organisations)} organisations, {activities} activities, "
         f"{len(content.places)} places, {len(content.site.languages)} languages) in "
         + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items()))
+    lines.append(renderer.search_sizes.summary())
     return "\n".join(lines)

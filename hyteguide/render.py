@@ -23,6 +23,8 @@ from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
 from .model import Activity, Place, Text
+from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
+from .search import files as search_files
 from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 
 
@@ -72,6 +74,7 @@ class Renderer:
         self.urls = Urls(base_url or self.site.base_url, self.languages)
         self.env = make_environment(templates)
         self.catalogues = {lang: load_catalogue(templates, lang) for lang in self.languages}
+        self.search_sizes = SearchSizes()
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
 
@@ -222,6 +225,9 @@ class Renderer:
             yield PageSpec(path_of(free_page), "page.html", {"free_page": free_page},
                            title=free_page.title)
         yield from calendar_pages(guide)
+        yield PageSpec(SEARCH_PAGE, "search.html", {
+            "facets": FACETS, "facet_ids": facet_ids(guide), "search_scripts": BROWSER_SCRIPTS},
+            title="search.title", priority="0.3")
 
     def render_page(self, spec: PageSpec, lang: str) -> str:
         here = self.urls.localised(spec.path, lang)
@@ -269,6 +275,7 @@ class Renderer:
                 yield path, self.render_page(spec, lang).encode("utf-8")
         yield "404.html", self.render_not_found().encode("utf-8")
         yield from feeds(self.guide, self.urls, self.catalogues)
+        yield from search_files(self.guide, self.urls, self.catalogues, self.search_sizes)
         yield "sitemap.xml", self.sitemap(specs).encode("utf-8")
         yield "robots.txt", (f"User-agent: *\nAllow: /\n\n"
                              f"Sitemap: {self.urls.absolute('sitemap.xml')}\n").encode()

@@ -6,7 +6,9 @@ stay the text the editor wrote. The schema (fields.py) gives each value its type
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -95,7 +97,32 @@ def parse_yaml(path: str, text: str, line_offset: int = 0) -> tuple[Document | N
     except yaml.YAMLError as err:  # e.g. a control character that YAML does not allow
         return None, [Problem(path, 1 + line_offset, 1, "yaml-syntax", "",
                               f"YAML syntax error: {err}", "remove special characters")]
+    surrogates = [Problem(path, node.start_mark.line + 1 + line_offset,
+                          node.start_mark.column + 1, "invalid-character", field,
+                          "this text has half of a character (an escape such as \\ud83d, a "
+                          "lone surrogate), which cannot be shown",
+                          "write the character itself (🙂), or one escape for it (\\U0001F642)")
+                  for node, field in _scalars(root, "") if _SURROGATE.search(node.value)]
+    if surrogates:
+        return None, surrogates
     return Document(path, root, line_offset), []
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scalars(node: yaml.Node | None, field: str) -> Iterator[tuple[yaml.ScalarNode, str]]:
+    """Every scalar below node, keys included, in document order, with the key it is under."""
+    if isinstance(node, yaml.ScalarNode):
+        yield node, field
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item, field)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else field
+            yield from _scalars(key, name)
+            yield from _scalars(value, name)
 
 
 def _syntax_hint(err: yaml.MarkedYAMLError) -> str:

@@ -196,3 +196,36 @@ def served_site(built_site, tmp_path_factory):
     www = tmp_path_factory.mktemp("www")
     with serve_folder(built_site.root, www) as server:
         yield server
+
+
+# -- a real browser (see browsing.py) ---------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    from browsing import CHROMIUM, CHROMIUM_ARGS, unavailable
+
+    if not CHROMIUM.is_file():
+        unavailable(f"{CHROMIUM} is missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed: pip install -e '.[test]'")
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                              headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def axe_path() -> Path:
+    from browsing import AXE, unavailable
+
+    if not AXE.is_file():
+        unavailable(f"{AXE.relative_to(REPO)} is missing: run npm ci")
+    return AXE

@@ -8,57 +8,12 @@ Needs /usr/bin/chromium (Debian package chromium), Playwright for Python and axe
 from __future__ import annotations
 
 import datetime as dt
-import os
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, TAXONOMY_GROUPS
+from browsing import assert_clean, axe_violations, describe, visit
+from conftest import TAXONOMY_GROUPS
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-LOCAL_HOSTS = {"127.0.0.1"}
-
-
-def unavailable(reason: str) -> None:
-    """Skip locally; fail under CI, which must never silently skip the browser tests."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set: browser tests must run)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.is_file():
-        unavailable(f"{CHROMIUM} is missing: apt-get install chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright for Python is not installed: pip install -e '.[test]'")
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                              headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
-
-
-@pytest.fixture(scope="session")
-def axe_path() -> Path:
-    if not AXE.is_file():
-        unavailable(f"{AXE.relative_to(REPO)} is missing: run npm ci")
-    return AXE
 
 
 @pytest.fixture(scope="session")
@@ -87,93 +42,6 @@ def targets(example_content) -> dict[str, str]:
 
 def url_for(served_site, built_site, targets: dict[str, str], lang: str, kind: str) -> str:
     return served_site.url + built_site.localised(targets[kind], lang)
-
-
-@dataclass
-class Visit:
-    url: str
-    console_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-
-
-@contextmanager
-def visit(browser, url: str, width: int = 1280, height: int = 800, expect_status: int = 200,
-          clock: dt.datetime | None = None):
-    """Open url in a fresh context; record console errors, failed and foreign requests.
-    clock: the time the page's scripts see (Playwright's clock), if given."""
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  service_workers="block")
-    record = Visit(url)
-
-    def route(route) -> None:  # noqa: ANN001 - a Playwright Route
-        host = urlsplit(route.request.url).hostname
-        if host in LOCAL_HOSTS:
-            route.continue_()
-        else:  # never reach the network: record and abort
-            if route.request.url not in record.foreign:
-                record.foreign.append(route.request.url)
-            route.abort()
-
-    def on_request(request) -> None:  # noqa: ANN001
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS \
-                and request.url not in record.foreign:
-            record.foreign.append(request.url)
-
-    def on_console(message) -> None:  # noqa: ANN001
-        if message.type != "error":
-            return
-        where = (message.location or {}).get("url", "")
-        if expect_status != 200 and where == url and "Failed to load resource" in message.text:
-            return  # the expected status of the 404 page itself
-        record.console_errors.append(f"{message.text} ({where})")
-
-    def on_response(response) -> None:  # noqa: ANN001
-        if response.status >= 400 and not (response.url == url and
-                                            response.status == expect_status):
-            record.failed.append(f"{response.status} {response.url}")
-
-    context.route("**/*", route)
-    page = context.new_page()
-    if clock is not None:
-        page.clock.set_fixed_time(clock)
-    page.on("request", on_request)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: record.console_errors.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: record.failed.append(
-        f"{request.url}: {request.failure}"))
-    page.on("response", on_response)
-    try:
-        response = page.goto(url, wait_until="load")
-        assert response is not None and response.status == expect_status, \
-            f"{url}: status {response and response.status}"
-        page.wait_for_load_state("networkidle")
-        yield page, record
-    finally:
-        context.close()
-
-
-def assert_clean(record: Visit) -> None:
-    assert not record.console_errors, f"{record.url}: console errors: {record.console_errors}"
-    assert not record.failed, f"{record.url}: failed requests: {record.failed}"
-    assert not record.foreign, f"{record.url}: requests to other hosts: {record.foreign}"
-
-
-def axe_violations(page, axe: Path) -> list[dict]:  # noqa: ANN001 - a Playwright Page
-    page.add_script_tag(path=str(axe))
-    results = page.evaluate("""async (tags) => await axe.run(document, {
-        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", WCAG_TAGS)
-    return results["violations"]
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:5]:
-            lines.append(f"    {node['target']}: {node.get('failureSummary', '')!r:.300}")
-    return "\n".join(lines)
 
 
 CASES = [("fi", kind) for kind in ("home", "organisation", "activity", "place", "partnership",

@@ -35,7 +35,7 @@ def calendar_paths(content, today: dt.date = TODAY) -> list[str]:  # noqa: ANN00
 
 def neutral_paths(content) -> list[str]:  # noqa: ANN001 - a model.Content
     """Every page path the content calls for, language-neutral ('' is the home page)."""
-    paths = ["", "organisations/", "activities/", "places/", "partnerships/"]
+    paths = ["", "organisations/", "activities/", "places/", "partnerships/", "search/"]
     for organisation in content.organisations:
         paths.append(f"organisations/{organisation.slug}/")
         paths.extend(f"activities/{organisation.slug}/{a.id}/" for a in organisation.activities)

@@ -232,16 +232,23 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
             assert f"{lang_prefix}{page}index.html" in soups
 
 
-# The site's own script (calendar pages): an empty element in <head> loading assets/calendar.js.
-OWN_SCRIPT = re.compile(r'<script src="(\.\./)*assets/calendar\.js" defer></script>')
+# The site's own scripts: empty elements in <head> loading assets/calendar.js (calendar pages)
+# or assets/searchtext.js and assets/search.js (search pages).
+OWN_SCRIPT = re.compile(
+    r'<script src="(\.\./)*assets/(calendar|searchtext|search)\.js" defer></script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
+SEARCH_PAGE = re.compile(r"^([a-z]{2}/)?search/index\.html$")
+OWN_SCRIPTS = ((CALENDAR_PAGE, ("calendar",)), (SEARCH_PAGE, ("searchtext", "search")))
 
 
 def own_script(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
-    """Whether a <script> is the calendar's own, as the template writes it."""
-    return bool(CALENDAR_PAGE.match(name)) and element.parent.name == "head" and \
-        not element.contents and set(element.attrs) == {"src", "defer"} and \
-        re.fullmatch(r"(\.\./)*assets/calendar\.js", element["src"]) is not None
+    """Whether a <script> is one of the site's own, as the templates write them."""
+    if element.parent.name != "head" or element.contents or \
+            set(element.attrs) != {"src", "defer"}:
+        return False
+    found = re.fullmatch(r"(\.\./)*assets/([a-z]+)\.js", element["src"])
+    return found is not None and any(
+        page.match(name) and found.group(2) in scripts for page, scripts in OWN_SCRIPTS)
 
 
 # Linked data: inert JSON in <head>; the writer escapes every '<', so none can close it early.
@@ -267,16 +274,34 @@ def test_no_script_element_anywhere(hostile_site, soups):
 
 
 def own_form(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
-    """The calendar's filter form (checkboxes only; its contents are checked like the rest)."""
-    return element.name == "form" and bool(CALENDAR_PAGE.match(name)) and \
-        element.has_attr("data-calendar-filter") and \
-        all(i.get("type") == "checkbox" for i in element.find_all("input"))
+    """The site's own forms (their contents are checked like the rest): the calendar's filters
+    (checkboxes only), the header's search box (a GET form to the search page) and the search
+    page's form (a search box and checkboxes)."""
+    if element.name != "form":
+        return False
+    inputs = {i.get("type") for i in element.find_all("input")}
+    if CALENDAR_PAGE.match(name) and element.has_attr("data-calendar-filter"):
+        return inputs == {"checkbox"}
+    if element.get("class") == ["site-search"]:
+        return inputs == {"search"} and element.get("method") == "get" and \
+            re.fullmatch(r"(\.\./)*search/|(/[\w.-]+)*/search/",  # 404.html: rooted
+                         element.get("action", "")) is not None
+    if SEARCH_PAGE.match(name) and element.has_attr("data-search-form"):
+        return inputs == {"search", "checkbox"} and element.get("action") == "./"
+    return False
+
+
+def own_noscript(name: str, element) -> bool:  # noqa: ANN001
+    """The search page's note for visitors without JavaScript: one paragraph of text."""
+    return element.name == "noscript" and bool(SEARCH_PAGE.match(name)) and \
+        "search-browse" in element.parent.get("class", []) and \
+        [child.name for child in element.find_all(True)] == ["p"]
 
 
 def test_no_active_elements_in_bodies(soups):
     found = [f"{name}: <{element.name}>" for name, soup in soups.items()
              for element in (soup.body.find_all(FORBIDDEN_IN_BODY) if soup.body else [])
-             if not own_form(name, element)]
+             if not own_form(name, element) and not own_noscript(name, element)]
     assert not found, "\n".join(found[:20])
 
 

@@ -2,8 +2,8 @@
 
 The site is copied into www/hyteguide/ and served by http.server on 127.0.0.1, as GitHub Pages
 serves a project site under /<repository>/. A crawl from the home page follows every internal
-a[href], link[href], script[src] and img[src] and expects 200 for each, and an element for
-every #fragment.
+a[href], link[href], script[src], img[src] and form[action] (the header's search box) and expects
+200 for each, and an element for every #fragment.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE_URL, SUB_PATH
 
-REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
+REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
+              ("form", "action"))  # the header's search box is a GET form to the search page
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel", "webcal"}  # webcal: feed subscriptions
 
 

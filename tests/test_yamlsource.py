@@ -211,3 +211,20 @@ def test_composer_never_constructs_python_objects():
     document, found = parse_yaml("content/x.yaml", "x: !!python/object/apply:os.system [ls]\n")
     assert found == []
     assert isinstance(document.root.value[0][1], yaml.SequenceNode)
+
+
+def test_half_a_character_is_a_problem_with_its_position_and_field(tmp_path):
+    root = make_site(tmp_path, {"organisations/hymy.md": (
+        '---\nname: "Hymy \\ud83d ry"\nsummary: Hymyä.\nmunicipalities: [kerava]\n'
+        'contacts:\n  - role: "\\udc00"\n---\nKuvaus.\n')})
+    assert check(root) == [
+        "content/organisations/hymy.md:2:7: error[invalid-character]: name: this text has half "
+        "of a character (an escape such as \\ud83d, a lone surrogate), which cannot be shown",
+        "content/organisations/hymy.md:6:11: error[invalid-character]: role: this text has half "
+        "of a character (an escape such as \\ud83d, a lone surrogate), which cannot be shown"]
+    assert "\\U0001F642" in hints(root)[0]
+
+
+def test_a_whole_character_escape_is_fine():
+    document, found = parse_yaml("x.yaml", 'name: "Hymy \\U0001F642 ry"\n')
+    assert not found and document.root.value[0][1].value == "Hymy 🙂 ry"

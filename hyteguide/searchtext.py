@@ -1,0 +1,214 @@
+"""Search text processing: the same words in Python (index build) and in the browser.
+
+Index terms and query terms go through exactly the same steps, here and in
+`templates/assets/searchtext.js` (tests compare the two in node on every word of the example):
+
+1. tokenize: runs of letters and digits, lower-cased (so `klo 10:30` is `klo`, `10`, `30`), at
+   most 50 of them;
+2. fold: diacritics removed (`kesäleiri` → `kesaleiri`), before anything else, so people
+   without ä/ö/å on their keyboard get the very same terms;
+3. stop words: our own short lists of function words, folded;
+4. stem: Snowball for Finnish and Swedish (NLTK here; lunr-languages' identical stemmers in the
+   browser), and for English a port of lunr.js 2.3.9's own Porter stemmer (lunr.py's Porter
+   stemmer differs from it: `mielenterveys`). Only words of the letters a–z are stemmed:
+   numbers, postal codes and other scripts stay as written, because the two Finnish Snowball
+   implementations differ there (lunr-languages makes `04200` `0420`, NLTK does not).
+
+Nothing here uses the network: NLTK's stemmers need no downloaded data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from lunr.pipeline import Pipeline
+from lunr.token import Token
+from nltk.stem.snowball import FinnishStemmer, SwedishStemmer
+
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: JS /[\p{L}\p{N}]+/gu
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+STOP_WORDS = {
+    "fi": """ja tai sekä mutta että jos kun koska kuin niin myös vain jo vielä eli siis kuten
+        jotta joko vaan vaikka ei en et emme ette eivät ettei ellei on ovat oli olivat olla ole
+        olen olet olemme olette ollut olleet olisi se ne sen sitä siinä siitä sille sillä siihen
+        niitä niiden niihin he hän häntä hänen me te minä sinä mikä mitä mihin missä mistä
+        joka jotka jonka joita jossa joissa johon josta joilla tämä tätä tässä tästä tähän nämä
+        näitä näissä tuo tuota nuo kanssa noin sitten nyt klo""",
+    "sv": """och i att det som en ett på är av för med till den de har inte om han hon men var
+        jag sig från vi så kan man när du ni dem eller vara vad här där efter hos mot under vid
+        också samt sin sitt sina ska skall blir bli denna detta dessa vilken vilka vilket än
+        nu kl""",
+    "en": """a an and are as at be but by for from has have in into is it its of on or that the
+        their there they this to was were will with we you your our not can if so than then
+        these those which who what when where""",
+}
+
+
+MAX_WORD = 50  # longer runs of letters are not words anyone searches for (and stem slowly)
+
+
+def tokenize(text: str) -> list[str]:
+    """The words of a text, lower-cased, in order; runs over MAX_WORD letters are left out."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return [word for word in words if len(word) <= MAX_WORD]
+
+
+def fold(word: str) -> str:
+    """Remove diacritics: ä → a, ö → o, å → a, é → e."""
+    return _COMBINING.sub("", unicodedata.normalize("NFD", word))
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    """The language's stop words, folded as index terms are."""
+    return frozenset(fold(word) for word in STOP_WORDS[lang].split())
+
+
+# -- English: lunr.js 2.3.9's Porter stemmer, step by step -----------------------------------
+
+_C = "[^aeiou][^aeiouy]*"
+_V = "[aeiouy][aeiou]*"
+_MGR0 = re.compile(f"^({_C})?{_V}{_C}")
+_MEQ1 = re.compile(f"^({_C})?{_V}{_C}({_V})?$")
+_MGR1 = re.compile(f"^({_C})?{_V}{_C}{_V}{_C}")
+_S_V = re.compile(f"^({_C})?[aeiouy]")
+_RE_1A = re.compile(r"^(.+?)(ss|i)es$")
+_RE2_1A = re.compile(r"^(.+?)([^s])s$")
+_RE_1B = re.compile(r"^(.+?)eed$")
+_RE2_1B = re.compile(r"^(.+?)(ed|ing)$")
+_RE2_1B_2 = re.compile(r"(at|bl|iz)$")
+_RE3_1B_2 = re.compile(r"([^aeiouylsz])\1$")
+_RE4_1B_2 = re.compile(f"^{_C}[aeiouy][^aeiouwxy]$")
+_RE_1C = re.compile(r"^(.+?[^aeiou])y$")
+_STEP2 = {"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize",
+          "bli": "ble", "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous",
+          "ization": "ize", "ation": "ate", "ator": "ate", "alism": "al", "iveness": "ive",
+          "fulness": "ful", "ousness": "ous", "aliti": "al", "iviti": "ive", "biliti": "ble",
+          "logi": "log"}
+_STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "",
+          "ness": ""}
+_RE_2 = re.compile("^(.+?)(" + "|".join(_STEP2) + ")$")
+_RE_3 = re.compile("^(.+?)(" + "|".join(_STEP3) + ")$")
+_RE_4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous"
+                   r"|ive|ize)$")
+_RE2_4 = re.compile(r"^(.+?)(s|t)(ion)$")
+_RE_5 = re.compile(r"^(.+?)e$")
+_RE3_5 = re.compile(f"^{_C}[aeiouy][^aeiouwxy]$")
+
+
+def porter_stem(w: str) -> str:  # noqa: C901 - mirrors lunr.js line by line
+    """lunr.js 2.3.9's English stemmer (`lunr.stemmer`), ported exactly."""
+    if len(w) < 3:
+        return w
+    first = w[0]
+    if first == "y":
+        w = "Y" + w[1:]
+    if (m := _RE_1A.match(w)) or (m := _RE2_1A.match(w)):
+        w = m.group(1) + m.group(2)
+    if m := _RE_1B.match(w):
+        if _MGR0.search(m.group(1)):
+            w = w[:-1]
+    elif m := _RE2_1B.match(w):
+        stem = m.group(1)
+        if _S_V.search(stem):
+            w = stem
+            if _RE2_1B_2.search(w):
+                w += "e"
+            elif _RE3_1B_2.search(w):
+                w = w[:-1]
+            elif _RE4_1B_2.search(w):
+                w += "e"
+    if m := _RE_1C.match(w):
+        w = m.group(1) + "i"
+    if (m := _RE_2.match(w)) and _MGR0.search(m.group(1)):
+        w = m.group(1) + _STEP2[m.group(2)]
+    if (m := _RE_3.match(w)) and _MGR0.search(m.group(1)):
+        w = m.group(1) + _STEP3[m.group(2)]
+    if m := _RE_4.match(w):
+        if _MGR1.search(m.group(1)):
+            w = m.group(1)
+    elif (m := _RE2_4.match(w)) and _MGR1.search(m.group(1) + m.group(2)):
+        w = m.group(1) + m.group(2)
+    if m := _RE_5.match(w):
+        stem = m.group(1)
+        if _MGR1.search(stem) or (_MEQ1.search(stem) and not _RE3_5.search(stem)):
+            w = stem
+    if w.endswith("ll") and _MGR1.search(w):
+        w = w[:-1]
+    if first == "y":
+        w = "y" + w[1:]
+    return w
+
+
+_STEMMERS: dict[str, Callable[[str], str]] = {
+    "fi": FinnishStemmer().stem,
+    "sv": SwedishStemmer().stem,
+    "en": porter_stem,
+}
+STEMMER_LABELS = {lang: f"hyteguide-stemmer-{lang}" for lang in ("fi", "sv", "en")}
+FOLD_LABEL = "hyteguide-fold"
+
+
+def stopword_label(lang: str) -> str:
+    return f"hyteguide-stopwords-{lang}"
+
+
+_STEMMABLE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """The stem of a folded word; words with other than the letters a–z stay as they are."""
+    return _STEMMERS[lang](word) if _STEMMABLE.fullmatch(word) else word
+
+
+def term(word: str, lang: str) -> str | None:
+    """The index term of one lower-case word, or None for a stop word."""
+    folded = fold(word)
+    if folded in _STOP_WORDS[lang]:
+        return None
+    return stem(folded, lang)
+
+
+def terms(text: str, lang: str) -> list[str]:
+    """The index terms of a text, in order."""
+    return [t for t in (term(word, lang) for word in tokenize(text)) if t]
+
+
+_STOP_WORDS = {lang: stop_words(lang) for lang in STOP_WORDS}
+
+
+# -- lunr.py pipeline functions, under the names the browser registers ------------------------
+
+def _register() -> None:
+    # Registered afresh (an import after a reload must not log "overwriting" warnings).
+    for label in (FOLD_LABEL, *STEMMER_LABELS.values(), *map(stopword_label, STOP_WORDS)):
+        Pipeline.registered_functions.pop(label, None)
+
+    def fold_token(token: Token, i: int = 0, tokens: object = None) -> Token:
+        return token.update(lambda s, metadata=None: fold(s))
+
+    Pipeline.register_function(fold_token, FOLD_LABEL)
+    for lang in STOP_WORDS:
+        def stop(token: Token, i: int = 0, tokens: object = None,
+                 words: frozenset[str] = _STOP_WORDS[lang]) -> Token | None:
+            return None if str(token) in words else token
+
+        def stemmer(token: Token, i: int = 0, tokens: object = None, lang: str = lang) -> Token:
+            return token.update(lambda s, metadata=None: stem(s, lang))
+
+        Pipeline.register_function(stop, stopword_label(lang))
+        Pipeline.register_function(stemmer, STEMMER_LABELS[lang])
+
+
+def pipeline_functions(lang: str) -> list[Callable]:
+    """The lunr pipeline of a language, for the builder and for queries alike."""
+    registered = Pipeline.registered_functions
+    return [registered[FOLD_LABEL], registered[stopword_label(lang)],
+            registered[STEMMER_LABELS[lang]]]
+
+
+_register()

@@ -1,0 +1,99 @@
+/* Test runner: the browser's search code (lunr.js, lunr-languages, searchtext.js) in node.
+ *
+ * Reads one JSON request on stdin and writes one JSON answer on stdout, so that a test needs
+ * a single node process however many words or queries it checks. The request names the files
+ * to load, as the browser would load them, and a list of tasks:
+ *
+ *   {"scripts": {"lunr": path, "support": path, "fi": path, "sv": path},
+ *    "searchtext": path,
+ *    "tasks": [{"op": "stem", "words": [...]},             lunr.stemmer (English)
+ *              {"op": "tokenize", "texts": [...]},         searchtext.tokenize
+ *              {"op": "fold", "words": [...]},             searchtext.fold
+ *              {"op": "wordchars"},                        [code point, its words] for every
+ *                                                          code point tokenize keeps something of
+ *              {"op": "pipeline", "lang", "stopwords", "labels", "words"},
+ *                  each word through a lunr.Pipeline of the registered labels
+ *              {"op": "terms", "index": path, "texts": [...]},
+ *                  searchtext.terms with the pipeline of a built index file
+ *              {"op": "search", "index": path, "queries": [...]}]}
+ *                  index.search: [[ref, score], ...] or {"error": message} per query
+ *
+ * Answer: {"results": [one result per task]}.
+ */
+"use strict";
+
+const fs = require("fs");
+
+function readStdin() {
+  return fs.readFileSync(0, "utf8");
+}
+
+function loadLunr(scripts) {
+  const lunr = require(scripts.lunr);
+  require(scripts.support)(lunr);
+  require(scripts.fi)(lunr);
+  require(scripts.sv)(lunr);
+  return lunr;
+}
+
+function main() {
+  const request = JSON.parse(readStdin());
+  const lunr = loadLunr(request.scripts);
+  const searchtext = require(request.searchtext);
+  const indexes = new Map();
+
+  function loadIndex(path) {
+    if (!indexes.has(path)) {
+      const data = JSON.parse(fs.readFileSync(path, "utf8"));
+      searchtext.registerLanguage(lunr, data.lang, data.stopwords);
+      indexes.set(path, lunr.Index.load(data.index));
+    }
+    return indexes.get(path);
+  }
+
+  const ops = {
+    stem: (task) => task.words.map((word) => lunr.stemmer(new lunr.Token(word)).toString()),
+    tokenize: (task) => task.texts.map((text) => searchtext.tokenize(text)),
+    fold: (task) => task.words.map((word) => searchtext.fold(word)),
+    wordchars: () => {
+      const kept = [];
+      for (let cp = 0; cp <= 0x10ffff; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const words = searchtext.tokenize(String.fromCodePoint(cp));
+        if (words.length) kept.push([cp, words]);
+      }
+      return kept;
+    },
+    pipeline: (task) => {
+      searchtext.registerLanguage(lunr, task.lang, task.stopwords);
+      const pipeline = lunr.Pipeline.load(task.labels);
+      return task.words.map((word) => {
+        const found = pipeline.runString(word);
+        return found.length ? found[0] : null;
+      });
+    },
+    terms: (task) => {
+      const index = loadIndex(task.index);
+      return task.texts.map((text) => searchtext.terms(index, text));
+    },
+    search: (task) => {
+      const index = loadIndex(task.index);
+      return task.queries.map((query) => {
+        try {
+          return index.search(query).map((result) => [result.ref, result.score]);
+        } catch (err) {
+          return { error: String(err && err.message ? err.message : err) };
+        }
+      });
+    },
+  };
+
+  const results = request.tasks.map((task) => {
+    const op = ops[task.op];
+    if (!op) throw new Error("unknown op " + task.op);
+    return op(task);
+  });
+  process.stdout.write(JSON.stringify({ results: results }));
+}
+
+main();
