@@ -148,7 +148,7 @@ class Renderer:
                 "for_everyone": for_everyone,
                 "asset": asset, "t": t, "text": text, "md": md,
                 "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
-                "lang": lang}
+                "lang": lang, "search_scripts": BROWSER_SCRIPTS[lang]}
 
     def linked_data(self, target: object, lang: str, occurrences: Any = ()) -> dict[str, Any]:
         """schema.org data of an activity (with the occurrences its page lists) or a place."""
@@ -226,7 +226,7 @@ class Renderer:
                            title=free_page.title)
         yield from calendar_pages(guide)
         yield PageSpec(SEARCH_PAGE, "search.html", {
-            "facets": FACETS, "facet_ids": facet_ids(guide), "search_scripts": BROWSER_SCRIPTS},
+            "facets": FACETS, "facet_ids": facet_ids(guide)},
             title="search.title", priority="0.3")
 
     def render_page(self, spec: PageSpec, lang: str) -> str:

@@ -232,13 +232,16 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
             assert f"{lang_prefix}{page}index.html" in soups
 
 
-# The site's own scripts: empty elements in <head> loading assets/calendar.js (calendar pages)
-# or assets/searchtext.js and assets/search.js (search pages).
+# The site's own scripts: empty elements in <head> loading assets/sitesearch.js (every page but
+# the search page), assets/calendar.js (calendar pages) or the search page's three.
 OWN_SCRIPT = re.compile(
-    r'<script src="(\.\./)*assets/(calendar|searchtext|search)\.js" defer></script>')
+    r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
+    r'(sitesearch|calendar|searchtext|searchcore|search)\.js" defer></script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
 SEARCH_PAGE = re.compile(r"^([a-z]{2}/)?search/index\.html$")
-OWN_SCRIPTS = ((CALENDAR_PAGE, ("calendar",)), (SEARCH_PAGE, ("searchtext", "search")))
+ANY_PAGE = re.compile(r"")
+OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)), (CALENDAR_PAGE, ("calendar",)),
+               (SEARCH_PAGE, ("searchtext", "searchcore", "search")))
 
 
 def own_script(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
@@ -246,9 +249,9 @@ def own_script(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
     if element.parent.name != "head" or element.contents or \
             set(element.attrs) != {"src", "defer"}:
         return False
-    found = re.fullmatch(r"(\.\./)*assets/([a-z]+)\.js", element["src"])
+    found = re.fullmatch(r"((\.\./)*|(/[\w.-]+)*/)assets/([a-z]+)\.js", element["src"])
     return found is not None and any(
-        page.match(name) and found.group(2) in scripts for page, scripts in OWN_SCRIPTS)
+        page.match(name) and found.group(4) in scripts for page, scripts in OWN_SCRIPTS)
 
 
 # Linked data: inert JSON in <head>; the writer escapes every '<', so none can close it early.
@@ -282,7 +285,7 @@ def own_form(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
     inputs = {i.get("type") for i in element.find_all("input")}
     if CALENDAR_PAGE.match(name) and element.has_attr("data-calendar-filter"):
         return inputs == {"checkbox"}
-    if element.get("class") == ["site-search"]:
+    if element.get("class") == ["site-search__form"]:
         return inputs == {"search"} and element.get("method") == "get" and \
             re.fullmatch(r"(\.\./)*search/|(/[\w.-]+)*/search/",  # 404.html: rooted
                          element.get("action", "")) is not None

@@ -337,3 +337,90 @@ def test_hostile_titles_are_shown_as_text(browser, tmp_path):
             assert page.locator(".search-results img, .search-results script").count() == 0
             assert not dialogs
             assert_clean(record)
+
+
+# -- the header's search box on every other page ----------------------------------------------
+
+def header_results(page) -> list[str]:  # noqa: ANN001
+    page.wait_for_selector("[data-site-search-results]:not([hidden])")
+    return page.locator(".site-search__result a").all_inner_texts()
+
+
+@pytest.mark.parametrize("path", ["", "sv/organisations/", "activities/"])
+def test_header_box_shows_first_results_as_you_type(browser, served_site, path):
+    requested: list[str] = []
+    with visit(browser, served_site.url + path) as (page, record):
+        page.on("request", lambda request: requested.append(request.url))
+        page.focus("#site-search-q")
+        page.wait_for_timeout(300)
+        assert not [u for u in requested if u.endswith(SEARCH_FILES)], "fetched before typing"
+        page.keyboard.type("kesäleiri" if not path.startswith("sv/") else "sommarläger")
+        found = header_results(page)
+        assert 1 <= len(found) <= 5, found
+        assert found[0] in ("Nuorten kesäleiri", "Sommarläger för unga"), found
+        assert re.match(r"\d+ (tulos|resultat)", page.locator(
+            "[data-site-search-status]").inner_text())
+        all_link = page.locator(".site-search__all")
+        assert "search/?q=" in all_link.get_attribute("href")
+        page.locator(".site-search__result a").first.click()
+        page.wait_for_load_state("load")
+        assert "/activities/mantsalan-nuorisoseura-raitti/kesaleiri/" in page.url
+        assert page.locator("h1").inner_text() in ("Nuorten kesäleiri", "Sommarläger för unga")
+        assert_clean(record)
+
+
+def test_header_box_works_from_the_404_page(browser, served_site):
+    with visit(browser, served_site.url + "no/such/page/", expect_status=404) as (page, record):
+        page.fill("#site-search-q", "kesäleiri")
+        assert "Nuorten kesäleiri" in header_results(page)
+        href = page.locator(".site-search__result a").first.evaluate("a => a.href")
+        assert href.endswith("/hyteguide/activities/mantsalan-nuorisoseura-raitti/kesaleiri/")
+        assert_clean(record)
+
+
+def test_header_results_with_the_keyboard(browser, served_site):
+    with visit(browser, served_site.url) as (page, record):
+        page.focus("#site-search-q")
+        page.keyboard.type("vertaistuki")
+        found = header_results(page)
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.textContent") == found[0]
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.textContent") == found[1]
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowUp")
+        assert page.evaluate("document.activeElement.id") == "site-search-q"
+        page.keyboard.press("Escape")
+        assert page.locator("[data-site-search-results]").is_hidden()
+        assert page.evaluate("document.activeElement.id") == "site-search-q"
+        assert_clean(record)
+
+
+def test_header_results_open_pass_axe_and_fit_320_px(browser, axe_path, served_site):
+    for width in (320, 1280):
+        with visit(browser, served_site.url, width=width) as (page, record):
+            page.fill("#site-search-q", "vertaistuki")
+            header_results(page)
+            violations = axe_violations(page, axe_path)
+            assert not violations, describe(violations)
+            sizes = page.evaluate("({scroll: document.documentElement.scrollWidth, "
+                                  "client: document.documentElement.clientWidth})")
+            assert sizes["scroll"] <= sizes["client"] + 1, (width, sizes)
+            assert_clean(record)
+
+
+def test_hostile_titles_in_header_results_are_text(browser, tmp_path):
+    hostile = '<img src=x onerror="window.pwned=1">'
+    content = make_site(tmp_path, {"organisations/pahis.md": organisation(
+        f"name: 'Pahis {hostile} ry'\nsummary: Testi.\nmunicipalities: [kerava]\n")})
+    from hyteguide.pipeline import build
+
+    build(content, TEMPLATES, tmp_path / "site", today=dt.date(2026, 11, 23),
+          base_url="https://example.github.io/hyteguide/")
+    with serve_folder(tmp_path / "site", tmp_path / "www") as server, \
+            visit(browser, server.url) as (page, record):
+        page.fill("#site-search-q", "pahis")
+        assert f"Pahis {hostile} ry" in header_results(page)
+        assert page.evaluate("window.pwned") is None
+        assert page.locator(".site-search__results img").count() == 0
+        assert_clean(record)
