@@ -133,6 +133,17 @@ def test_input_lunr_cannot_parse_still_searches_and_never_throws(browser, served
             assert status(page), f"{query!r}: nothing said"
 
 
+def test_words_not_found_together_show_results_for_some_words(browser, served_site):
+    with visit(browser, search_url(served_site)) as (page, record):
+        type_query(page, "kesäleiri")
+        together = titles(page)
+        assert page.locator("[data-search-notice]").is_hidden()
+        type_query(page, "kesäleiri qwzxqwzx")
+        assert titles(page)[0] == together[0]
+        assert "Kaikki sanat eivät löytyneet" in page.locator("[data-search-notice]").inner_text()
+        assert_clean(record)
+
+
 def test_nothing_found_says_so_and_offers_the_browse_pages(browser, served_site):
     with visit(browser, search_url(served_site)) as (page, record):
         type_query(page, "qwzxqwzx")
