@@ -123,6 +123,16 @@ def test_swedish_and_english_pages_search_their_own_language(browser, served_sit
         assert_clean(record)
 
 
+def test_swedish_definite_form_finds_the_base_form(browser, served_site):
+    """Snowball leaves "föreningshuset" as it is; its term shortened finds "föreningshus"."""
+    with visit(browser, search_url(served_site, "sv")) as (page, record):
+        type_query(page, "föreningshuset")
+        found = titles(page)
+        assert found[0] == "Föreningshuset Kervo"
+        assert {"Kervo föreningshus", "Träskända föreningshus"} <= set(found), found
+        assert_clean(record)
+
+
 @pytest.mark.parametrize("query", ["klo 10:30", "title:", "a~", "+", "-", "*", "~1", ":",
                                    "kävely^2", '"vertaistuki', "\\", "ä" * 300, "🙂", "   "])
 def test_input_lunr_cannot_parse_still_searches_and_never_throws(browser, served_site, query):
