@@ -17,6 +17,7 @@ import yaml
 
 from .model import Text, TimeRange
 from .problems import Problem, did_you_mean
+from .urls import valid_url
 from .yamlsource import Document
 
 
@@ -195,6 +196,7 @@ class Int(FieldType):
     minimum: int = 1
     maximum: int = 1000
     label: str = "whole number"
+    hint: str = ""
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         value = self.scalar(node, ctx, where, "a whole number")
@@ -202,7 +204,7 @@ class Int(FieldType):
             return value
         if not re.fullmatch(r"\d+", value) or not self.minimum <= int(value) <= self.maximum:
             return ctx.error(node, where, "bad-value", f"expected a whole number from "
-                             f"{self.minimum} to {self.maximum}, found '{value}'")
+                             f"{self.minimum} to {self.maximum}, found '{value}'", self.hint)
         return int(value)
 
 
@@ -296,8 +298,9 @@ class Url(FieldType):
         if value is INVALID:
             return value
         parts = urlsplit(value) if not re.search(r"\s", value) else None
-        if parts and parts.scheme in ("http", "https") and "." in parts.netloc:
-            return value
+        if parts and parts.scheme in ("http", "https") and "." in parts.netloc and \
+                not re.search(r'["<>\\^`{|}]', parts.netloc):  # no host has these
+            return valid_url(value)  # quotes, <, > and the like percent-encoded, as browsers do
         hint = "write the full address, starting with https://"
         if parts and not parts.scheme and re.match(r"[\w-]+(\.[\w-]+)+", value):
             hint = f"add https:// at the start: https://{value}"
@@ -358,6 +361,7 @@ class BusinessId(FieldType):
 class Choice(FieldType):
     choices: tuple[str, ...] = ()
     label: str = "one of"
+    hint: str = ""  # when no choice is close to what was written
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         value = self.scalar(node, ctx, where, " or ".join(self.choices))
@@ -365,7 +369,8 @@ class Choice(FieldType):
             return value
         if value not in self.choices:
             return ctx.error(node, where, "bad-value", f"'{value}' is not one of: "
-                             + ", ".join(self.choices), did_you_mean(value, self.choices))
+                             + ", ".join(self.choices),
+                             did_you_mean(value, self.choices) or self.hint)
         return value
 
 

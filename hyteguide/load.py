@@ -21,7 +21,8 @@ FOLDERS = {  # folder: (kind, file endings)
 TOP_FILES = ("site.yaml", "vocabulary.yaml")
 RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", "municipalities",
                        "themes", "audiences", "formats", "calendar", "search", "assets", "fi",
-                       "sv", "en", "404", "sitemap", "robots", "feeds", "data"}
+                       "sv", "en", "404", "sitemap", "robots", "feeds", "data",
+                       "accessibility", "privacy", "handout"}
 
 
 class Loader:

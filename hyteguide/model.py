@@ -89,6 +89,78 @@ class SiteContact:
 
 
 @dataclass(frozen=True)
+class KnownGap:
+    """Content of the site that is not accessible, as the accessibility statement lists it."""
+
+    text: Text
+    wcag: tuple[str, ...] = ()  # WCAG 2.1 success criteria, e.g. ("2.4.4",)
+    reason: str = "non-compliance"  # non-compliance | disproportionate-burden | out-of-scope
+    fix_by: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Where to give feedback on accessibility: an email address and/or a web form."""
+
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The supervisory authority a visitor may complain to."""
+
+    name: Text
+    unit: Text | None = None
+    url: Text | None = None  # a web address, possibly one per language
+    email: str | None = None
+    phone: str | None = None
+
+
+# The Finnish supervisory authority of digital accessibility (digipalvelulaki 306/2019) since
+# 1.1.2025, when the supervision moved from the Regional State Administrative Agency for
+# Southern Finland to Traficom. The default when site.yaml names no authority; check it.
+DEFAULT_AUTHORITY = Authority(
+    name=Text((("fi", "Liikenne- ja viestintävirasto Traficom"),
+               ("sv", "Transport- och kommunikationsverket Traficom"),
+               ("en", "Finnish Transport and Communications Agency Traficom"))),
+    unit=Text((("fi", "Digitaalisen esteettömyyden ja saavutettavuuden valvontayksikkö"),
+               ("sv", "Enheten för tillsyn över digital tillgänglighet"),
+               ("en", "Digital Accessibility Supervision Unit"))),
+    url=Text((("fi", "https://www.saavutettavuusvaatimukset.fi/"),
+              ("sv", "https://www.tillganglighetskrav.fi/"),
+              ("en", "https://www.webaccessibility.fi/"))),
+    email="saavutettavuus@traficom.fi",
+    phone="029 534 5000",
+)
+
+
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    """site.yaml `accessibility`: the accessibility statement (EU model, Directive 2016/2102)."""
+
+    status: str = "partially"  # fully | partially | not (compliant with WCAG 2.1 level AA)
+    assessed: dt.date | None = None  # when the statement was prepared or last updated
+    method: str | Text = "self-assessment"  # self-assessment | third-party | in words
+    known_gaps: tuple[KnownGap, ...] = ()
+    feedback: Feedback | None = None  # None: the site contact
+    response_days: int = 14
+    authority: Authority = DEFAULT_AUTHORITY
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """site.yaml `privacy`: the privacy notice. Absent fields fall back to the site contact."""
+
+    controller: Text | None = None  # who is responsible; None: the publisher
+    contact: str | None = None  # email; None: the site contact
+    host: Text | None = None  # the web host, e.g. "GitHub Pages (GitHub Inc.)"
+    host_logs: Text | None = None  # what the host logs, in words
+    host_policy: str | None = None  # the host's privacy statement
+    retention: Text | None = None  # how long feedback messages are kept
+
+
+@dataclass(frozen=True)
 class Site:
     """site.yaml: the guide itself."""
 
@@ -102,6 +174,8 @@ class Site:
     publisher: Text | None = None
     repository: str | None = None
     horizon_weeks: int = 12
+    accessibility: AccessibilityStatement = AccessibilityStatement()
+    privacy: Privacy = Privacy()
     source: Source = Source("content/site.yaml")
 
     @property
@@ -175,6 +249,7 @@ class Activity:
     cost: str | Text | None = None  # "free" or a text
     registration: str | Text | None = None  # "none" or a text
     low_threshold: bool = False
+    drop_in: bool = False  # come and go during the hours
     schedule: tuple[ScheduleRule, ...] = ()
     description: Text | None = None  # Markdown
     contacts: tuple[Contact, ...] = ()

@@ -23,9 +23,15 @@ from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
 from .model import Activity, Place, Text
-from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
+from .qr import svg as qr_svg
+from .schema import GAP_REASONS
+from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids, next_held
 from .search import files as search_files
 from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
+
+# The accessibility statement and the privacy notice, made from site.yaml and linked from the
+# footer of every page (their slugs are reserved in load.RESERVED_PAGE_SLUGS).
+STATEMENT_PAGES = {"accessibility": "accessibility/", "privacy": "privacy/"}
 
 
 @dataclass(frozen=True)
@@ -139,12 +145,21 @@ class Renderer:
             words = escape(catalogue.schedule(replace(rule, note=None)))
             return words + Markup("; ") + t(rule.note) if rule.note else words
 
+        def absolute_url(target: object) -> str:
+            """The published address of a page in this language (base_url + localised path)."""
+            return urls.absolute(urls.localised(path_of(target), lang))
+
+        def qr(target: object) -> Markup:
+            """The QR code of a page's published address as inline SVG, for the print view."""
+            return Markup(qr_svg(absolute_url(target), catalogue("qr.label")))
+
         def json_ld(target: object, occurrences: Any = ()) -> Markup:
             """The page's schema.org JSON-LD script element (see jsonld.py)."""
             return Markup(script(self.linked_data(target, lang, occurrences)))
 
         return {"_": catalogue, "url": url, "json_ld": json_ld,
                 "feed_url": feed_url, "feed_groups": FEED_GROUPS,
+                "absolute_url": absolute_url, "qr": qr,
                 "for_everyone": for_everyone,
                 "asset": asset, "t": t, "text": text, "md": md,
                 "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
@@ -224,10 +239,35 @@ class Renderer:
         for free_page in guide.content.pages:
             yield PageSpec(path_of(free_page), "page.html", {"free_page": free_page},
                            title=free_page.title)
+        yield PageSpec(STATEMENT_PAGES["accessibility"], "accessibility.html", {
+            "statement": self.site.accessibility, "reasons": GAP_REASONS,
+            "address": self.urls.base_url}, title="accessibility.title", priority="0.3")
+        yield PageSpec(STATEMENT_PAGES["privacy"], "privacy.html",
+                       {"privacy": self.site.privacy}, title="privacy.title", priority="0.3")
         yield from calendar_pages(guide)
+        yield from self.handout_pages()
         yield PageSpec(SEARCH_PAGE, "search.html", {
             "facets": FACETS, "facet_ids": facet_ids(guide)},
             title="search.title", priority="0.3")
+
+    def handout_pages(self) -> Iterator[PageSpec]:
+        """The handout (palvelutarjotin) for service counsellors: a page that lists the
+        municipalities, and a printable list of each municipality's activities."""
+        entries = [e for e in self.guide.taxonomies["municipalities"].values() if e.activities]
+        yield PageSpec("handout/", "handouts.html", {"entries": entries},
+                       title="handout.title", priority="0.3")
+        held = next_held(self.guide)
+        for entry in entries:
+            title = Text(tuple((lang, self.catalogues[lang]("handout.heading", municipality=(
+                entry.term.label.get(lang)[0]))) for lang in self.languages))
+            activities = entry.activities
+            yield PageSpec(f"handout/{entry.term.id}/", "handout.html", {
+                "entry": entry, "next_held": held,
+                "filters": {"audiences": sorted({x for a in activities for x in a.audiences}),
+                            "themes": sorted({x for a in activities for x in a.themes}),
+                            "free": any(a.is_free for a in activities),
+                            "low_threshold": any(a.low_threshold for a in activities)},
+            }, title=title, priority="0.2")
 
     def render_page(self, spec: PageSpec, lang: str) -> str:
         here = self.urls.localised(spec.path, lang)

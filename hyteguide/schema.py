@@ -134,13 +134,14 @@ class Coordinates(FieldType):
 class KeywordOrText(FieldType):
     """A fixed keyword (such as `free`) or a text."""
 
-    def __init__(self, keyword: str):
+    def __init__(self, keyword: str, *more: str):
+        self.keywords = (keyword, *more)
         self.keyword = keyword
-        self.label = f"'{keyword}' or a text"
+        self.label = " or ".join(f"'{k}'" for k in self.keywords) + " or a text"
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        if isinstance(node, yaml.ScalarNode) and node.value.strip() == self.keyword:
-            return self.keyword
+        if isinstance(node, yaml.ScalarNode) and node.value.strip() in self.keywords:
+            return node.value.strip()
         return TextField().convert(node, ctx, where)
 
 
@@ -492,6 +493,8 @@ ACTIVITY_RECORD = Record("an activity", (
     Field("cost", KeywordOrText("free"), False, "'free' or the price in words", "free"),
     Field("registration", KeywordOrText("none"), False, "'none' or how to register", "none"),
     Field("low_threshold", Bool(), False, "free, no referral or registration needed", "true"),
+    Field("drop_in", Bool(), False, "come and go during the hours (a drop-in, not a session "
+          "from start to end)", "true"),
     Field("schedule", ListOf(SCHEDULE_RULE), False, "when it is held", "- weekly: [tue]"),
     Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|"),
     Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
@@ -638,6 +641,139 @@ SITE_CONTACT = Mapped(Record("the site contact", (
     Field("address", TextField(), False, "postal address", "Sibeliuksenkatu 11, Järvenpää"),
 ), label="contact"), _build(model.SiteContact))
 
+
+# The success criteria of WCAG 2.1 (levels A, AA and AAA), the standard the statement is about.
+WCAG_21_CRITERIA = frozenset(
+    f"{principle}.{guideline}.{n}"
+    for principle, guideline, count in (
+        (1, 1, 1), (1, 2, 9), (1, 3, 6), (1, 4, 13), (2, 1, 4), (2, 2, 6), (2, 3, 3), (2, 4, 10),
+        (2, 5, 6), (3, 1, 6), (3, 2, 5), (3, 3, 6), (4, 1, 3))
+    for n in range(1, count + 1))
+
+
+class WcagCriterion(FieldType):
+    """The number of a WCAG 2.1 success criterion, e.g. 2.4.4."""
+
+    label = "WCAG 2.1 success criterion, e.g. 2.4.4"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a WCAG success criterion such as 2.4.4")
+        if value is INVALID:
+            return value
+        if value in WCAG_21_CRITERIA:
+            return value
+        number = re.sub(r"^(?:wcag|sc)\s*(?:2\.[012]\s+)?", "", value, flags=re.IGNORECASE)
+        if number != value and number in WCAG_21_CRITERIA:
+            return ctx.error(node, where, "bad-value", f"'{value}' is not a criterion number",
+                             f"write only the number: {number}")
+        if re.fullmatch(r"\d\.\d{1,2}\.\d{1,2}", value):
+            return ctx.error(node, where, "bad-value",
+                             f"'{value}' is not a success criterion of WCAG 2.1",
+                             did_you_mean(value, WCAG_21_CRITERIA)
+                             or "see the numbers at https://www.w3.org/TR/WCAG21/")
+        return ctx.error(node, where, "bad-value", f"'{value}' is not a criterion number",
+                         "write the number of the success criterion, for example 2.4.4")
+
+
+class LocalisedUrl(FieldType):
+    """A web address, or one per language: {fi: https://…, sv: https://…}."""
+
+    label = "web address, or {fi: https://…, sv: https://…}"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            value = Url().convert(node, ctx, where)
+            return INVALID if value is INVALID else model.Text(((ctx.default_language, value),))
+        text = TextField().convert(node, ctx, where)
+        if text is INVALID:
+            return INVALID
+        checked = {key.value: Url().convert(value, ctx, f"{where}.{key.value}")
+                   for key, value in node.value}
+        if any(value is INVALID for value in checked.values()):
+            return INVALID
+        return model.Text(tuple((lang, checked[lang]) for lang in text.languages))
+
+
+def _check_any(*names: str) -> Any:
+    """At least one of the fields must be given."""
+    def check(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, where: str) -> None:
+        if not any(name in values for name in names):
+            listed = " or ".join(f"'{name}'" for name in names)
+            ctx.error(node, where, "missing-field", f"give at least one of {listed}",
+                      f"add for example '{names[0]}: …'")
+    return check
+
+
+GAP_REASONS = ("non-compliance", "disproportionate-burden", "out-of-scope")
+
+KNOWN_GAP = Mapped(Record("a known gap", (
+    Field("text", TextField(), True, "what is not accessible, why, and what to do instead",
+          "Osa järjestöjen tiedoista on vain suomeksi."),
+    Field("wcag", ListOf(WcagCriterion()), False, "the WCAG 2.1 success criteria it fails",
+          "[3.1.2]"),
+    Field("reason", Choice(GAP_REASONS, label="non-compliance, disproportionate-burden or "
+                           "out-of-scope", hint="non-compliance: the content fails the "
+                           "requirements; disproportionate-burden: fixing it is exempted as an "
+                           "unreasonable burden; out-of-scope: the law does not cover it"),
+          False, "why it is not accessible (default non-compliance)", "non-compliance"),
+    Field("fix_by", Date(), False, "when it will be fixed, if known", "2027-06-30"),
+), label="{text, wcag, reason, fix_by}"), _build(model.KnownGap))
+
+FEEDBACK = Mapped(Record("the accessibility feedback channel", (
+    Field("email", Email(), False, "email for accessibility feedback", "hyte@example.org"),
+    Field("url", Url(), False, "web address of a feedback form", "https://example.org/palaute"),
+), (_check_any("email", "url"),), label="{email, url}"), _build(model.Feedback))
+
+AUTHORITY = Mapped(Record("the supervisory authority", (
+    Field("name", TextField(), True, "name of the authority",
+          "Liikenne- ja viestintävirasto Traficom"),
+    Field("unit", TextField(), False, "the unit that handles complaints",
+          "Digitaalisen esteettömyyden ja saavutettavuuden valvontayksikkö"),
+    Field("url", LocalisedUrl(), False, "its web address, or one per language",
+          "https://www.saavutettavuusvaatimukset.fi/"),
+    Field("email", Email(), False, "its email", "saavutettavuus@traficom.fi"),
+    Field("phone", Phone(), False, "its phone, in quotes", '"029 534 5000"'),
+), (_check_any("url", "email", "phone"),), label="{name, unit, url, email, phone}"),
+    _build(model.Authority))
+
+ACCESSIBILITY = Mapped(Record("the accessibility statement", (
+    Field("status", Choice(("fully", "partially", "not"), label="fully, partially or not",
+                           hint="fully: the site meets every WCAG 2.1 level A and AA "
+                           "requirement; partially: it meets most of them (list the rest "
+                           "under known_gaps); not: it fails most of them"), True,
+          "how the site meets WCAG 2.1 level AA: fully, partially or not", "partially"),
+    Field("assessed", Date(), True, "when the statement was prepared or last updated",
+          "2026-11-22"),
+    Field("method", KeywordOrText("self-assessment", "third-party"), False,
+          "how accessibility was assessed: self-assessment, third-party, or in words",
+          "self-assessment"),
+    Field("known_gaps", ListOf(KNOWN_GAP), False, "content that is not accessible",
+          "- text: Osa tiedoista on vain suomeksi."),
+    Field("feedback", FEEDBACK, False, "where to give feedback (default: the site contact)",
+          "{email: hyte@example.org}"),
+    Field("response_days", Int(1, 14, hint="the Act on the Provision of Digital Services "
+                               "(306/2019) requires a reply within two weeks: 14 at most"),
+          False, "days within which feedback is answered (default 14)", "14"),
+    Field("authority", AUTHORITY, False,
+          "the supervisory authority (default: Traficom, the Finnish authority since 2025)",
+          "{name: …, url: https://…}"),
+), label="accessibility statement"), _build(model.AccessibilityStatement))
+
+PRIVACY = Mapped(Record("the privacy notice", (
+    Field("controller", TextField(), False, "who is responsible for the data (default: publisher)",
+          "Keski-Uudenmaan hyvinvointialue"),
+    Field("contact", Email(), False, "email for privacy questions (default: the site contact)",
+          "tietosuoja@example.org"),
+    Field("host", TextField(), False, "who hosts the site", "GitHub Pages (GitHub Inc.)"),
+    Field("host_logs", TextField(), False, "what the host logs about visitors, in words",
+          "IP-osoitteet palvelimen lokeissa tietoturvaa varten"),
+    Field("host_policy", Url(), False, "the host's privacy statement",
+          "https://docs.github.com/en/site-policy/privacy-policies/"
+          "github-general-privacy-statement"),
+    Field("retention", TextField(), False, "how long feedback messages are kept",
+          "Viestit poistetaan vuoden kuluttua asian käsittelystä."),
+), label="privacy notice"), _build(model.Privacy))
+
 SITE = Record("site.yaml", (
     Field("name", TextField(), True, "name of the guide", "Keski-Uudenmaan hyte-opas"),
     Field("region", TextField(), True, "region the guide covers", "Keski-Uusimaa"),
@@ -653,6 +789,9 @@ SITE = Record("site.yaml", (
     Field("repository", Url(), False, "the content repository (for edit links)",
           "https://github.com/example/hyteguide"),
     Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12"),
+    Field("accessibility", ACCESSIBILITY, False,
+          "the accessibility statement (page accessibility/)", "{status: partially, …}"),
+    Field("privacy", PRIVACY, False, "the privacy notice (page privacy/)", "{host: …}"),
 ), (_check_languages,), label="site")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import urlsplit
 
 from .model import Activity, Organisation, Page, Partnership, Place, Term
@@ -46,6 +47,27 @@ def calendar_path(municipality: str | None = None, week: str | None = None) -> s
     a municipality id; the current week (week None) or a later ISO week ('2026-w49')."""
     base = "calendar/" if municipality is None else f"calendar/{municipality}/"
     return f"{base}{week}/" if week else base
+
+
+_URL_PARTS = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*:)?(//[^/?#\\]*)?(.*)", re.DOTALL)
+# After the scheme and host: what is not a URL code point (WHATWG), and a '%' that starts no escape.
+_NOT_URL_CODE_POINT = re.compile(
+    r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9!$&'()*+,\-./:;=?@_~%#\x80-\U0010ffff]")
+
+
+def _percent_encoded(part: str) -> str:
+    return _NOT_URL_CODE_POINT.sub(
+        lambda m: "".join(f"%{byte:02X}" for byte in m.group(0).encode("utf-8")), part)
+
+
+def valid_url(url: str) -> str:
+    """An address from content as a valid URL, as a browser would request it: spaces, quotes,
+    <, >, [, ], {, }, |, ^, `, backslashes, a second '#' and a '%' that starts no escape,
+    after the scheme and host, percent-encoded. A valid URL is returned unchanged."""
+    scheme, host, rest = _URL_PARTS.fullmatch(url).groups()
+    path, hash_, fragment = rest.partition("#")
+    return (scheme or "") + (host or "") + _percent_encoded(path) + hash_ + \
+        _percent_encoded(fragment.replace("#", "%23"))
 
 
 class Urls:

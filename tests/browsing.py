@@ -40,11 +40,12 @@ class Visit:
 
 @contextmanager
 def visit(browser, url: str, width: int = 1280, height: int = 800, expect_status: int = 200,
-          clock: dt.datetime | None = None):
+          clock: dt.datetime | None = None, context_options: dict | None = None):
     """Open url in a fresh context; record console errors, failed and foreign requests.
-    clock: the time the page's scripts see (Playwright's clock), if given."""
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  service_workers="block")
+    clock: the time the page's scripts see (Playwright's clock), if given; context_options:
+    more arguments of browser.new_context (geolocation, permissions, device_scale_factor …)."""
+    context = browser.new_context(**{"viewport": {"width": width, "height": height},
+                                     "service_workers": "block", **(context_options or {})})
     record = Visit(url)
 
     def route(route) -> None:  # noqa: ANN001 - a Playwright Route

@@ -36,7 +36,18 @@ def targets(example_content) -> dict[str, str]:
         "list": "activities/",
         "term": f"{group}/{term}/",
         "free": f"{sorted(p.slug for p in content.pages)[0]}/",
+        "accessibility": "accessibility/",  # the statement and the notice, from site.yaml
+        "privacy": "privacy/",
         "404": "no/such/page/",  # the local server answers with 404.html, like GitHub Pages
+        "organisations": "organisations/",
+        "places": "places/",
+        "partnerships": "partnerships/",
+        "taxonomy": f"{group}/",
+        "calendar": "calendar/",
+        "calendar-municipality": f"calendar/{sorted(content.vocabulary.group(group))[0]}/",
+        "handouts": "handout/",
+        "handout": "handout/kerava/",
+        "search": "search/",
     }
 
 
@@ -44,9 +55,11 @@ def url_for(served_site, built_site, targets: dict[str, str], lang: str, kind: s
     return served_site.url + built_site.localised(targets[kind], lang)
 
 
-CASES = [("fi", kind) for kind in ("home", "organisation", "activity", "place", "partnership",
-                                   "list", "term", "free", "404")] + \
-        [(lang, kind) for lang in ("sv", "en") for kind in ("home", "activity")]
+KINDS = ("home", "organisation", "activity", "place", "partnership", "list", "organisations",
+         "places", "partnerships", "taxonomy", "term", "free", "calendar",
+         "calendar-municipality", "handouts", "handout", "search", "accessibility", "privacy")
+# Every kind of page in every language (404.html exists once, in the default language).
+CASES = [(lang, kind) for lang in ("fi", "sv", "en") for kind in KINDS] + [("fi", "404")]
 
 
 @pytest.mark.parametrize("lang,kind", CASES, ids=[f"{lang}-{kind}" for lang, kind in CASES])
@@ -98,10 +111,13 @@ def test_tab_focuses_a_visible_skip_link_and_enter_moves_to_main(browser, served
         assert_clean(record)
 
 
-@pytest.mark.parametrize("kind", ["home", "organisation", "activity"])
-def test_no_horizontal_scroll_at_320_px(browser, served_site, built_site, targets, kind):
+# Reflow (WCAG 1.4.10): 320 CSS pixels wide, and 1280 px at 200 % zoom (640 CSS pixels).
+@pytest.mark.parametrize("width", [320, 640])
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_horizontal_scroll_at_320_px_and_200_percent_zoom(browser, served_site, built_site,
+                                                            targets, kind, width):
     url = url_for(served_site, built_site, targets, "fi", kind)
-    with visit(browser, url, width=320, height=640) as (page, record):
+    with visit(browser, url, width=width, height=640) as (page, record):
         sizes = page.evaluate("""() => {
             const d = document.documentElement, wide = [];
             for (const e of document.body.querySelectorAll('*')) {
@@ -113,7 +129,7 @@ def test_no_horizontal_scroll_at_320_px(browser, served_site, built_site, target
             return {scroll: d.scrollWidth, client: d.clientWidth, wide: wide.slice(0, 10)};
         }""")
         assert sizes["scroll"] <= sizes["client"] + 1, \
-            f"{url}: horizontal scroll at 320 px ({sizes['scroll']} > {sizes['client']}): " \
+            f"{url}: horizontal scroll at {width} px ({sizes['scroll']} > {sizes['client']}): " \
             f"{sizes['wide']}"
         assert_clean(record)
 
@@ -363,4 +379,68 @@ def test_calendar_has_no_horizontal_scroll_at_320_px(browser, served_site, built
         assert sizes["scroll"] <= sizes["client"] + 1, \
             f"{url}: horizontal scroll at 320 px ({sizes['scroll']} > {sizes['client']}): " \
             f"{sizes['wide']}"
+        assert_clean(record)
+
+
+# -- keyboard, focus and motion ------------------------------------------------------------------
+
+def tab_to(page, selector: str, limit: int = 40) -> None:  # noqa: ANN001
+    """Press Tab until the element matching selector has the focus (as a keyboard user would)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("kind", ["activity", "calendar", "handout", "search"])
+def test_language_switch_with_the_keyboard_keeps_the_page(browser, served_site, built_site,
+                                                          targets, kind):
+    url = url_for(served_site, built_site, targets, "fi", kind)
+    with visit(browser, url) as (page, record):
+        tab_to(page, '.languages a[hreflang="sv"]')
+        page.keyboard.press("Enter")
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.lang") == "sv"
+        assert page.evaluate("location.href") == url_for(served_site, built_site, targets, "sv",
+                                                         kind)
+        assert_clean(record)
+
+
+@pytest.mark.parametrize("kind", ["home", "activity", "handout", "calendar"])
+def test_every_focus_stop_is_visible(browser, served_site, built_site, targets, kind):
+    url = url_for(served_site, built_site, targets, "fi", kind)
+    with visit(browser, url) as (page, record):
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            focus = page.evaluate("""() => {
+                const e = document.activeElement, s = getComputedStyle(e);
+                const r = e.getBoundingClientRect();
+                return {what: e.outerHTML.slice(0, 80), outline: s.outlineStyle !== 'none'
+                        && parseFloat(s.outlineWidth) >= 2, shadow: s.boxShadow !== 'none',
+                        seen: r.width > 0 && r.height > 0};
+            }""")
+            if focus["what"].startswith("<body"):
+                break
+            assert focus["seen"] and (focus["outline"] or focus["shadow"]), \
+                f"{url}: no visible focus on {focus['what']}"
+        assert_clean(record)
+
+
+def test_reduced_motion_turns_off_smooth_scrolling_and_transitions(browser, served_site):
+    with visit(browser, served_site.url) as (page, record):
+        page.emulate_media(reduced_motion="reduce")
+        moving = page.evaluate("""() => {
+            const found = [];
+            if (getComputedStyle(document.documentElement).scrollBehavior !== 'auto')
+                found.push('html scroll-behavior');
+            for (const e of document.querySelectorAll('*')) {
+                const s = getComputedStyle(e);
+                if (s.transitionDuration.split(',').some(d => parseFloat(d) > 0) ||
+                    s.animationName !== 'none')
+                    found.push(e.tagName.toLowerCase() + '.' + e.className);
+            }
+            return found.slice(0, 10);
+        }""")
+        assert moving == [], moving
         assert_clean(record)

@@ -42,11 +42,24 @@ def neutral_paths(content) -> list[str]:  # noqa: ANN001 - a model.Content
     paths.extend(f"places/{p.slug}/" for p in content.places)
     paths.extend(f"partnerships/{p.slug}/" for p in content.partnerships)
     paths.extend(f"{p.slug}/" for p in content.pages)
+    paths.extend(["accessibility/", "privacy/"])  # from site.yaml, linked from every footer
+    paths.append("handout/")
+    paths.extend(f"handout/{m}/" for m in handout_municipalities(content))
     for group in TAXONOMY_GROUPS:
         paths.append(f"{group}/")
         paths.extend(f"{group}/{term_id}/" for term_id in content.vocabulary.group(group))
     paths.extend(calendar_paths(content))
     return paths
+
+
+def handout_municipalities(content) -> set[str]:  # noqa: ANN001 - a model.Content
+    """Municipalities with an activity (held at a place there, or by an organisation there)."""
+    import datetime as dt
+
+    from hyteguide.derive import derive
+
+    guide = derive(content, dt.date(2026, 11, 23))
+    return {m for a in guide.activities for m in guide.activity_municipalities[a.key]}
 
 
 def index_file(path: str) -> str:
@@ -321,8 +334,9 @@ def _date_free(built_site, content, files) -> set[str]:  # noqa: ANN001
     languages = built_site.languages
     free = {"robots.txt", ".nojekyll", "404.html"}  # sitemap.xml lists the calendar's weeks
     free |= {name for name in files if name.startswith("assets/")}
-    free |= {built_site.localised(f"{page.slug}/index.html", lang)
-             for page in content.pages for lang in languages}
+    free |= {built_site.localised(f"{slug}/index.html", lang)
+             for slug in [*(p.slug for p in content.pages), "accessibility", "privacy"]
+             for lang in languages}
     free |= {built_site.localised(f"{group}/index.html", lang)
              for group in TAXONOMY_GROUPS for lang in languages}
     free |= {built_site.localised(f"activities/{a.organisation}/{a.id}/index.html", lang)

@@ -353,6 +353,8 @@ def test_invalid_contact_details_are_all_reported(tmp_path):
     "ftp://example.org/file",
     "https://localhost",
     "https://exa mple.org",
+    'https://exa"mple.org/',
+    "https://example.org<script>/",
 ])
 def test_urls_that_are_not_web_addresses(url):
     value, [problem] = convert(Url(), f"'{url}'")
@@ -373,6 +375,17 @@ def test_javascript_website_is_rejected_in_a_file(tmp_path):
                                  "https://olohuone.example.org/"])
 def test_web_addresses(url):
     assert convert(Url(), url) == (url, [])
+
+
+@pytest.mark.parametrize(("url", "valid"), [
+    ('https://example.org/"x"?a=<b>', "https://example.org/%22x%22?a=%3Cb%3E"),
+    ("https://example.org/a|b#c#d", "https://example.org/a%7Cb#c%23d"),
+    ("https://example.org/100%", "https://example.org/100%25"),
+    ("https://kärkölä.example/ä?q=%C3%A4", "https://kärkölä.example/ä?q=%C3%A4"),
+])
+def test_web_addresses_are_made_valid_urls(url, valid):
+    """As a browser requests them: valid in the HTML (checked by test_html_validation.py)."""
+    assert convert(Url(), f"'{url}'") == (valid, [])
 
 
 @pytest.mark.parametrize("email", ["info@example.org", "maija.meikalainen@kerava.fi",

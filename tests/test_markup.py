@@ -14,8 +14,8 @@ import pytest
 from hyteguide.markup import render_markdown
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4",
-                "h5", "h6", "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr",
-                "th", "td", "span", "abbr", "del", "sup", "sub", "dl", "dt", "dd"}
+                "h5", "h6", "blockquote", "code", "pre", "hr", "table", "caption", "thead",
+                "tbody", "tr", "th", "td", "span", "abbr", "del", "sup", "sub", "dl", "dt", "dd"}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster",
                   "data", "cite", "srcset", "lowsrc", "dynsrc"}
@@ -126,6 +126,12 @@ def test_top_level_can_be_chosen():
 
 def test_headings_inside_removed_comments_do_not_shift_the_rest():
     assert tags(render_markdown("<!-- <h1>old title</h1> -->\n\n### C\n")) == ["h2"]
+
+
+def test_no_heading_level_is_skipped():
+    """A skipped level is an HTML error; the order of the headings' depths is kept."""
+    assert tags(render_markdown("# A\n\n#### B\n\n## C\n\n###### D\n\n### E\n")) == \
+        ["h2", "h3", "h3", "h4", "h4"]
 
 
 # -- Markdown features --------------------------------------------------------------------------
@@ -350,3 +356,56 @@ def test_assert_safe_really_catches_unsafe_html():
             assert_safe(unsafe)
     assert_safe('<p><a href="https://x.fi" rel="noopener noreferrer">x</a> '
                 '<a href="tel:1">t</a></p>')
+
+
+# -- valid HTML (the whole pages are checked by tests/test_html_validation.py) ------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<li>a</li>\n<li>b</li>\n", "<ul><li>a</li>\n<li>b</li></ul>"),
+    ("<ul>text<li>b</li></ul>\n", "<ul><li>text</li><li>b</li></ul>"),
+    ("<h2><p>in a heading</p></h2>\n", "<h2>in a heading </h2>"),
+    ("<dl><dt>term</dt></dl>\n", "<ul><li>term</li></ul>"),
+    ("<dt>term</dt><dd>meaning</dd>\n", "<dl><dt>term</dt>\n<dd>meaning</dd></dl>"),
+    ("<table><tr><td>x</td></tr><caption>late</caption></table>\n",
+     "<table><caption>late</caption><tbody><tr><td>x</td></tr></tbody></table>"),
+    ("<table><tr></tr><tr><td>x</td></tr></table>\n",
+     "<table><tbody><tr><td>x</td></tr></tbody></table>"),
+    ("<table><tr><th scope=bogus><h3>h</h3></th></tr></table>\n",
+     "<table><tbody><tr><th>h </th></tr></tbody></table>"),
+    ("A&#14;B\n", "<p>AB</p>"),
+])
+def test_raw_html_is_put_into_the_content_model(body, expected):
+    assert render_markdown(body) == expected
+
+
+def test_valid_html_is_left_as_the_sanitiser_wrote_it():
+    body = "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- x\n    - y\n\n> q &amp; <\n"
+    assert tags(render_markdown(body)) == ["h2", "table", "thead", "tr", "th", "th", "tbody",
+                                           "tr", "td", "td", "ul", "li", "ul", "li",
+                                           "blockquote", "p"]
+    assert "q &amp; &lt;" in render_markdown(body)
+
+
+@pytest.mark.parametrize(("href", "expected"), [
+    ("https://example.org/a b?c d#e#f", "https://example.org/a%20b?c%20d#e%23f"),
+    ('https://example.org/"x"|[1]', "https://example.org/%22x%22%7C%5B1%5D"),
+    ("https://example.org/100%", "https://example.org/100%25"),
+    ("https://example.org/%C3%A4", "https://example.org/%C3%A4"),
+    ("tel:+358 40 123 4567", "tel:+358401234567"),
+])
+def test_link_addresses_become_valid_urls(href, expected):
+    assert links(render_markdown(f"<a href='{href}'>x</a>\n"))[0]["href"] == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("sv", "sv"), ("sv-FI", "sv"), ("EN_gb", "en"), ("smn", "smn"), ("", ""),
+    ("xx", None), ("fin", None), ("not a language", None),
+])
+def test_lang_is_kept_only_as_a_known_language(lang, expected):
+    spans = [attrs for tag, attrs in parse(render_markdown(f'<span lang="{lang}">x</span>\n'))
+             .elements if tag == "span"]
+    assert spans[0].get("lang") == expected
+
+
+def test_a_link_without_an_address_has_no_rel():
+    assert render_markdown("[x](javascript:alert(1))\n") == "<p><a>x</a></p>"

@@ -44,7 +44,7 @@ def status(page) -> str:  # noqa: ANN001
 
 
 def params(page) -> dict[str, list[str]]:  # noqa: ANN001
-    return parse_qs(urlsplit(page.url).query)
+    return parse_qs(urlsplit(page.evaluate("location.href")).query)  # page.url lags replaceState
 
 
 def test_index_is_fetched_only_when_a_search_starts(browser, served_site):
@@ -215,7 +215,7 @@ def test_filters_narrow_results_live_in_the_url_and_are_restored(browser, served
         assert free and all(by_title[t].get("free") for t in free)
         assert params(page) == {"q": ["vertaistuki"], "municipality": ["hyvinkaa"],
                                 "free": ["1"]}
-        shared = page.url
+        shared = page.evaluate("location.href")
         assert_clean(record)
     with visit(browser, shared) as (page, record):
         settle(page)

@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
 PAGES = ("home", "organisations", "activities", "places", "partnerships", "organisation",
          "activity", "place", "partnership", "taxonomy", "term", "page", "calendar", "search",
-         "404")
+         "accessibility", "privacy", "handouts", "handout", "404")
 BASE = """\
 <!doctype html>
 <html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ page_title }}</title></head>

@@ -1,0 +1,183 @@
+/* hyteguide "nearest first": sort the cards of a list page by distance from the visitor.
+ *
+ * The pages work without this script; the controls ([data-nearby]) are hidden in the HTML and
+ * shown only where the browser has geolocation. The position is asked for only when the
+ * visitor presses the button (that is the browser's permission prompt) and is used only here:
+ * nothing is sent anywhere and nothing is loaded. Cards carry their place's coordinates in
+ * data-lat and data-lon; cards without them go last, in their original order.
+ *
+ * The cards live in lists marked [data-nearby-cards]. Sorted, they are moved into
+ * [data-nearby-list] (the same list on the activities page; on the places page a list of its
+ * own in [data-nearby-sorted], and the groups [data-nearby-group] are hidden). "Restore" puts
+ * every card back where it was.
+ * Our own code only: no libraries, nothing loaded from the network.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-nearby]");
+  if (!root || !("geolocation" in navigator) || window.isSecureContext === false) {
+    return; // browsers give a position only to https: pages (and the local machine)
+  }
+  var EARTH_RADIUS_KM = 6371.0088;
+  var sortButton = root.querySelector("[data-nearby-sort]");
+  var restoreButton = root.querySelector("[data-nearby-restore]");
+  var status = root.querySelector("[data-nearby-status]");
+  var list = document.querySelector("[data-nearby-list]");
+  var sortedBox = document.querySelector("[data-nearby-sorted]");
+  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-group]"));
+  var cards = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-cards] > li"));
+  var homes = cards.map(function (card) { return card.parentNode; });
+  var lang = document.documentElement.lang || "fi";
+  var busy = false;
+  if (!sortButton || !restoreButton || !status || !list || !cards.length) {
+    return;
+  }
+
+  function message(name) {
+    return root.getAttribute("data-msg-" + name) || "";
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  /* -- distances --------------------------------------------------------------------------- */
+
+  function radians(degrees) {
+    return degrees * Math.PI / 180;
+  }
+
+  /* Great-circle distance in kilometres (haversine). */
+  function distance(lat1, lon1, lat2, lon2) {
+    var dLat = radians(lat2 - lat1);
+    var dLon = radians(lon2 - lon1);
+    var a = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
+      Math.cos(radians(lat1)) * Math.cos(radians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 2 * EARTH_RADIUS_KM * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+  }
+
+  function coordinate(card, name) {
+    var value = card.getAttribute("data-" + name);
+    var number = value === null || value === "" ? NaN : Number(value);
+    return isFinite(number) ? number : null;
+  }
+
+  /* "1,2 km" in Finnish and Swedish, "1.2 km" in English: one decimal under 10 km. */
+  function kilometres(km) {
+    var digits = km < 10 ? 1 : 0;
+    try {
+      return new Intl.NumberFormat(lang, {
+        style: "unit", unit: "kilometer", unitDisplay: "short",
+        minimumFractionDigits: digits, maximumFractionDigits: digits
+      }).format(km);
+    } catch (error) {
+      try {
+        return new Intl.NumberFormat(lang, {
+          minimumFractionDigits: digits, maximumFractionDigits: digits
+        }).format(km) + " km";
+      } catch (ignored) {
+        return km.toFixed(digits) + " km";
+      }
+    }
+  }
+
+  /* -- sorting and restoring --------------------------------------------------------------- */
+
+  function clearDistances() {
+    cards.forEach(function (card) {
+      var shown = card.querySelector("[data-nearby-distance]");
+      if (shown) {
+        shown.parentNode.removeChild(shown);
+      }
+      card.removeAttribute("data-distance");
+    });
+  }
+
+  function showDistance(card, km) {
+    var shown = document.createElement("p");
+    shown.className = "card__distance";
+    shown.setAttribute("data-nearby-distance", "");
+    shown.textContent = message("distance").replace("{distance}", kilometres(km));
+    var title = card.querySelector(".card__title");
+    card.insertBefore(shown, title ? title.nextSibling : card.firstChild);
+  }
+
+  function sortBy(latitude, longitude) {
+    clearDistances();
+    var unplaced = 0;
+    var measured = cards.map(function (card, index) {
+      var lat = coordinate(card, "lat");
+      var lon = coordinate(card, "lon");
+      var km = lat === null || lon === null ? null : distance(latitude, longitude, lat, lon);
+      if (km === null) {
+        unplaced += 1;
+      }
+      return { card: card, index: index, km: km };
+    });
+    measured.sort(function (a, b) {
+      if (a.km === null || b.km === null) {
+        return a.km === b.km ? a.index - b.index : (a.km === null ? 1 : -1);
+      }
+      return a.km - b.km || a.index - b.index;
+    });
+    measured.forEach(function (item) {
+      if (item.km !== null) {
+        item.card.setAttribute("data-distance", item.km.toFixed(3));
+        showDistance(item.card, item.km);
+      }
+      list.appendChild(item.card);
+    });
+    if (sortedBox) {
+      sortedBox.hidden = false;
+      groups.forEach(function (group) { group.hidden = true; });
+    }
+    restoreButton.hidden = false;
+    say(message("sorted") + (unplaced ? " " + message("unplaced") : ""));
+  }
+
+  function restore() {
+    clearDistances();
+    cards.forEach(function (card, index) {
+      homes[index].appendChild(card);
+    });
+    if (sortedBox) {
+      sortedBox.hidden = true;
+      groups.forEach(function (group) { group.hidden = false; });
+    }
+    restoreButton.hidden = true;
+    sortButton.focus();
+    say(message("restored"));
+  }
+
+  /* -- the position: asked for only when the button is pressed ----------------------------- */
+
+  function failed(error) {
+    busy = false;
+    sortButton.removeAttribute("aria-busy");
+    var codes = { 1: "denied", 2: "unavailable", 3: "timeout" };
+    say(message((error && codes[error.code]) || "unavailable"));
+  }
+
+  function locate() {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    sortButton.setAttribute("aria-busy", "true");
+    say(message("locating"));
+    try {
+      navigator.geolocation.getCurrentPosition(function (position) {
+        busy = false;
+        sortButton.removeAttribute("aria-busy");
+        sortBy(position.coords.latitude, position.coords.longitude);
+      }, failed, { enableHighAccuracy: false, timeout: 20000, maximumAge: 300000 });
+    } catch (error) {
+      failed(null);
+    }
+  }
+
+  sortButton.addEventListener("click", locate);
+  restoreButton.addEventListener("click", restore);
+  root.hidden = false;
+})();
