@@ -94,6 +94,7 @@ class CalendarFilters:
     audiences: tuple[str, ...]
     themes: tuple[str, ...]
     formats: tuple[str, ...]
+    languages: tuple[str, ...]  # languages the activities are held in
     free: bool
     low_threshold: bool
 
@@ -196,13 +197,14 @@ def _calendar_filters(content: Content, occurrences: list[Occurrence]) -> Calend
     activities = {o.activity.key: o.activity for o in occurrences}.values()
     used = {"audiences": {t for a in activities for t in a.audiences},
             "themes": {t for a in activities for t in a.themes},
-            "formats": {a.format for a in activities}}
+            "formats": {a.format for a in activities},
+            "languages": {t for a in activities for t in a.languages}}
 
     def ordered(group: str) -> tuple[str, ...]:
         return tuple(t for t in content.vocabulary.group(group) if t in used[group])
 
     return CalendarFilters(ordered("audiences"), ordered("themes"), ordered("formats"),
-                           any(a.is_free for a in activities),
+                           ordered("languages"), any(a.is_free for a in activities),
                            any(a.low_threshold for a in activities))
 
 

@@ -265,6 +265,7 @@ class Renderer:
                 "entry": entry, "next_held": held,
                 "filters": {"audiences": sorted({x for a in activities for x in a.audiences}),
                             "themes": sorted({x for a in activities for x in a.themes}),
+                            "languages": sorted({x for a in activities for x in a.languages}),
                             "free": any(a.is_free for a in activities),
                             "low_threshold": any(a.low_threshold for a in activities)},
             }, title=title, priority="0.2")

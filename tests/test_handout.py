@@ -153,3 +153,14 @@ def test_handout_with_the_keyboard_and_at_320_px(browser, served_site):
                               "client: document.documentElement.clientWidth})")
         assert sizes["scroll"] <= sizes["client"] + 1, sizes
         assert_clean(record)
+
+
+@pytest.mark.browser
+def test_language_choice_lists_activities_held_in_it(browser, served_site, built_site):
+    soup = built_site.soup("handout/kerava/index.html")
+    expected = sorted(i.h2.get_text(strip=True) for i in soup.select("[data-activity]")
+                      if "sv" in i["data-languages"].split())
+    assert expected
+    with visit(browser, served_site.url + "handout/kerava/?language=sv") as (page, record):
+        assert sorted(shown(page)) == expected
+        assert_clean(record)

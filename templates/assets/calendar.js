@@ -4,7 +4,7 @@
  *  1. days before the viewer's today (in the site's time zone, data-timezone) are hidden when
  *     the page is viewed later than it was built (data-built), with a visible note;
  *  2. the filter form (hidden in the HTML) is revealed; its state lives in the URL query
- *     (?audience=…&theme=…&format=…&free=1&low_threshold=1), is restored on load and is
+ *     (?audience=…&theme=…&format=…&language=…&free=1&low_threshold=1), is restored on load and is
  *     carried over to the other calendar pages' links.
  * Our own code only: no libraries, nothing loaded from the network.
  */
@@ -15,7 +15,7 @@
   if (!root) {
     return;
   }
-  var LISTS = { audience: "audiences", theme: "themes", format: "format" };
+  var LISTS = { audience: "audiences", theme: "themes", format: "format", language: "languages" };
   var FLAGS = { free: "free", low_threshold: "lowThreshold" };
   var days = Array.prototype.slice.call(root.querySelectorAll("[data-day]"));
   var links = Array.prototype.slice.call(root.querySelectorAll("a[data-calendar-link]"));

@@ -1,7 +1,7 @@
 /* hyteguide handout (palvelutarjotin): choose who and what a printed list is for.
  *
  * The page lists every activity of the municipality without this script. With it, the
- * audience, theme, free and low-threshold choices (hidden in the HTML) narrow the list; within
+ * audience, theme, language, free and low-threshold choices (hidden in the HTML) narrow the list; within
  * a group any choice matches (an activity for everyone suits any audience), across groups all
  * must. The choices live in the URL (?audience=…&theme=…&free=1), are restored on load and
  * are named above the list, so a printout says what it was made for. Our own code only.
@@ -19,7 +19,7 @@
   var status = root.querySelector("[data-handout-status]");
   var selection = root.querySelector("[data-handout-selection]");
   var none = root.querySelector("[data-handout-none]");
-  var LISTS = { audience: "data-audiences", theme: "data-themes" };
+  var LISTS = { audience: "data-audiences", theme: "data-themes", language: "data-languages" };
   var FLAGS = { free: "data-free", low_threshold: "data-low-threshold" };
 
   function chosen() {
