@@ -1,4 +1,4 @@
-"""The `hyteguide` command: build, check, serve, new."""
+"""The `hyteguide` command: build, check, serve, new, fields."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .problems import ContentError, format_report
+from .problems import (
+    ContentError,
+    format_counts,
+    format_github,
+    format_json,
+    format_report,
+    has_errors,
+)
 from .search import MissingPackage
 from .write import UnsafeOutput
 
@@ -40,6 +47,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the content without writing anything")
     _common(check)
+    check.add_argument("--format", choices=["text", "github", "json"], default="text",
+                       help="text (default), github (GitHub Actions annotations on stdout) "
+                       "or json (a document on stdout for tools)")
+    check.add_argument("--today", type=_date, help="check as of YYYY-MM-DD (consent expiry; "
+                       "default: today in the site's time zone)")
 
     serve = commands.add_parser("serve", help="preview with live reload on 127.0.0.1")
     _common(serve)
@@ -47,6 +59,9 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--today", type=_date, help="pretend today is YYYY-MM-DD")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+
+    commands.add_parser("fields", help="print the field reference (Markdown) made from the "
+                        "schema that check uses")
 
     new = commands.add_parser("new", help="write a commented skeleton file")
     _common(new)
@@ -62,10 +77,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from .load import load_content
 
-            content = load_content(args.content)
-            warnings = content.extra.get("warnings", [])
-            print(format_report(warnings) if warnings else "No problems found.", file=sys.stderr)
-            return 0
+            if args.format == "text":
+                content = load_content(args.content, args.today)
+                warnings = content.extra.get("warnings", [])
+                print(format_report(warnings) if warnings else "No problems found.",
+                      file=sys.stderr)
+                return 0
+            try:
+                problems = load_content(args.content, args.today).extra.get("warnings", [])
+            except ContentError as err:
+                problems = err.problems
+            formatter = format_github if args.format == "github" else format_json
+            output = formatter(problems)
+            if output:
+                print(output)
+            print(format_counts(problems), file=sys.stderr)
+            return 1 if has_errors(problems) else 0
         if args.command == "build":
             from .pipeline import build
 
@@ -78,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
 
             serve(args.content, args.templates, host=args.host, port=args.port,
                   today=args.today, open_browser=not args.no_browser)
+            return 0
+        if args.command == "fields":
+            from .fieldref import reference
+
+            sys.stdout.write(reference())
             return 0
         if args.command == "new":
             from .scaffold import new_organisation

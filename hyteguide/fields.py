@@ -41,6 +41,7 @@ class Context:
     languages: tuple[str, ...] = ("fi",)
     vocabulary: Any = None  # model.Vocabulary once loaded
     references: dict[str, set[str]] = field(default_factory=dict)
+    today: dt.date | None = None  # the build/check date, for checks such as consent expiry
 
     @property
     def default_language(self) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ FOLDERS = {  # folder: (kind, file endings)
     "pages": ("page", (".md",)),
 }
 TOP_FILES = ("site.yaml", "vocabulary.yaml")
+DEFAULT_TIMEZONE = "Europe/Helsinki"
 RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", "municipalities",
                        "themes", "audiences", "formats", "calendar", "search", "assets", "fi",
                        "sv", "en", "404", "sitemap", "robots", "feeds", "data",
@@ -28,8 +31,9 @@ RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", 
 class Loader:
     """Reads a content folder in dependency order: site, vocabulary, places, organisations, …"""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, today: dt.date | None = None):
         self.root = root
+        self.today = today  # the check date; None: today in the site's time zone, once known
         self.problems: list[Problem] = []
         self.languages: tuple[str, ...] = schema.SUPPORTED_LANGUAGES
         self.vocabulary: model.Vocabulary | None = None
@@ -43,7 +47,8 @@ class Loader:
         self.problems.append(Problem(self.rel(path), line, 1, code, "", message, hint))
 
     def context(self, document: Document) -> Context:
-        return Context(document, self.problems, self.languages, self.vocabulary, self.references)
+        return Context(document, self.problems, self.languages, self.vocabulary, self.references,
+                       self.today)
 
     def read_text(self, path: Path) -> str | None:
         try:
@@ -84,6 +89,8 @@ class Loader:
                                         "the content folder does not exist",
                                         "run in the repository root or pass --content")])
         site = self.load_site()
+        if self.today is None:
+            self.today = today_in(site.timezone if site else DEFAULT_TIMEZONE)
         self.vocabulary = self.load_vocabulary()
         files = self.list_folders()
         self.references["place"] = set(files["places"])
@@ -116,7 +123,7 @@ class Loader:
         if values is None:
             return None
         v = model_values(values)
-        v["timezone"] = v.get("timezone", "Europe/Helsinki")
+        v["timezone"] = v.get("timezone", DEFAULT_TIMEZONE)
         return model.Site(**v, source=model.Source(self.rel(path), 1))
 
     def load_vocabulary(self) -> model.Vocabulary | None:
@@ -302,9 +309,17 @@ def _suggest_slug(name: str) -> str:
     return slug or "name"
 
 
-def load_content(root: Path) -> model.Content:
-    """Load and validate a content folder; raise ContentError listing every problem."""
-    loader = Loader(root)
+def today_in(timezone: str) -> dt.date:
+    """Today's date in the site's time zone (not the machine's)."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date()
+
+
+def load_content(root: Path, today: dt.date | None = None) -> model.Content:
+    """Load and validate a content folder; raise ContentError listing every problem.
+
+    `today` is the date date-dependent checks use (e.g. whether a contact's consent has
+    ended); by default today in the site's time zone (Europe/Helsinki unless site.yaml says)."""
+    loader = Loader(root, today)
     content = loader.load()
     if loader.problems:  # warnings only: keep them with the content for the caller to show
         content.extra["warnings"] = sorted(set(loader.problems))

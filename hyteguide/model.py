@@ -78,6 +78,8 @@ class Contact:
     name: str | None = None
     email: str | None = None
     phone: str | None = None
+    basis: str | None = None  # why a person is named: "role" or "consent" (never shown)
+    consent_until: dt.date | None = None  # when the consent ends (never shown)
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,7 @@ class Site:
     description: Text | None = None
     publisher: Text | None = None
     repository: str | None = None
+    branch: str = "main"
     horizon_weeks: int = 12
     accessibility: AccessibilityStatement = AccessibilityStatement()
     privacy: Privacy = Privacy()

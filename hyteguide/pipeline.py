@@ -5,20 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import time
-import zoneinfo
 from pathlib import Path
 
 from .derive import derive
-from .load import load_content
+from .history import last_changed
+from .load import load_content, today_in
 from .problems import format_report
 from .render import Renderer, static_files
 from .search import vendor_files
 from .write import write_site
-
-
-def today_in(timezone: str) -> dt.date:
-    """Today's date in the site's time zone (not the machine's)."""
-    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date()
 
 
 def node_modules_of(templates: Path) -> Path:
@@ -36,7 +31,7 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     """Build the site into output atomically; return a short report. Raises ContentError."""
     timings = {}
     start = time.perf_counter()
-    content = load_content(content_dir)
+    content = load_content(content_dir, today)  # consent expiry is checked against this date
     timings["load"] = time.perf_counter() - start
     today = today or today_in(content.site.timezone)
 
@@ -45,7 +40,7 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     timings["derive"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    renderer = Renderer(guide, templates, base_url)
+    renderer = Renderer(guide, templates, base_url, changed=last_changed(content_dir))
     files = itertools.chain(renderer.render_all(), static_files(templates),
                             vendor_files(node_modules_of(templates)))
     count = write_site(output, files)

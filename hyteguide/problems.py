@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,10 +55,71 @@ def format_report(problems: Iterable[Problem]) -> str:
     """All problems as text, followed by a count."""
     problems = list(problems)
     lines = [p.format() for p in problems]
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
-    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    lines.append(format_counts(problems))
     return "\n".join(lines)
+
+
+def _counts(problems: Iterable[Problem]) -> tuple[int, int]:
+    """(errors, warnings) among problems."""
+    problems = list(problems)
+    errors = sum(1 for p in problems if p.severity == "error")
+    return errors, len(problems) - errors
+
+
+def format_counts(problems: Iterable[Problem]) -> str:
+    """The one-line count that ends a report: `2 error(s), 1 warning(s)`."""
+    errors, warnings = _counts(problems)
+    return f"{errors} error(s), {warnings} warning(s)"
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    """True when any problem is an error (warnings alone do not fail a check)."""
+    return any(p.severity == "error" for p in problems)
+
+
+def escape_data(value: str) -> str:
+    """Escape the message of a GitHub workflow command: `%`, CR and LF."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a property value of a GitHub workflow command: as data, plus `:` and `,`."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Iterable[Problem]) -> str:
+    """Problems as GitHub Actions annotations, one line each, sorted as in the text report.
+
+    `::error file=PATH,line=L,col=C,title=CODE: FIELD::MESSAGE — hint: HINT` (warnings as
+    `::warning`), escaped as GitHub's workflow commands require, so each problem shows on its
+    line of a pull request's diff. PATH is repository-relative, as Problem.path already is.
+    """
+    lines = []
+    for p in sorted(set(problems)):
+        level = "warning" if p.severity == "warning" else "error"
+        title = f"{p.code}: {p.field}" if p.field else p.code
+        properties = ",".join(f"{name}={escape_property(str(value))}" for name, value in (
+            ("file", p.path), ("line", p.line), ("col", p.col), ("title", title)))
+        message = f"{p.message} — hint: {p.hint}" if p.hint else p.message
+        lines.append(f"::{level} {properties}::{escape_data(message)}")
+    return "\n".join(lines)
+
+
+def format_json(problems: Iterable[Problem]) -> str:
+    """Problems as a JSON document for tools, sorted as in the text report.
+
+    `{"errors": n, "warnings": n, "problems": [{"path", "line", "column", "severity", "code",
+    "field", "message", "hint"}, ...]}`.
+    """
+    problems = sorted(set(problems))
+    errors, warnings = _counts(problems)
+    return json.dumps({
+        "errors": errors,
+        "warnings": warnings,
+        "problems": [{"path": p.path, "line": p.line, "column": p.col, "severity": p.severity,
+                      "code": p.code, "field": p.field, "message": p.message, "hint": p.hint}
+                     for p in problems],
+    }, ensure_ascii=False, indent=2)
 
 
 def relative_path(path: Path, root: Path) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import jinja2
 from markupsafe import Markup, escape
@@ -32,6 +33,9 @@ from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 # The accessibility statement and the privacy notice, made from site.yaml and linked from the
 # footer of every page (their slugs are reserved in load.RESERVED_PAGE_SLUGS).
 STATEMENT_PAGES = {"accessibility": "accessibility/", "privacy": "privacy/"}
+
+
+REPORT_TEMPLATE = "vanhentunut-tieto.yml"  # .github/ISSUE_TEMPLATE/: outdated information
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def _markdown(text: str) -> str:
 class Renderer:
     """Renders every page of a Guide in every site language."""
 
-    def __init__(self, guide: Guide, templates: Path, base_url: str | None = None):
+    def __init__(self, guide: Guide, templates: Path, base_url: str | None = None,
+                 changed: dict[str, dt.date] | None = None):
         self.guide = guide
         self.site = guide.content.site
         self.languages = self.site.languages
@@ -81,6 +86,7 @@ class Renderer:
         self.env = make_environment(templates)
         self.catalogues = {lang: load_catalogue(templates, lang) for lang in self.languages}
         self.search_sizes = SearchSizes()
+        self.changed = changed or {}  # content file → date of its last commit (history.py)
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
 
@@ -141,6 +147,16 @@ class Renderer:
             vocabulary = self.guide.content.vocabulary
             return any(vocabulary.term("audiences", a).everyone for a in activity.audiences)
 
+        def report_url(target: Any) -> str | None:
+            """A new issue in the content repository, prefilled for outdated information."""
+            if not self.site.repository:
+                return None
+            name = target.title if isinstance(target, Activity) else target.name
+            query = urlencode({"template": REPORT_TEMPLATE,
+                               "title": f"{catalogue('entry.report_title')}: {text(name)}",
+                               "page": urls.absolute(urls.localised(path_of(target), lang))})
+            return f"{self.site.repository.rstrip('/')}/issues/new?{query}"
+
         def schedule(rule: Any) -> Markup:
             words = escape(catalogue.schedule(replace(rule, note=None)))
             return words + Markup("; ") + t(rule.note) if rule.note else words
@@ -163,7 +179,9 @@ class Renderer:
                 "for_everyone": for_everyone,
                 "asset": asset, "t": t, "text": text, "md": md,
                 "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
-                "lang": lang, "search_scripts": BROWSER_SCRIPTS[lang]}
+                "lang": lang, "search_scripts": BROWSER_SCRIPTS[lang],
+                "edit_url": self.edit_url, "report_url": report_url,
+                "last_changed": lambda target: self.changed.get(target.source.path)}
 
     def linked_data(self, target: object, lang: str, occurrences: Any = ()) -> dict[str, Any]:
         """schema.org data of an activity (with the occurrences its page lists) or a place."""
@@ -269,6 +287,13 @@ class Renderer:
                             "free": any(a.is_free for a in activities),
                             "low_threshold": any(a.low_threshold for a in activities)},
             }, title=title, priority="0.2")
+
+    def edit_url(self, target: Any) -> str | None:
+        """The source file of a page on GitHub, opened for editing."""
+        if not self.site.repository:
+            return None
+        return f"{self.site.repository.rstrip('/')}/edit/{quote(self.site.branch)}/" \
+               f"{quote(target.source.path)}"
 
     def render_page(self, spec: PageSpec, lang: str) -> str:
         here = self.urls.localised(spec.path, lang)

@@ -429,13 +429,80 @@ SCHEDULE_RULE = ScheduleRuleField(Record("a schedule rule", (
 ), (_check_rule, _check_order("from", "until")), label="schedule rule"))
 
 
+CONSENT_WARNING_DAYS = 30  # warn this many days before a consent ends, so editors renew in time
+
+
+def _check_contact_basis(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                         where: str) -> None:
+    """A named person needs a lawful basis (GDPR): a public role, or consent that has not ended.
+
+    "Ended" is relative to the build/check date (ctx.today), never silently to the wall clock.
+    """
+    def path(name: str) -> str:
+        return f"{where}.{name}" if where else name
+
+    basis, until = values.get("basis"), values.get("consent_until")
+    if "name" not in values:
+        for name in ("basis", "consent_until"):
+            if name in values:
+                ctx.error(field_node(values, name), path(name), "unused-basis",
+                          f"'{name}' is given but the contact names no person",
+                          "a role-based contact needs no basis: remove 'basis' and "
+                          "'consent_until'", severity="warning")
+        return
+    if basis is None:
+        ctx.error(field_node(values, "name"), path("name"), "named-contact-basis",
+                  "a named contact person needs a 'basis' for publishing the name",
+                  "use a role-based contact (remove 'name' and keep 'role' with the shared "
+                  "email or phone), or add 'basis: role' if the person is named because of a "
+                  "public role such as chair, or 'basis: consent' with 'consent_until: "
+                  "YYYY-MM-DD' if the person has agreed to it")
+        return
+    if basis == "role":
+        if until is not None:
+            ctx.error(field_node(values, "consent_until"), path("consent_until"), "unused-basis",
+                      "'consent_until' is only used with 'basis: consent'",
+                      "remove 'consent_until', or write 'basis: consent' if the name is "
+                      "published by consent", severity="warning")
+        return
+    if until is None:
+        ctx.error(field_node(values, "basis"), path("consent_until"), "missing-field",
+                  "'basis: consent' needs 'consent_until', the last day the name may be shown",
+                  "add 'consent_until: YYYY-MM-DD' with the date the person agreed to, "
+                  "or remove the name and keep the role")
+        return
+    if ctx.today is None:
+        return
+    if until < ctx.today:
+        ctx.error(field_node(values, "consent_until"), path("consent_until"), "consent-expired",
+                  f"the consent to show '{values['name']}' ended on {until.isoformat()} "
+                  f"(checked on {ctx.today.isoformat()})",
+                  "ask the person to renew the consent and update 'consent_until', or remove "
+                  "the name and keep the role")
+    elif (until - ctx.today).days <= CONSENT_WARNING_DAYS:
+        days = (until - ctx.today).days
+        ctx.error(field_node(values, "consent_until"), path("consent_until"), "consent-expiring",
+                  f"the consent to show '{values['name']}' ends on {until.isoformat()}, "
+                  f"in {days} day{'s' if days != 1 else ''}",
+                  "ask the person to renew the consent and update 'consent_until', or remove "
+                  "the name before then", severity="warning")
+
+
 CONTACT = Mapped(Record("a contact", (
     Field("role", TextField(), True, "the role, so the contact outlives a person",
           "Toiminnanjohtaja"),
-    Field("name", Str(label="name"), False, "a person's name, only if needed", "Maija Meikäläinen"),
+    Field("name", Str(label="name"), False, "a person's name, only with 'basis'",
+          "Maija Meikäläinen"),
     Field("email", Email(), False, "email address", "info@example.org"),
     Field("phone", Phone(), False, "phone number, in quotes", '"+358 40 123 4567"'),
-), label="contact {role, name, email, phone}"), _build(model.Contact))
+    Field("basis", Choice(("role", "consent"), label="role or consent",
+                          hint="write 'role' (named for a public role, e.g. chair) or 'consent' "
+                          "(the person agreed; add 'consent_until')"), False,
+          "why the name may be shown: role (a public role such as chair) or consent", "role"),
+    Field("consent_until", Date(), False, "with 'basis: consent': the last day the name is shown",
+          "2027-06-30"),
+), (_check_contact_basis,), label="contact {role, name, email, phone, basis, consent_until}"),
+    _build(model.Contact))
 
 SLUG = Str(label="id (a-z, 0-9, -)", pattern=SLUG_PATTERN, code="bad-slug",
            pattern_hint="use lowercase letters a-z, digits and hyphens, e.g. 'olohuone'")
@@ -463,6 +530,35 @@ def _check_rules_overlap(values: dict[str, Any], node: yaml.MappingNode, ctx: Co
                           "times", "remove the repeated days from one rule (an extra day of a "
                           "recurring rule goes under 'also')")
                 return
+
+
+def _check_sensitive_contacts(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                              where: str) -> None:
+    """No named contact person on an activity for a sensitive audience (vocabulary
+    `sensitive: true`), whatever the basis: the name can reveal who takes part."""
+    if ctx.vocabulary is None:
+        return
+    audiences = ctx.vocabulary.group("audiences")
+    sensitive = [audiences[a] for a in values.get("audiences", ())
+                 if a in audiences and audiences[a].sensitive]
+    if not sensitive:
+        return
+    contacts_node = field_node(values, "contacts")
+    nodes = contacts_node.value if isinstance(contacts_node, yaml.SequenceNode) \
+        else [contacts_node]
+    label = sensitive[0].label.get(ctx.default_language)[0]
+    prefix = f"{where}.contacts" if where else "contacts"
+    for index, (contact, contact_node) in enumerate(zip(values.get("contacts", ()), nodes,
+                                                        strict=False)):
+        if contact.name:
+            ctx.error(node_of(contact_node, "name"), f"{prefix}[{index}].name",
+                      "sensitive-named-contact",
+                      f"no named contact person on an activity for '{label}' (a sensitive "
+                      "audience): naming a person on a group for, e.g., people recovering from "
+                      "substance use can reveal who takes part, or make the contact person a "
+                      "target",
+                      "remove 'name' (and 'basis', 'consent_until') and use a role, e.g. "
+                      "'role: Vertaisohjaaja', with the organisation's shared email or phone")
 
 
 def _shared_day(a: model.ScheduleRule, b: model.ScheduleRule) -> dt.date | None:
@@ -498,7 +594,8 @@ ACTIVITY_RECORD = Record("an activity", (
     Field("schedule", ListOf(SCHEDULE_RULE), False, "when it is held", "- weekly: [tue]"),
     Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|"),
     Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
-), (_check_event_has_schedule, _check_rules_overlap), label="activity")
+), (_check_event_has_schedule, _check_rules_overlap, _check_sensitive_contacts),
+    label="activity")
 
 
 ORGANISATION = Record("an organisation", (
@@ -788,6 +885,8 @@ SITE = Record("site.yaml", (
     Field("contact", SITE_CONTACT, True, "contact for feedback", "{email: hyte@example.org}"),
     Field("repository", Url(), False, "the content repository (for edit links)",
           "https://github.com/example/hyteguide"),
+    Field("branch", Str(label="branch"), False, "the repository's branch that is published "
+          "(for edit links; default main)", "main"),
     Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12"),
     Field("accessibility", ACCESSIBILITY, False,
           "the accessibility statement (page accessibility/)", "{status: partially, …}"),
