@@ -1,4 +1,4 @@
-"""The `hyteguide` command: build, check, serve, new, fields."""
+"""The `hyteguide` command: build, check, serve, new, fields, report."""
 
 from __future__ import annotations
 
@@ -60,6 +60,14 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--today", type=_date, help="pretend today is YYYY-MM-DD")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
+    report = commands.add_parser("report", help="write the coordinator's to-do list "
+                                 "(report.md and report.csv)")
+    _common(report)
+    report.add_argument("-o", "--output", type=Path, default=Path("report"),
+                        help="folder for report.md and report.csv (default: report)")
+    report.add_argument("--today", type=_date, help="as of YYYY-MM-DD (default: today in the "
+                        "site's time zone)")
+
     commands.add_parser("fields", help="print the field reference (Markdown) made from the "
                         "schema that check uses")
 
@@ -105,6 +113,17 @@ def main(argv: list[str] | None = None) -> int:
 
             serve(args.content, args.templates, host=args.host, port=args.port,
                   today=args.today, open_browser=not args.no_browser)
+            return 0
+        if args.command == "report":
+            from .derive import derive
+            from .load import load_content, today_in
+            from .report import write
+
+            content = load_content(args.content, args.today)
+            found = write(derive(content, args.today or today_in(content.site.timezone)),
+                          args.output)
+            print(f"Wrote {args.output / 'report.md'} and {args.output / 'report.csv'}: "
+                  f"{len(found)} items.", file=sys.stderr)
             return 0
         if args.command == "fields":
             from .fieldref import reference

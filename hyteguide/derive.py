@@ -7,6 +7,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .load import is_stale
 from .model import Activity, Content, DateRange, Organisation, Partnership, Place, Term
 from .occurrences import Occurrence, activity_occurrences
 
@@ -120,6 +121,7 @@ class Guide:
     calendar: Calendar
     municipality_calendars: dict[str, Calendar]
     calendar_filters: CalendarFilters
+    stale: frozenset[str] = frozenset()  # organisations checked review_after_months or more ago
 
     def organisation_of(self, activity: Activity) -> Organisation:
         return self.organisation_by_slug[activity.organisation]
@@ -172,6 +174,8 @@ def derive(content: Content, today: dt.date) -> Guide:
                                   if m in municipalities[o.activity.key]], today, horizon)
             for m in content.vocabulary.group("municipalities")},
         calendar_filters=_calendar_filters(content, occurrences),
+        stale=frozenset(o.slug for o in organisations if o.reviewed and is_stale(
+            o.reviewed, today, content.site.review_after_months)),
     )
 
 

@@ -89,6 +89,7 @@ class Loader:
                                         "the content folder does not exist",
                                         "run in the repository root or pass --content")])
         site = self.load_site()
+        self.review_after = site.review_after_months if site else 12
         if self.today is None:
             self.today = today_in(site.timezone if site else DEFAULT_TIMEZONE)
         self.vocabulary = self.load_vocabulary()
@@ -231,7 +232,21 @@ class Loader:
             return None
         v = model_values(values)
         v["activities"] = activities
+        self.check_review(values, source.path)
         return model.Organisation(slug=slug, body=body, source=source, **v)
+
+    def check_review(self, values: dict[str, Any], path: str) -> None:
+        """A warning when the information was last checked too long ago (site.yaml's
+        review_after_months): stale contact details are the bane of every directory."""
+        reviewed = values.get("reviewed")
+        if reviewed is None or not is_stale(reviewed, self.today, self.review_after):
+            return
+        key = next(k for k, _ in values["_node"].value if k.value == "reviewed")
+        self.problems.append(Problem(
+            path, key.start_mark.line + 2, key.start_mark.column + 1, "stale-review",
+            "reviewed", f"the information was last checked on {reviewed}, "
+            f"{self.review_after} months or more before {self.today}", "check the details with the "
+            "organisation, then set 'reviewed' to the day you checked them", "warning"))
 
     def check_business_id(self, values: dict[str, Any], path: str) -> bool:
         """A Y-tunnus belongs to one organisation: a second use is nearly always a slip."""
@@ -307,6 +322,12 @@ def _suggest_slug(name: str) -> str:
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return slug or "name"
+
+
+def is_stale(reviewed: dt.date, today: dt.date, months: int) -> bool:
+    """Whether a review date is more than `months` calendar months before today."""
+    return (today.year - reviewed.year) * 12 + today.month - reviewed.month - (
+        today.day < reviewed.day) >= months
 
 
 def today_in(timezone: str) -> dt.date:

@@ -55,6 +55,7 @@ class Term:
     sensitive: bool = False
     description: Text | None = None
     everyone: bool = False  # an audience meaning everyone: matches any audience filter
+    bilingual: bool = False  # a municipality with two official languages (fi and sv)
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ class Site:
     repository: str | None = None
     branch: str = "main"
     horizon_weeks: int = 12
+    review_after_months: int = 12
     accessibility: AccessibilityStatement = AccessibilityStatement()
     privacy: Privacy = Privacy()
     source: Source = Source("content/site.yaml")

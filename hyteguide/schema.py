@@ -888,6 +888,8 @@ SITE = Record("site.yaml", (
     Field("branch", Str(label="branch"), False, "the repository's branch that is published "
           "(for edit links; default main)", "main"),
     Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12"),
+    Field("review_after_months", Int(1, 120), False, "how old an organisation's 'reviewed' may "
+          "get before check warns and its pages say the information may be out of date", "12"),
     Field("accessibility", ACCESSIBILITY, False,
           "the accessibility statement (page accessibility/)", "{status: partially, …}"),
     Field("privacy", PRIVACY, False, "the privacy notice (page privacy/)", "{host: …}"),
@@ -931,6 +933,8 @@ TERM_PROPERTIES = Record("a vocabulary term", (
     Field("description", TextField(), False, "what the term means", "…"),
     Field("everyone", Bool(), False,
           "an audience that means everyone: its activities match any audience filter", "true"),
+    Field("bilingual", Bool(), False, "a municipality with two official languages: the report "
+          "lists entries there that lack a text in a site language", "true"),
 ), label="term properties")
 
 

@@ -1,0 +1,109 @@
+"""Freshness (site.yaml review_after_months) and the coordinator's to-do list (hyteguide report)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from conftest import BASE_URL, TEMPLATES
+from helpers import make_site, organisation
+
+from hyteguide.cli import main
+from hyteguide.derive import derive
+from hyteguide.load import is_stale, load_content
+from hyteguide.report import csv_text, markdown, rows
+
+ORG = """\
+    name: '=Testi ry'
+    summary: Testi.
+    municipalities: [kerava]
+    reviewed: 2025-11-23
+    activities:
+      - id: ryhma
+        title: Ryhmä
+        summary: Tule.
+        format: ryhma
+        schedule:
+          - weekly: [tue]
+            time: "10:00-11:00"
+    """
+
+
+def test_is_stale_counts_calendar_months():
+    assert not is_stale(dt.date(2025, 11, 24), dt.date(2026, 11, 23), 12)
+    assert is_stale(dt.date(2025, 11, 23), dt.date(2026, 11, 23), 12)
+    assert is_stale(dt.date(2025, 1, 31), dt.date(2026, 1, 31), 12)
+    assert not is_stale(dt.date(2026, 1, 31), dt.date(2026, 2, 28), 1)
+
+
+def test_check_warns_on_an_old_review_date_at_its_line(tmp_path):
+    root = make_site(tmp_path, {"organisations/yhdistys.md": organisation(ORG)})
+    content = load_content(root, dt.date(2026, 11, 23))
+    [warning] = [p for p in content.extra["warnings"] if p.code == "stale-review"]
+    assert (warning.path, warning.line, warning.col, warning.severity) == (
+        "content/organisations/yhdistys.md", 5, 1, "warning")
+    assert "2025-11-23" in warning.message and "12 months" in warning.message
+    fresh = load_content(root, dt.date(2026, 11, 22))
+    assert not [p for p in fresh.extra.get("warnings", []) if p.code == "stale-review"]
+
+
+def test_the_limit_comes_from_site_yaml(tmp_path):
+    root = make_site(tmp_path, {"organisations/yhdistys.md": organisation(ORG)})
+    site = root / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "review_after_months: 6\n", encoding="utf-8")
+    content = load_content(root, dt.date(2026, 5, 23))
+    assert [p.code for p in content.extra["warnings"]] == ["stale-review"]
+
+
+def test_pages_of_a_stale_organisation_say_so(tmp_path):
+    from hyteguide.pipeline import build
+
+    root = make_site(tmp_path, {"organisations/yhdistys.md": organisation(ORG)})
+    out = tmp_path / "out"
+    build(root, TEMPLATES, out, today=dt.date(2026, 12, 1), base_url=BASE_URL)
+    for page in ("organisations/yhdistys/index.html", "activities/yhdistys/ryhma/index.html",
+                 "sv/organisations/yhdistys/index.html"):
+        html = (out / page).read_text("utf-8")
+        assert 'class="notice notice--stale"' in html, page
+    build(root, TEMPLATES, out, today=dt.date(2026, 11, 1), base_url=BASE_URL)
+    assert "notice--stale" not in (out / "organisations/yhdistys/index.html").read_text("utf-8")
+
+
+def test_report_rows_for_each_kind(tmp_path):
+    vocabulary = (make_site(tmp_path / "v") / "vocabulary.yaml").read_text("utf-8")
+    root = make_site(tmp_path, {
+        "organisations/yhdistys.md": organisation(ORG),
+        "organisations/hiljainen.md": organisation(
+            "name: Hiljainen ry\nsummary: Ei toimintaa.\nmunicipalities: [kerava]\n"),
+        "vocabulary.yaml": vocabulary.replace("kerava: {fi: Kerava, sv: Kervo}",
+                                              "kerava: {fi: Kerava, sv: Kervo, bilingual: true}"),
+    })
+    guide = derive(load_content(root, dt.date(2026, 12, 1)), dt.date(2026, 12, 1))
+    found = rows(guide)
+    kinds = [(r.kind, r.path.rsplit("/", 1)[-1], r.activity) for r in found]
+    assert ("stale", "yhdistys.md", "") in kinds
+    assert ("no-review", "hiljainen.md", "") in kinds
+    assert ("no-upcoming", "hiljainen.md", "") in kinds
+    assert ("no-contact", "hiljainen.md", "") in kinds
+    assert ("untranslated", "yhdistys.md", "Ryhmä") in kinds
+    assert ("no-upcoming", "yhdistys.md", "") not in kinds
+    text = markdown(guide, found)
+    assert "## No upcoming activity (1)" in text
+    table = list(csv.reader(io.StringIO(csv_text(found))))
+    assert table[0] == ["kind", "path", "line", "organisation", "activity", "detail"]
+    assert all(row[3] != "=Testi ry" for row in table[1:])  # never a spreadsheet formula
+    assert any(row[3] == "'=Testi ry" for row in table[1:])
+
+
+def test_report_command_writes_both_files(tmp_path, capsys):
+    root = make_site(tmp_path, {"organisations/yhdistys.md": organisation(ORG)})
+    out = tmp_path / "report"
+    assert main(["report", "--content", str(root), "-o", str(out), "--today",
+                 "2026-12-01"]) == 0
+    assert (out / "report.md").read_text("utf-8").startswith("# To-do list for ")
+    assert (out / "report.csv").read_text("utf-8").startswith("kind,path,line,")
+    assert "items" in capsys.readouterr().err
+    again = tmp_path / "again"
+    main(["report", "--content", str(root), "-o", str(again), "--today", "2026-12-01"])
+    assert (again / "report.csv").read_bytes() == (out / "report.csv").read_bytes()
