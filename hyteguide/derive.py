@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .load import is_stale
 from .model import Activity, Content, DateRange, Organisation, Partnership, Place, Term
@@ -13,6 +13,7 @@ from .occurrences import Occurrence, activity_occurrences
 
 TAXONOMIES = ("municipalities", "themes", "audiences", "formats")
 UPCOMING_PER_ACTIVITY = 5
+NEXT_HELD = 3  # next dates held (not cancelled) a search result or handout shows
 _ALPHABET = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}"})
 
 
@@ -122,6 +123,7 @@ class Guide:
     municipality_calendars: dict[str, Calendar]
     calendar_filters: CalendarFilters
     stale: frozenset[str] = frozenset()  # organisations checked review_after_months or more ago
+    next_held: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict)  # not cancelled
 
     def organisation_of(self, activity: Activity) -> Organisation:
         return self.organisation_by_slug[activity.organisation]
@@ -156,9 +158,12 @@ def derive(content: Content, today: dt.date) -> Guide:
     occurrences = sorted((o for a in activities for o in activity_occurrences(a, today, horizon)),
                          key=lambda o: o.sort_key)
     upcoming: dict[str, list[Occurrence]] = defaultdict(list)
+    held: dict[str, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         if len(upcoming[occurrence.activity.key]) < UPCOMING_PER_ACTIVITY:
             upcoming[occurrence.activity.key].append(occurrence)
+        if not occurrence.cancelled and len(held[occurrence.activity.key]) < NEXT_HELD:
+            held[occurrence.activity.key].append(occurrence)
     return Guide(
         content=content, today=today, organisations=organisations, activities=activities,
         places=places, partnerships=partnerships, organisation_by_slug=organisation_by_slug,
@@ -176,6 +181,7 @@ def derive(content: Content, today: dt.date) -> Guide:
         calendar_filters=_calendar_filters(content, occurrences),
         stale=frozenset(o.slug for o in organisations if o.reviewed and is_stale(
             o.reviewed, today, content.site.review_after_months)),
+        next_held={k: tuple(v) for k, v in held.items()},
     )
 
 

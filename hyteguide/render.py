@@ -26,7 +26,7 @@ from .markup import render_markdown
 from .model import Activity, Place, Text
 from .qr import svg as qr_svg
 from .schema import GAP_REASONS
-from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids, next_held
+from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
 from .search import files as search_files
 from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 
@@ -274,13 +274,12 @@ class Renderer:
         entries = [e for e in self.guide.taxonomies["municipalities"].values() if e.activities]
         yield PageSpec("handout/", "handouts.html", {"entries": entries},
                        title="handout.title", priority="0.3")
-        held = next_held(self.guide)
         for entry in entries:
             title = Text(tuple((lang, self.catalogues[lang]("handout.heading", municipality=(
                 entry.term.label.get(lang)[0]))) for lang in self.languages))
             activities = entry.activities
             yield PageSpec(f"handout/{entry.term.id}/", "handout.html", {
-                "entry": entry, "next_held": held,
+                "entry": entry,
                 "filters": {"audiences": sorted({x for a in activities for x in a.audiences}),
                             "themes": sorted({x for a in activities for x in a.themes}),
                             "languages": sorted({x for a in activities for x in a.languages}),

@@ -41,7 +41,6 @@ FACETS = (  # (URL parameter, vocabulary group), in the order the filters are sh
     ("municipality", "municipalities"), ("audience", "audiences"), ("theme", "themes"),
     ("format", "formats"), ("language", "languages"))
 SEARCH_PAGE = "search/"  # the index and documents files sit beside each language's page
-NEXT_DATES = 3  # next dates a result carries; the browser shows the first not yet past
 
 # node_modules path → site path under assets/vendor/. Only what the browser needs.
 VENDOR_FILES = {
@@ -119,22 +118,11 @@ class SearchSizes:
         return "search: " + ", ".join(parts)
 
 
-def next_held(guide: Guide) -> dict[str, list]:
-    """The first NEXT_DATES occurrences of each activity that are not cancelled."""
-    held: dict[str, list] = {}
-    for occurrence in guide.occurrences:  # in date order
-        found = held.setdefault(occurrence.activity.key, [])
-        if not occurrence.cancelled and len(found) < NEXT_DATES:
-            found.append(occurrence)
-    return held
-
-
 class _Words:
     """Texts of one language for search documents."""
 
     def __init__(self, guide: Guide, catalogue: Catalogue, urls: Urls):
         self.guide = guide
-        self.held = next_held(guide)
         self.lang = catalogue.lang
         self._ = catalogue
         self.urls = urls
@@ -188,7 +176,7 @@ def _activity(activity: Activity, w: _Words) -> SearchDocument:
     next_dates = tuple(
         (o.date.isoformat(), w._.date(o.date, "weekday")
          + (" " + w._.time_range(o.time) if o.time else ""))
-        for o in w.held.get(activity.key, ()))
+        for o in guide.next_held.get(activity.key, ()))
     flags = tuple(name for name, on in (("free", activity.is_free),
                                         ("low_threshold", activity.low_threshold)) if on)
     return SearchDocument(

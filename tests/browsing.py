@@ -116,3 +116,20 @@ def describe(violations: list[dict]) -> str:
         for node in violation["nodes"][:5]:
             lines.append(f"    {node['target']}: {node.get('failureSummary', '')!r:.300}")
     return "\n".join(lines)
+
+
+def assert_no_horizontal_scroll(page) -> None:  # noqa: ANN001 - a Playwright Page
+    """Reflow (WCAG 1.4.10): the page is no wider than the viewport; names what sticks out."""
+    sizes = page.evaluate("""() => {
+        const d = document.documentElement, wide = [];
+        for (const e of document.body.querySelectorAll('*')) {
+            const r = e.getBoundingClientRect();
+            if (r.right > d.clientWidth + 1)
+                wide.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                          + ' right=' + Math.round(r.right));
+        }
+        return {scroll: d.scrollWidth, client: d.clientWidth, wide: wide.slice(0, 10)};
+    }""")
+    assert sizes["scroll"] <= sizes["client"] + 1, \
+        f"{page.url}: horizontal scroll at {sizes['client']} px " \
+        f"({sizes['scroll']} > {sizes['client']}): {sizes['wide']}"

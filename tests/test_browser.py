@@ -11,7 +11,7 @@ import datetime as dt
 from urllib.parse import urljoin
 
 import pytest
-from browsing import assert_clean, axe_violations, describe, visit
+from browsing import assert_clean, assert_no_horizontal_scroll, axe_violations, describe, visit
 from conftest import TAXONOMY_GROUPS
 
 pytestmark = pytest.mark.browser
@@ -119,19 +119,7 @@ def test_no_horizontal_scroll_at_320_px_and_200_percent_zoom(browser, served_sit
                                                             targets, kind, width):
     url = url_for(served_site, built_site, targets, "fi", kind)
     with visit(browser, url, width=width, height=640) as (page, record):
-        sizes = page.evaluate("""() => {
-            const d = document.documentElement, wide = [];
-            for (const e of document.body.querySelectorAll('*')) {
-                const r = e.getBoundingClientRect();
-                if (r.right > d.clientWidth + 1)
-                    wide.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
-                              + ' right=' + Math.round(r.right));
-            }
-            return {scroll: d.scrollWidth, client: d.clientWidth, wide: wide.slice(0, 10)};
-        }""")
-        assert sizes["scroll"] <= sizes["client"] + 1, \
-            f"{url}: horizontal scroll at {width} px ({sizes['scroll']} > {sizes['client']}): " \
-            f"{sizes['wide']}"
+        assert_no_horizontal_scroll(page)
         assert_clean(record)
 
 
@@ -367,19 +355,7 @@ def test_calendar_has_no_horizontal_scroll_at_320_px(browser, served_site, built
     with visit(browser, url, width=320, height=640,
                clock=dt.datetime(2026, 11, 25, 12, 0, tzinfo=HELSINKI)) as (page, record):
         open_filters(page)
-        sizes = page.evaluate("""() => {
-            const d = document.documentElement, wide = [];
-            for (const e of document.body.querySelectorAll('*')) {
-                const r = e.getBoundingClientRect();
-                if (r.right > d.clientWidth + 1)
-                    wide.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
-                              + ' right=' + Math.round(r.right));
-            }
-            return {scroll: d.scrollWidth, client: d.clientWidth, wide: wide.slice(0, 10)};
-        }""")
-        assert sizes["scroll"] <= sizes["client"] + 1, \
-            f"{url}: horizontal scroll at 320 px ({sizes['scroll']} > {sizes['client']}): " \
-            f"{sizes['wide']}"
+        assert_no_horizontal_scroll(page)
         assert_clean(record)
 
 

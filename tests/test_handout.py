@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsing import assert_clean, axe_violations, describe, visit
+from browsing import assert_clean, assert_no_horizontal_scroll, axe_violations, describe, visit
 
 
 @pytest.fixture(scope="module")
@@ -149,9 +149,7 @@ def test_handout_with_the_keyboard_and_at_320_px(browser, served_site):
         page.keyboard.press("Space")
         page.wait_for_url(re.compile(r"audience=nuoret"))  # replaceState reaches page.url late
         assert page.is_checked("#handout-audience-nuoret")
-        sizes = page.evaluate("({scroll: document.documentElement.scrollWidth, "
-                              "client: document.documentElement.clientWidth})")
-        assert sizes["scroll"] <= sizes["client"] + 1, sizes
+        assert_no_horizontal_scroll(page)
         assert_clean(record)
 
 

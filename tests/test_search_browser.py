@@ -9,7 +9,7 @@ import zoneinfo
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from browsing import assert_clean, axe_violations, describe, visit
+from browsing import assert_clean, assert_no_horizontal_scroll, axe_violations, describe, visit
 from conftest import TEMPLATES, serve_folder
 from helpers import make_site, organisation
 
@@ -332,9 +332,7 @@ def test_search_page_has_no_horizontal_scroll_at_320_px(browser, served_site):
             page, record):
         settle(page)
         page.click(".search-filters summary")
-        sizes = page.evaluate("({scroll: document.documentElement.scrollWidth, "
-                              "client: document.documentElement.clientWidth})")
-        assert sizes["scroll"] <= sizes["client"] + 1, sizes
+        assert_no_horizontal_scroll(page)
         assert_clean(record)
 
 
@@ -424,9 +422,7 @@ def test_header_results_open_pass_axe_and_fit_320_px(browser, axe_path, served_s
             header_results(page)
             violations = axe_violations(page, axe_path)
             assert not violations, describe(violations)
-            sizes = page.evaluate("({scroll: document.documentElement.scrollWidth, "
-                                  "client: document.documentElement.clientWidth})")
-            assert sizes["scroll"] <= sizes["client"] + 1, (width, sizes)
+            assert_no_horizontal_scroll(page)
             assert_clean(record)
 
 
