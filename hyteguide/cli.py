@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
             content = load_content(args.content, args.today)
             found = write(derive(content, args.today or today_in(content.site.timezone)),
-                          args.output)
+                          args.output, content.extra.get("warnings", ()))
             print(f"Wrote {args.output / 'report.md'} and {args.output / 'report.csv'}: "
                   f"{len(found)} items.", file=sys.stderr)
             return 0

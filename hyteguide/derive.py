@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .load import is_stale
@@ -124,6 +125,26 @@ class Guide:
     calendar_filters: CalendarFilters
     stale: frozenset[str] = frozenset()  # organisations checked review_after_months or more ago
     next_held: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict)  # not cancelled
+    # Organisations checked hide_after_months or more ago: left out of every listing above
+    # (organisations, activities, occurrences, indexes) but their own pages are still built.
+    unlisted: tuple[Organisation, ...] = ()
+    occurrences_of: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict)  # all
+
+    @property
+    def every_organisation(self) -> tuple[Organisation, ...]:
+        """Listed and unlisted organisations: each has its pages and feeds."""
+        return tuple(sorted((*self.organisations, *self.unlisted),
+                            key=lambda o: sort_key(o.name.default)))
+
+    @property
+    def every_activity(self) -> tuple[Activity, ...]:
+        """The activities of listed and unlisted organisations."""
+        return self.activities + _activities(self.unlisted)
+
+    @property
+    def hidden(self) -> frozenset[str]:
+        """Slugs of the unlisted organisations."""
+        return frozenset(o.slug for o in self.unlisted)
 
     def organisation_of(self, activity: Activity) -> Organisation:
         return self.organisation_by_slug[activity.organisation]
@@ -137,14 +158,17 @@ class Guide:
 
 def derive(content: Content, today: dt.date) -> Guide:
     """Build the Guide: sorted lists, indexes by term, relations and occurrences."""
-    organisations = tuple(sorted(content.organisations, key=lambda o: sort_key(o.name.default)))
-    activities = tuple(sorted((a for o in organisations for a in o.activities),
-                              key=lambda a: (sort_key(a.title.default), a.key)))
+    site = content.site
+    every = sorted(content.organisations, key=lambda o: sort_key(o.name.default))
+    hidden = {o.slug for o in every if site.hide_after_months and o.reviewed
+              and is_stale(o.reviewed, today, site.hide_after_months)}
+    organisations = tuple(o for o in every if o.slug not in hidden)
+    activities = _activities(organisations)
     places = tuple(sorted(content.places, key=lambda p: sort_key(p.name.default)))
     place_by_slug = {p.slug: p for p in places}
-    organisation_by_slug = {o.slug: o for o in organisations}
+    organisation_by_slug = {o.slug: o for o in every}
     municipalities = {a.key: _municipalities(a, organisation_by_slug, place_by_slug)
-                      for a in activities}
+                      for a in _activities(every)}
     at_place: dict[str, list[Activity]] = defaultdict(list)
     for activity in activities:
         if activity.place:
@@ -154,16 +178,21 @@ def derive(content: Content, today: dt.date) -> Guide:
     for partnership in partnerships:
         for member in partnership.members:
             partnerships_of[member].append(partnership)
-    horizon = today + dt.timedelta(weeks=content.site.horizon_weeks)
-    occurrences = sorted((o for a in activities for o in activity_occurrences(a, today, horizon)),
-                         key=lambda o: o.sort_key)
+    horizon = today + dt.timedelta(weeks=site.horizon_weeks)
+    every_occurrence = sorted((o for a in _activities(every)
+                               for o in activity_occurrences(a, today, horizon)),
+                              key=lambda o: o.sort_key)
+    occurrences = [o for o in every_occurrence if o.activity.organisation not in hidden]
+    occurrences_of: dict[str, list[Occurrence]] = defaultdict(list)
     upcoming: dict[str, list[Occurrence]] = defaultdict(list)
     held: dict[str, list[Occurrence]] = defaultdict(list)
-    for occurrence in occurrences:
-        if len(upcoming[occurrence.activity.key]) < UPCOMING_PER_ACTIVITY:
-            upcoming[occurrence.activity.key].append(occurrence)
-        if not occurrence.cancelled and len(held[occurrence.activity.key]) < NEXT_HELD:
-            held[occurrence.activity.key].append(occurrence)
+    for occurrence in every_occurrence:
+        key = occurrence.activity.key
+        occurrences_of[key].append(occurrence)
+        if len(upcoming[key]) < UPCOMING_PER_ACTIVITY:
+            upcoming[key].append(occurrence)
+        if not occurrence.cancelled and len(held[key]) < NEXT_HELD:
+            held[key].append(occurrence)
     return Guide(
         content=content, today=today, organisations=organisations, activities=activities,
         places=places, partnerships=partnerships, organisation_by_slug=organisation_by_slug,
@@ -179,10 +208,18 @@ def derive(content: Content, today: dt.date) -> Guide:
                                   if m in municipalities[o.activity.key]], today, horizon)
             for m in content.vocabulary.group("municipalities")},
         calendar_filters=_calendar_filters(content, occurrences),
-        stale=frozenset(o.slug for o in organisations if o.reviewed and is_stale(
-            o.reviewed, today, content.site.review_after_months)),
+        stale=frozenset(o.slug for o in every if o.reviewed and is_stale(
+            o.reviewed, today, site.review_after_months)),
         next_held={k: tuple(v) for k, v in held.items()},
+        unlisted=tuple(o for o in every if o.slug in hidden),
+        occurrences_of={k: tuple(v) for k, v in occurrences_of.items()},
     )
+
+
+def _activities(organisations: Iterable[Organisation]) -> tuple[Activity, ...]:
+    """The organisations' activities in alphabetical order of title."""
+    return tuple(sorted((a for o in organisations for a in o.activities),
+                        key=lambda a: (sort_key(a.title.default), a.key)))
 
 
 def calendar_weeks(municipality: str | None, occurrences: list[Occurrence], first: dt.date,

@@ -327,9 +327,9 @@ class Scope:
 def scopes(guide: Guide) -> Iterator[Scope]:
     """The region, every organisation, activity, and term of the feed groups."""
     yield Scope(None, guide.activities)
-    for organisation in guide.organisations:
+    for organisation in guide.every_organisation:  # unlisted ones too: their pages link here
         yield Scope(organisation, organisation.activities)
-    for activity in guide.activities:
+    for activity in guide.every_activity:
         yield Scope(activity, (activity,))
     for group in FEED_GROUPS:
         for entry in guide.taxonomies[group].values():
@@ -342,7 +342,7 @@ def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue]
     site = guide.content.site
     first, last = feed_window(guide)
     timezone = vtimezone(site.timezone, first, last).to_ical()
-    series = {a.key: activity_series(a, first, last) for a in guide.activities}
+    series = {a.key: activity_series(a, first, last) for a in guide.every_activity}
     # The guide's host and path: two guides on one github.io account never share a UID.
     address = urlsplit(urls.base_url)
     host = (address.hostname or "localhost") + address.path.rstrip("/")

@@ -90,6 +90,7 @@ class Loader:
                                         "run in the repository root or pass --content")])
         site = self.load_site()
         self.review_after = site.review_after_months if site else 12
+        self.hide_after = site.hide_after_months if site else None
         if self.today is None:
             self.today = today_in(site.timezone if site else DEFAULT_TIMEZONE)
         self.vocabulary = self.load_vocabulary()
@@ -237,16 +238,25 @@ class Loader:
 
     def check_review(self, values: dict[str, Any], path: str) -> None:
         """A warning when the information was last checked too long ago (site.yaml's
-        review_after_months): stale contact details are the bane of every directory."""
+        review_after_months), another when it is so old that the entry is hidden from listings
+        (hide_after_months): stale contact details are the bane of every directory."""
         reviewed = values.get("reviewed")
         if reviewed is None or not is_stale(reviewed, self.today, self.review_after):
             return
         key = next(k for k, _ in values["_node"].value if k.value == "reviewed")
-        self.problems.append(Problem(
-            path, key.start_mark.line + 2, key.start_mark.column + 1, "stale-review",
-            "reviewed", f"the information was last checked on {reviewed}, "
-            f"{self.review_after} months or more before {self.today}", "check the details with the "
-            "organisation, then set 'reviewed' to the day you checked them", "warning"))
+        fix = "check the details with the organisation, then set 'reviewed' to the day you " \
+              "checked them"
+        if self.hide_after and is_stale(reviewed, self.today, self.hide_after):
+            code, message = "hidden-stale", (
+                f"the information was last checked on {reviewed}, {self.hide_after} months or "
+                f"more before {self.today}, so the organisation and its activities are left out "
+                "of listings, the calendar and search (hide_after_months in site.yaml)")
+        else:
+            code, message = "stale-review", (
+                f"the information was last checked on {reviewed}, {self.review_after} months or "
+                f"more before {self.today}")
+        self.problems.append(Problem(path, key.start_mark.line + 2, key.start_mark.column + 1,
+                                     code, "reviewed", message, fix, "warning"))
 
     def check_business_id(self, values: dict[str, Any], path: str) -> bool:
         """A Y-tunnus belongs to one organisation: a second use is nearly always a slip."""

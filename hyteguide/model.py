@@ -179,6 +179,7 @@ class Site:
     branch: str = "main"
     horizon_weeks: int = 12
     review_after_months: int = 12
+    hide_after_months: int | None = None  # None: entries are never hidden for their age
     accessibility: AccessibilityStatement = AccessibilityStatement()
     privacy: Privacy = Privacy()
     source: Source = Source("content/site.yaml")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .derive import derive
 from .history import last_changed
 from .load import load_content, today_in
-from .problems import format_report
+from .problems import Problem, format_report
 from .render import Renderer, static_files
 from .search import vendor_files
 from .write import write_site
@@ -26,9 +27,20 @@ def node_modules_of(templates: Path) -> Path:
     return candidates[0] / "node_modules"
 
 
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: its report (the text printed), and the content's warnings."""
+
+    report: str
+    warnings: tuple[Problem, ...] = ()
+
+    def __str__(self) -> str:
+        return self.report
+
+
 def build(content_dir: Path, templates: Path, output: Path, today: dt.date | None = None,
-          base_url: str | None = None) -> str:
-    """Build the site into output atomically; return a short report. Raises ContentError."""
+          base_url: str | None = None) -> BuildResult:
+    """Build the site into output atomically; return what it did. Raises ContentError."""
     timings = {}
     start = time.perf_counter()
     content = load_content(content_dir, today)  # consent expiry is checked against this date
@@ -55,4 +67,4 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
         f"{len(content.places)} places, {len(content.site.languages)} languages) in "
         + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items()))
     lines.append(renderer.search_sizes.summary())
-    return "\n".join(lines)
+    return BuildResult("\n".join(lines), tuple(warnings))

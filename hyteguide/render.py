@@ -47,6 +47,7 @@ class PageSpec:
     context: dict[str, Any]
     title: Text | str | None = None
     priority: str = "0.5"
+    listed: bool = True  # False: kept out of the sitemap and search engines (noindex)
 
 
 @dataclass(frozen=True)
@@ -219,12 +220,12 @@ class Renderer:
                        title="nav.places")
         yield PageSpec("partnerships/", "partnerships.html",
                        {"partnerships": guide.partnerships}, title="nav.partnerships")
-        occurrences_of = _by_activity(guide.occurrences)
-        for organisation in guide.organisations:
+        for organisation in guide.every_organisation:
+            listed = organisation.slug not in guide.hidden
             yield PageSpec(path_of(organisation), "organisation.html", {
                 "organisation": organisation,
                 "partnerships": guide.partnerships_of.get(organisation.slug, ()),
-            }, title=organisation.name)
+            }, title=organisation.name, listed=listed)
             for activity in organisation.activities:
                 yield PageSpec(path_of(activity), "activity.html", {
                     "activity": activity,
@@ -232,8 +233,8 @@ class Renderer:
                     "place": guide.place_by_slug.get(activity.place) if activity.place else None,
                     "municipalities": guide.activity_municipalities[activity.key],
                     "upcoming": guide.upcoming.get(activity.key, ()),
-                    "occurrences": occurrences_of.get(activity.key, ()),
-                }, title=activity.title)
+                    "occurrences": guide.occurrences_of.get(activity.key, ()),
+                }, title=activity.title, listed=listed)
         for place in guide.places:
             yield PageSpec(path_of(place), "place.html", {
                 "place": place, "activities": guide.activities_at_place.get(place.slug, ()),
@@ -313,6 +314,7 @@ class Renderer:
             "page_path": spec.path,
             "canonical": self.urls.absolute(here),
             "alternates": self.alternates(spec.path, here),
+            "listed": spec.listed,
             **spec.context,
         }
         return self.env.get_template(spec.template).render(context)
@@ -349,16 +351,8 @@ class Renderer:
     def sitemap(self, specs: list[PageSpec]) -> str:
         context = {"entries": [
             (spec, [(lang, self.urls.absolute(self.urls.localised(spec.path, lang)))
-                    for lang in self.languages]) for spec in specs]}
+                    for lang in self.languages]) for spec in specs if spec.listed]}
         return self.env.get_template("sitemap.xml").render(context)
-
-
-def _by_activity(occurrences: tuple) -> dict[str, tuple]:
-    """Occurrences grouped by activity key, in their order."""
-    found: dict[str, list] = {}
-    for occurrence in occurrences:
-        found.setdefault(occurrence.activity.key, []).append(occurrence)
-    return {key: tuple(items) for key, items in found.items()}
 
 
 def _by_day(occurrences: tuple) -> list[tuple[dt.date, list]]:

@@ -1,12 +1,15 @@
 """The coordinator's to-do list (`hyteguide report`): what to check with which organisation.
 
 Rows, each with its file and line:
+- hidden: `reviewed` is hide_after_months (site.yaml) or more before today, so the organisation
+  is left out of listings, the calendar and search;
 - stale: `reviewed` is review_after_months (site.yaml) or more before today;
 - no-review: no `reviewed` date at all;
 - no-upcoming: none of the organisation's activities is held between today and the horizon;
 - no-contact: no email, phone or website for the organisation;
 - untranslated: in a municipality marked `bilingual: true` in the vocabulary, a name, summary
-  or activity lacks a text in one of the site's languages.
+  or activity lacks a text in one of the site's languages;
+- warning: any other warning of `hyteguide check` (a contact's consent about to end, …).
 Written as Markdown (to read, or paste into an issue) and CSV (for a spreadsheet).
 """
 
@@ -14,21 +17,24 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .derive import Guide
-from .load import is_stale
 from .model import Organisation, Text
+from .problems import Problem
 
 KINDS = {
+    "hidden": "Hidden from listings: information checked far too long ago",
     "stale": "Information last checked too long ago",
     "no-review": "No review date",
     "no-upcoming": "No upcoming activity",
     "no-contact": "No email, phone or website",
     "untranslated": "Missing translations in a bilingual municipality",
+    "warning": "Other warnings from check",
 }
+FROM_CHECK = {"hidden-stale": "hidden", "stale-review": "stale"}  # check's code → kind
 
 
 @dataclass(frozen=True, order=True)
@@ -41,14 +47,19 @@ class Row:
     detail: str
 
 
-def _stale(guide: Guide, org: Organisation) -> Iterator[Row]:
-    months = guide.content.site.review_after_months
-    if org.reviewed is None:
-        yield Row("no-review", org.source.path, 1, org.name.default, "",
-                  "add 'reviewed: YYYY-MM-DD' when the details have been checked")
-    elif is_stale(org.reviewed, guide.today, months):
-        yield Row("stale", org.source.path, 1, org.name.default, "",
-                  f"checked on {org.reviewed}, {months} months or more ago")
+def _from_check(guide: Guide, warnings: Iterable[Problem]) -> Iterator[Row]:
+    """Rows for check's warnings, at their lines: stale and hidden entries, and the rest."""
+    by_path = {o.source.path: o for o in guide.every_organisation}
+    for problem in warnings:
+        org = by_path.get(problem.path)
+        activity = next((a.title.default for a in sorted(
+            org.activities, key=lambda a: -a.source.line) if a.source.line <= problem.line),
+            "") if org else ""
+        kind = FROM_CHECK.get(problem.code, "warning")
+        detail = problem.message if kind != "warning" else \
+            f"{problem.code}: {problem.field}: {problem.message}"
+        yield Row(kind, problem.path, problem.line, org.name.default if org else "",
+                  "" if kind != "warning" else activity, detail)
 
 
 def _missing(text: Text | None, languages: tuple[str, ...]) -> list[str]:
@@ -76,11 +87,14 @@ def _untranslated(guide: Guide, org: Organisation) -> Iterator[Row]:
                       f"title or summary has no {', '.join(missing)} text")
 
 
-def rows(guide: Guide) -> list[Row]:
-    """Every row of the report, sorted by kind, file and line."""
-    found: list[Row] = []
-    for org in guide.organisations:
-        found += _stale(guide, org)
+def rows(guide: Guide, warnings: Iterable[Problem] = ()) -> list[Row]:
+    """Every row of the report, sorted by kind, file and line; `warnings` are those of
+    `load_content` (content.extra["warnings"])."""
+    found = list(_from_check(guide, warnings))
+    for org in guide.every_organisation:
+        if org.reviewed is None:
+            found.append(Row("no-review", org.source.path, 1, org.name.default, "",
+                             "add 'reviewed: YYYY-MM-DD' when the details have been checked"))
         if not any(guide.upcoming.get(a.key) for a in org.activities):
             found.append(Row("no-upcoming", org.source.path, 1, org.name.default, "",
                              f"nothing held from {guide.today} to the calendar's horizon"))
@@ -120,9 +134,9 @@ def csv_text(found: list[Row]) -> str:
     return out.getvalue()
 
 
-def write(guide: Guide, folder: Path) -> list[Row]:
+def write(guide: Guide, folder: Path, warnings: Iterable[Problem] = ()) -> list[Row]:
     """Write report.md and report.csv into folder; return the rows."""
-    found = rows(guide)
+    found = rows(guide, warnings)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "report.md").write_text(markdown(guide, found), encoding="utf-8")
     (folder / "report.csv").write_text(csv_text(found), encoding="utf-8")

@@ -725,6 +725,12 @@ def _check_languages(values: dict[str, Any], node: yaml.MappingNode, ctx: Contex
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             ctx.error(field_node(values, "timezone"), "timezone", "bad-value",
                       f"'{timezone}' is not a time zone", "write Europe/Helsinki")
+    hide, review = values.get("hide_after_months"), values.get("review_after_months", 12)
+    if hide is not None and hide <= review:
+        ctx.error(field_node(values, "hide_after_months"), "hide_after_months", "bad-value",
+                  f"hide_after_months ({hide}) must be more than review_after_months ({review}):"
+                  " entries are first marked as possibly out of date, hidden only later",
+                  f"write hide_after_months: {review * 2}")
     base_url = values.get("base_url", "")
     if base_url and not base_url.endswith("/"):
         ctx.error(field_node(values, "base_url"), "base_url", "bad-url",
@@ -890,6 +896,9 @@ SITE = Record("site.yaml", (
     Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12"),
     Field("review_after_months", Int(1, 120), False, "how old an organisation's 'reviewed' may "
           "get before check warns and its pages say the information may be out of date", "12"),
+    Field("hide_after_months", Int(1, 240), False, "how old 'reviewed' may get before the "
+          "organisation and its activities are left out of listings, calendar and search (their "
+          "own pages stay, marked); not set: never", "24"),
     Field("accessibility", ACCESSIBILITY, False,
           "the accessibility statement (page accessibility/)", "{status: partially, …}"),
     Field("privacy", PRIVACY, False, "the privacy notice (page privacy/)", "{host: …}"),

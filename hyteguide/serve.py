@@ -1,7 +1,9 @@
 """Preview: build into a private folder, serve it with livereload, rebuild on every change.
 
 When a build fails the browser shows the problems (file:line, field, hint) in place of the page,
-and the server keeps running; the next good save brings the site back.
+and the server keeps running; the next good save brings the site back. When the build has
+warnings (an old `reviewed` date, a consent about to end, …), every page shows them in a box at
+its top: only in the preview, never in the built site.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 import html
 import logging
 import mimetypes
+import re
 import tempfile
 import traceback
 from dataclasses import dataclass, field
@@ -33,6 +36,7 @@ class PreviewState:
 
     problems: list[str] = field(default_factory=list)
     crash: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -56,17 +60,51 @@ padding:.5rem 1rem;margin:0}}li{{margin:.5rem 0;list-style:none}}ul{{padding:0}}
 <p>Fix the file and save it: this page reloads by itself.</p></main></body></html>"""
 
 
+_BODY = re.compile(rb"<body[^>]*>")
+
+
+def with_warnings(page: bytes, warnings: list[str]) -> bytes:
+    """The page with a box listing the build's warnings at the top of its body."""
+    items = "".join(f"<li><pre style=\"white-space:pre-wrap;margin:0;font:inherit\">"
+                    f"{html.escape(w)}</pre></li>" for w in warnings)
+    box = (f'<aside lang="en" aria-label="Preview warnings" data-preview-warnings style="'
+           f'background:#fff8e1;color:#1a1a1a;border:3px solid #8a5a00;padding:.5rem 1rem;'
+           f'margin:0;font:0.9rem/1.4 system-ui,sans-serif"><p style="margin:0">'
+           f'<strong>Preview only: {len(warnings)} warning(s)</strong> – the site builds, but '
+           f'check these:</p><ul style="margin:.25rem 0;padding-left:1.25rem">{items}</ul>'
+           f'</aside>').encode()
+    found = _BODY.search(page)
+    return page[:found.end()] + box + page[found.end():] if found else page
+
+
 def make_handler(state: PreviewState) -> type:
     class PreviewHandler(StaticFileHandler):
         """Serves the last good build, or the error page for HTML while the build fails."""
 
         async def get(self, path: str, include_body: bool = True) -> None:
-            if state.failed and (path == "" or path.endswith(("/", ".html"))):
+            page = path == "" or path.endswith(("/", ".html"))
+            if page and state.failed:
                 self.set_status(500)
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.finish(error_page(state))
                 return
+            file = self.page_file(path) if page and state.warnings else None
+            if file:
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(with_warnings(file.read_bytes(), state.warnings))
+                return
             await super().get(path, include_body)
+
+        def compute_etag(self) -> str | None:
+            """No ETag for a page served with warnings (it is not the file on disk)."""
+            return super().compute_etag() if getattr(self, "absolute_path", None) else None
+
+        def page_file(self, path: str) -> Path | None:
+            """The HTML file a page path names, if it is inside the served folder."""
+            root = Path(self.root).resolve()
+            file = (root / path).resolve()
+            file = file / "index.html" if file.is_dir() else file
+            return file if file.is_file() and file.is_relative_to(root) else None
 
         def get_content_type(self) -> str:
             """As GitHub Pages: calendar feeds are text/calendar in UTF-8."""
@@ -80,16 +118,18 @@ def rebuild(content: Path, templates: Path, output: Path, base_url: str,
             today: dt.date | None, state: PreviewState) -> None:
     """One preview build; its outcome goes into state instead of stopping the server."""
     try:
-        report = build(content, templates, output, today=today, base_url=base_url)
+        result = build(content, templates, output, today=today, base_url=base_url)
     except ContentError as err:
         state.problems, state.crash = [p.format() for p in err.problems], ""
+        state.warnings = []
         log.error("Build failed:\n%s", "\n".join(state.problems))
     except Exception:  # a template or program error must not stop the preview
-        state.problems, state.crash = [], traceback.format_exc()
+        state.problems, state.crash, state.warnings = [], traceback.format_exc(), []
         log.error("Build failed:\n%s", state.crash)
     else:
         state.problems, state.crash = [], ""
-        log.info(report)
+        state.warnings = [p.format() for p in result.warnings]
+        log.info(result)
 
 
 def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8000,

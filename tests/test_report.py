@@ -79,10 +79,13 @@ def test_report_rows_for_each_kind(tmp_path):
         "vocabulary.yaml": vocabulary.replace("kerava: {fi: Kerava, sv: Kervo}",
                                               "kerava: {fi: Kerava, sv: Kervo, bilingual: true}"),
     })
-    guide = derive(load_content(root, dt.date(2026, 12, 1)), dt.date(2026, 12, 1))
-    found = rows(guide)
+    content = load_content(root, dt.date(2026, 12, 1))
+    guide = derive(content, dt.date(2026, 12, 1))
+    found = rows(guide, content.extra["warnings"])
     kinds = [(r.kind, r.path.rsplit("/", 1)[-1], r.activity) for r in found]
     assert ("stale", "yhdistys.md", "") in kinds
+    [stale] = [r for r in found if r.kind == "stale"]
+    assert stale.line == 5  # the reviewed line, as check says
     assert ("no-review", "hiljainen.md", "") in kinds
     assert ("no-upcoming", "hiljainen.md", "") in kinds
     assert ("no-contact", "hiljainen.md", "") in kinds
@@ -107,3 +110,89 @@ def test_report_command_writes_both_files(tmp_path, capsys):
     again = tmp_path / "again"
     main(["report", "--content", str(root), "-o", str(again), "--today", "2026-12-01"])
     assert (again / "report.csv").read_bytes() == (out / "report.csv").read_bytes()
+
+
+def _with_site(root, extra: str) -> None:
+    site = root / "site.yaml"
+    site.write_text(site.read_text("utf-8") + extra, encoding="utf-8")
+
+
+OLD = ORG.replace("name: '=Testi ry'", "name: Vanha ry").replace(
+    "reviewed: 2025-11-23", "reviewed: 2024-06-01").replace("Ryhmä", "Unohtunut ryhmä")
+
+
+def test_hide_after_months_must_exceed_review_after_months(tmp_path):
+    from helpers import check
+
+    root = make_site(tmp_path)
+    _with_site(root, "review_after_months: 12\nhide_after_months: 12\n")
+    [problem] = check(root)
+    assert problem.startswith("content/site.yaml:11:20: error[bad-value]: hide_after_months: ")
+    assert "more than review_after_months (12)" in problem
+
+
+def test_check_says_when_an_entry_is_hidden(tmp_path):
+    root = make_site(tmp_path, {"organisations/vanha.md": organisation(OLD)})
+    _with_site(root, "hide_after_months: 24\n")
+    warnings = load_content(root, dt.date(2026, 6, 2)).extra["warnings"]
+    assert [(p.code, p.line, p.field) for p in warnings] == [("hidden-stale", 5, "reviewed")]
+    assert "left out of listings" in warnings[0].message
+    warnings = load_content(root, dt.date(2026, 5, 31)).extra["warnings"]
+    assert [p.code for p in warnings] == ["stale-review"]  # not yet 24 months
+
+
+def test_without_hide_after_months_nothing_is_hidden(tmp_path):
+    root = make_site(tmp_path, {"organisations/vanha.md": organisation(OLD)})
+    guide = derive(load_content(root, dt.date(2030, 1, 1)), dt.date(2030, 1, 1))
+    assert "vanha" in {o.slug for o in guide.organisations} and not guide.unlisted
+
+
+def test_a_hidden_organisation_is_left_out_of_listings_but_keeps_its_pages(tmp_path):
+    """Past hide_after_months: out of lists, term pages, the calendar, search, handouts, the
+    sitemap and the region's feed; its own pages (bookmarks, printed QR codes) stay, marked and
+    kept out of search engines, with their own feeds."""
+    import json
+
+    from hyteguide.pipeline import build
+
+    root = make_site(tmp_path, {"organisations/vanha.md": organisation(OLD)})
+    _with_site(root, "hide_after_months: 24\n")
+    out = tmp_path / "out"
+    build(root, TEMPLATES, out, today=dt.date(2026, 11, 23), base_url=BASE_URL)
+
+    def read(path: str) -> str:
+        return (out / path).read_text("utf-8")
+
+    for listing in ("index.html", "organisations/index.html", "activities/index.html",
+                    "municipalities/kerava/index.html", "calendar/index.html",
+                    "handout/kerava/index.html", "sitemap.xml", "calendar/calendar.ics",
+                    "search/documents.json", "en/search/documents.json"):
+        text = read(listing)
+        assert "Vanha ry" not in text and "Unohtunut" not in text, listing
+        assert "/vanha/" not in text, listing
+    assert "Keravan Yhdistys ry" in read("organisations/index.html")  # the listed one stays
+    for page in ("organisations/vanha/index.html", "activities/vanha/ryhma/index.html",
+                 "sv/organisations/vanha/index.html"):
+        html = read(page)
+        assert '<meta name="robots" content="noindex">' in html, page
+        assert 'class="notice notice--stale"' in html and "2024" in html, page
+    assert "Vanha ry" in read("organisations/vanha/index.html")
+    assert "Unohtunut ryhmä" in read("organisations/vanha/index.html")  # its own activities
+    assert "BEGIN:VEVENT" in read("organisations/vanha/calendar.ics")
+    assert "noindex" not in read("organisations/yhdistys/index.html")
+    titles = [d["title"] for d in json.loads(read("search/documents.json"))["documents"]]
+    assert titles and "Vanha ry" not in titles
+
+
+def test_report_lists_hidden_entries_and_other_warnings(tmp_path):
+    root = make_site(tmp_path, {"organisations/vanha.md": organisation(OLD)})
+    _with_site(root, "hide_after_months: 24\n")
+    content = load_content(root, dt.date(2026, 11, 23))
+    guide = derive(content, dt.date(2026, 11, 23))
+    found = rows(guide, content.extra["warnings"])
+    [hidden] = [r for r in found if r.kind == "hidden"]
+    assert (hidden.path, hidden.line, hidden.organisation) == (
+        "content/organisations/vanha.md", 5, "Vanha ry")
+    assert not [r for r in found if r.kind == "stale"]
+    assert "## Hidden from listings" in markdown(guide, found)
+    assert ("no-contact", "Vanha ry") in {(r.kind, r.organisation) for r in found}

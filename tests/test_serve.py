@@ -25,7 +25,7 @@ import pytest
 import yaml
 from helpers import ORGANISATION_MD, make_site
 
-from hyteguide.serve import PreviewState, error_page, rebuild
+from hyteguide.serve import PreviewState, error_page, rebuild, with_warnings
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
@@ -46,6 +46,9 @@ SITEMAP = """\
 <?xml version="1.0" encoding="UTF-8"?>
 <urlset>{% for spec, links in entries %}<url><loc>{{ links[0][1] }}</loc></url>{% endfor %}</urlset>
 """
+# An old `reviewed` date: the build succeeds with a stale-review warning at line 8.
+STALE = ORGANISATION_MD.replace("themes: [vertaistuki]\n",
+                                "themes: [vertaistuki]\nreviewed: 2020-01-15\n")
 BROKEN_MUNICIPALITY = ORGANISATION_MD.replace("municipalities: [kerava]",
                                               "municipalities: [keravaa]")
 ORGANISATION_FILE = "organisations/yhdistys.md"
@@ -227,6 +230,33 @@ def test_rebuild_recovers_after_a_fix(site):
     assert "PREVIEW-HOME" in (output / "index.html").read_text(encoding="utf-8")
 
 
+def test_rebuild_keeps_the_warnings_of_a_good_build(site):
+    content, templates, output = site
+    (content / ORGANISATION_FILE).write_text(STALE, encoding="utf-8")
+    state = PreviewState()
+    build(site, state)
+    assert not state.failed
+    [warning] = state.warnings
+    assert warning.startswith("content/organisations/yhdistys.md:8:1: warning[stale-review]: "
+                              "reviewed: ")
+    (content / ORGANISATION_FILE).write_text(BROKEN_MUNICIPALITY, encoding="utf-8")
+    build(site, state)
+    assert state.failed and not state.warnings
+    (content / ORGANISATION_FILE).write_text(ORGANISATION_MD, encoding="utf-8")
+    build(site, state)
+    assert not state.failed and not state.warnings
+
+
+def test_with_warnings_puts_an_escaped_box_at_the_top_of_the_body():
+    page = b'<!doctype html><html><head><title>x</title></head><body class="a">\n<main>M</main>'
+    shown = with_warnings(page, ["f.md:3:1: warning[x]: name: <script>alert(1)</script> & co"])
+    assert shown.startswith(b'<!doctype html><html><head><title>x</title></head>'
+                            b'<body class="a"><aside ')
+    assert b"<script>" not in shown and b"&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in shown
+    assert shown.endswith(b"</aside>\n<main>M</main>")
+    assert with_warnings(b"no body here", ["w"]) == b"no body here"
+
+
 def test_rebuild_missing_content_folder_is_a_problem(site, tmp_path):
     _, templates, output = site
     state = PreviewState()
@@ -334,6 +364,28 @@ def test_preview_shows_problems_and_comes_back_after_a_fix(preview):
     status, body = wait_for(preview.url, lambda status, body: status == 200, 10, preview.log,
                             "the site after fixing the content")
     assert "Korjattu Yhdistys ry" in body
+
+
+def test_preview_shows_warnings_on_every_page_until_fixed(preview):
+    """A warning does not stop the build: pages are served with a box listing it."""
+    organisation = preview.root / "content" / ORGANISATION_FILE
+    organisation.write_text(STALE, encoding="utf-8")
+    try:
+        status, body = wait_for(preview.url, lambda status, body: "data-preview-warnings" in body,
+                                10, preview.log, "the warnings box after an old reviewed date")
+        assert status == 200 and "PREVIEW-HOME" in body
+        assert "content/organisations/yhdistys.md:8:1: warning[stale-review]" in parsed(body).text
+        assert "livereload.js" in body
+        status, body = get(preview.url + "sv/organisations/yhdistys/")
+        assert status == 200 and "data-preview-warnings" in body
+        status, body = get(preview.url + "assets/style.css")
+        assert status == 200 and "data-preview-warnings" not in body
+        assert get(preview.url + "../../etc/passwd")[0] in (400, 403, 404)
+    finally:
+        organisation.write_text(ORGANISATION_MD, encoding="utf-8")
+    wait_for(preview.url,
+             lambda status, body: status == 200 and "data-preview-warnings" not in body,
+             10, preview.log, "the page without warnings after the fix")
 
 
 def test_preview_survives_a_template_error(preview):
