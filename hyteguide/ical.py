@@ -336,9 +336,10 @@ def scopes(guide: Guide) -> Iterator[Scope]:
             yield Scope(entry.term, entry.activities)
 
 
-def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue]
-          ) -> Iterator[tuple[str, bytes]]:
-    """Every feed of the site as (site-relative path, bytes), in a stable order."""
+def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
+          languages: tuple[str, ...] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every feed of the site (or of languages) as (site-relative path, bytes), in a stable
+    order."""
     site = guide.content.site
     first, last = feed_window(guide)
     timezone = vtimezone(site.timezone, first, last).to_ical()
@@ -347,7 +348,7 @@ def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue]
     address = urlsplit(urls.base_url)
     host = (address.hostname or "localhost") + address.path.rstrip("/")
     dtstamp = dt.datetime.combine(guide.today, dt.time(), UTC)
-    for lang in site.languages:
+    for lang in languages or site.languages:
         ctx = EventContext(guide, urls, catalogues[lang], lang, zoneinfo.ZoneInfo(site.timezone),
                            dtstamp, host)
         events = _events_of(series, ctx)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +24,12 @@ from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
 from .model import Activity, Place, Text
+from .parallel import chunked, in_parallel
 from .qr import svg as qr_svg
 from .schema import GAP_REASONS
 from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
 from .search import files as search_files
+from .search import paths as search_paths
 from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 
 # The accessibility statement and the privacy notice, made from site.yaml and linked from the
@@ -87,6 +89,7 @@ class Renderer:
         self.env = make_environment(templates)
         self.catalogues = {lang: load_catalogue(templates, lang) for lang in self.languages}
         self.search_sizes = SearchSizes()
+        self._specs: list[PageSpec] = []  # the pages render_all hands to workers by number
         self.changed = changed or {}  # content file → date of its last commit (history.py)
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
@@ -334,19 +337,41 @@ class Renderer:
         return self.env.get_template("404.html").render(context)
 
     def render_all(self) -> Iterator[tuple[str, bytes]]:
-        """Every output file as (site-relative path, bytes), in a stable order."""
+        """Every output file as (site-relative path, bytes), in a stable order; the pages are
+        rendered by worker processes (parallel.py)."""
         specs = list(self.pages())
-        for lang in self.languages:
-            for spec in specs:
-                path = self.urls.output_file(self.urls.localised(spec.path, lang))
-                yield path, self.render_page(spec, lang).encode("utf-8")
+        for name in sorted({spec.template for spec in specs}):
+            self.env.get_template(name)  # compiled once, before the workers fork
+        self._specs = specs
+        pages = [("page", lang, number) for lang in self.languages
+                 for number in range(len(specs))]
+        chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
+                  *([("feeds", lang)] for lang in self.languages), *chunked(pages)]
+        searched = {path for path, _ in search_paths(self.urls, self.languages)}
+        for path, data in in_parallel(self.render_tasks, chunks):
+            if path in searched:
+                self.search_sizes.add(path, data)
+            yield path, data
         yield "404.html", self.render_not_found().encode("utf-8")
-        yield from feeds(self.guide, self.urls, self.catalogues)
-        yield from search_files(self.guide, self.urls, self.catalogues, self.search_sizes)
         yield "sitemap.xml", self.sitemap(specs).encode("utf-8")
         yield "robots.txt", (f"User-agent: *\nAllow: /\n\n"
                              f"Sitemap: {self.urls.absolute('sitemap.xml')}\n").encode()
         yield ".nojekyll", b""
+
+    def render_tasks(self, tasks: Sequence[tuple]) -> list[tuple[str, bytes]]:
+        """Output files of tasks: ("page", language, number in the list of specs), ("feeds",
+        language) or ("search", language)."""
+        found: list[tuple[str, bytes]] = []
+        for kind, lang, *number in tasks:
+            if kind == "search":
+                found += search_files(self.guide, self.urls, self.catalogues, (lang,))
+            elif kind == "feeds":
+                found += feeds(self.guide, self.urls, self.catalogues, (lang,))
+            else:
+                spec = self._specs[number[0]]
+                path = self.urls.output_file(self.urls.localised(spec.path, lang))
+                found.append((path, self.render_page(spec, lang).encode("utf-8")))
+        return found
 
     def sitemap(self, specs: list[PageSpec]) -> str:
         context = {"entries": [

@@ -295,10 +295,16 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def paths(urls: Urls, languages: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(site path, language) of every search file: index.json and documents.json."""
+    return [(urls.localised(SEARCH_PAGE + name, lang), lang) for lang in languages
+            for name in ("index.json", "documents.json")]
+
+
 def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
-          sizes: SearchSizes | None = None) -> Iterator[tuple[str, bytes]]:
-    """search/<lang>/index.json and documents.json for every site language."""
-    for lang in guide.content.site.languages:
+          languages: tuple[str, ...] | None = None) -> Iterator[tuple[str, bytes]]:
+    """search/index.json and documents.json for languages (default: every site language)."""
+    for lang in languages or guide.content.site.languages:
         catalogue = catalogues[lang]
         docs = documents(guide, catalogue, urls)
         index = {"lang": lang, "stopwords": sorted(searchtext.stop_words(lang)),
@@ -308,10 +314,7 @@ def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
                            ("activity", "organisation", "place", "partnership", "page")},
                  "documents": [doc.shown(lang) for doc in docs]}
         for name, data in (("index.json", index), ("documents.json", shown)):
-            path, raw = urls.localised(SEARCH_PAGE + name, lang), _json(data)
-            if sizes is not None:
-                sizes.add(path, raw)
-            yield path, raw
+            yield urls.localised(SEARCH_PAGE + name, lang), _json(data)
 
 
 def vendor_files(node_modules: Path) -> Iterator[tuple[str, bytes]]:
