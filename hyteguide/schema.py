@@ -319,7 +319,7 @@ def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
             ctx.error(item, at, "bad-schedule", f"{day} is both excepted and cancelled",
                       "keep it under 'cancelled' to show it as cancelled, or under 'except' "
                       "to leave it out")
-        elif not recurs_on(rule, day) or is_skipped(rule, day):
+        elif day not in rule.also and (not recurs_on(rule, day) or is_skipped(rule, day)):
             ctx.error(item, at, "not-held",
                       f"{day} ({DAY_NAMES[day.weekday()]}) is not a day this rule is held on",
                       _not_held_hint(rule, day))
@@ -327,6 +327,12 @@ def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
         if day in excepted:
             ctx.error(*_item(node, "also", day, where), "bad-schedule",
                       f"{day} is both an extra day and excepted", "remove it from one of them")
+        elif (rule.start and day < rule.start) or (rule.until and day > rule.until):
+            ctx.error(*_item(node, "also", day, where), "bad-schedule",
+                      f"{day} is outside the rule's 'from'–'until' "
+                      f"({rule.start or '…'}–{rule.until or '…'}), so it would never be shown",
+                      "move 'from' or 'until' to include it, or give the day a rule of its own "
+                      "(- date: …)")
     for exception in rule.exceptions:
         day = exception.start
         if day == exception.end and not recurs_on(rule, day):

@@ -141,6 +141,36 @@ def test_cancelled_public_holiday_that_the_rule_skips(tmp_path):
                            "under 'also' to hold it"]
 
 
+def test_a_cancelled_extra_day_on_a_public_holiday_is_held_so_it_can_be_cancelled(tmp_path):
+    """'also' holds a day the rule would skip as a holiday; cancelling that day is valid."""
+    root = site(tmp_path, """\
+        schedule:
+          - weekly: mon
+            also: [2027-12-06]
+            cancelled: [2027-12-06]
+        """)
+    assert check(root) == []
+    from hyteguide.occurrences import activity_occurrences
+
+    [activity] = load_content(root).organisations[0].activities
+    [day] = activity_occurrences(activity, dt.date(2027, 12, 6), dt.date(2027, 12, 6))
+    assert day.cancelled
+
+
+def test_an_extra_day_outside_from_until_is_an_error(tmp_path):
+    assert check(site(tmp_path, """\
+        schedule:
+          - weekly: tue
+            from: 2026-09-01
+            until: 2026-12-15
+            also: [2026-12-17, 2026-08-20, 2026-10-01]
+        """)) == [
+        f"{P}:14:16: error[bad-schedule]: activities[0].schedule[0].also[0]: 2026-12-17 is "
+        "outside the rule's 'from'–'until' (2026-09-01–2026-12-15), so it would never be shown",
+        f"{P}:14:28: error[bad-schedule]: activities[0].schedule[0].also[1]: 2026-08-20 is "
+        "outside the rule's 'from'–'until' (2026-09-01–2026-12-15), so it would never be shown"]
+
+
 def test_a_day_both_excepted_and_cancelled(tmp_path):
     assert check(site(tmp_path, """\
         schedule:
