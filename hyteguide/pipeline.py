@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from .load import load_content, today_in
 from .problems import Problem, format_report
 from .render import Renderer, static_files
 from .search import vendor_files
-from .write import write_site
+from .write import Staging
 
 
 def node_modules_of(templates: Path) -> Path:
@@ -53,9 +52,16 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
 
     start = time.perf_counter()
     renderer = Renderer(guide, templates, base_url, changed=last_changed(content_dir))
-    files = itertools.chain(renderer.render_all(), static_files(templates),
-                            vendor_files(node_modules_of(templates)))
-    count = write_site(output, files)
+    assets = [*static_files(templates), *vendor_files(node_modules_of(templates))]
+    staging = Staging(output)
+    try:
+        for path, data in assets:
+            staging.put(path, data)
+        count = len(assets) + renderer.render_all(staging.put)
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
     timings["render+write"] = time.perf_counter() - start
 
     warnings = content.extra.get("warnings", [])

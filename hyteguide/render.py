@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -336,9 +336,9 @@ class Renderer:
                    "canonical": None, "alternates": [], "catalogues": self.catalogues}
         return self.env.get_template("404.html").render(context)
 
-    def render_all(self) -> Iterator[tuple[str, bytes]]:
-        """Every output file as (site-relative path, bytes), in a stable order; the pages are
-        rendered by worker processes (parallel.py)."""
+    def render_all(self, put: Callable[[str, bytes], None]) -> int:
+        """Hand every output file to put(site-relative path, bytes); return the count. Pages,
+        feeds and search files are rendered, and put, in worker processes (parallel.py)."""
         specs = list(self.pages())
         for name in sorted({spec.template for spec in specs}):
             self.env.get_template(name)  # compiled once, before the workers fork
@@ -348,15 +348,27 @@ class Renderer:
         chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
                   *([("feeds", lang)] for lang in self.languages), *chunked(pages)]
         searched = {path for path, _ in search_paths(self.urls, self.languages)}
-        for path, data in in_parallel(self.render_tasks, chunks):
-            if path in searched:
-                self.search_sizes.add(path, data)
-            yield path, data
-        yield "404.html", self.render_not_found().encode("utf-8")
-        yield "sitemap.xml", self.sitemap(specs).encode("utf-8")
-        yield "robots.txt", (f"User-agent: *\nAllow: /\n\n"
-                             f"Sitemap: {self.urls.absolute('sitemap.xml')}\n").encode()
-        yield ".nojekyll", b""
+
+        def work(chunk: Sequence[tuple]) -> list[tuple[str, tuple[int, int] | None]]:
+            done = []
+            for path, data in self.render_tasks(chunk):
+                put(path, data)
+                done.append((path, SearchSizes.measure(data) if path in searched else None))
+            return done
+
+        count = 0
+        for path, size in in_parallel(work, chunks):
+            count += 1
+            if size:
+                self.search_sizes.files[path] = size
+        others = [("404.html", self.render_not_found().encode("utf-8")),
+                  ("sitemap.xml", self.sitemap(specs).encode("utf-8")),
+                  ("robots.txt", (f"User-agent: *\nAllow: /\n\n"
+                                  f"Sitemap: {self.urls.absolute('sitemap.xml')}\n").encode()),
+                  (".nojekyll", b"")]
+        for path, data in others:
+            put(path, data)
+        return count + len(others)
 
     def render_tasks(self, tasks: Sequence[tuple]) -> list[tuple[str, bytes]]:
         """Output files of tasks: ("page", language, number in the list of specs), ("feeds",

@@ -109,7 +109,12 @@ class SearchSizes:
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def add(self, path: str, data: bytes) -> None:
-        self.files[path] = (len(data), len(gzip.compress(data, mtime=0)))
+        self.files[path] = self.measure(data)
+
+    @staticmethod
+    def measure(data: bytes) -> tuple[int, int]:
+        """Bytes raw and gzipped."""
+        return len(data), len(gzip.compress(data, mtime=0))
 
     def summary(self) -> str:
         parts = []

@@ -43,26 +43,47 @@ def recover(target: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+class Staging:
+    """A fresh folder beside the target that the files of a build go into (from any process:
+    forked workers write their own pages), then swapped in place of the target by commit()."""
+
+    def __init__(self, target: Path):
+        self.target = target.resolve()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        recover(self.target)
+        _check_target(self.target)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-",
+                                            dir=self.target.parent))
+
+    def put(self, relative: str, data: bytes) -> None:
+        """Write one file of the site; refuses paths that lead outside it."""
+        path = self.folder / relative
+        if self.folder not in path.resolve().parents:
+            raise UnsafeOutput(f"refusing to write outside the output folder: {relative}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def commit(self) -> None:
+        """Swap the staged site in place of the target."""
+        os.chmod(self.folder, 0o755)
+        _swap(self.folder, self.target)
+
+    def discard(self) -> None:
+        """Remove the staged files; the target stays as it was."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def write_site(target: Path, files: Iterable[tuple[str, bytes]]) -> int:
     """Write all files into a fresh folder, then swap it in place of target; return the count."""
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
-    _check_target(target)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    staging = Staging(target)
     count = 0
     try:
         for relative, data in files:
-            path = staging / relative
-            if staging not in path.resolve().parents:
-                raise UnsafeOutput(f"refusing to write outside the output folder: {relative}")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            staging.put(relative, data)
             count += 1
-        os.chmod(staging, 0o755)
-        _swap(staging, target)
+        staging.commit()
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
         raise
     return count
 
