@@ -23,13 +23,12 @@ _DARK = bytes(1 if value < 128 else 0 for value in range(256))  # grey level →
 _RUN = re.compile(b"\x01+")
 
 
-def matrix(url: str) -> list[bytes]:
-    """The QR code of url as rows of modules, 1 for dark (no quiet zone)."""
+def matrix(url: str) -> tuple[bytes, int]:
+    """The QR code of url as its modules row after row, 1 for dark (no quiet zone), and the
+    number of modules a row."""
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_LEVEL)
     image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    height, width = image.shape
-    modules = image.tobytes().translate(_DARK)
-    return [modules[r * width:(r + 1) * width] for r in range(height)]
+    return image.tobytes().translate(_DARK), image.shape[1]
 
 
 @lru_cache(maxsize=4096)
@@ -38,10 +37,17 @@ def svg(url: str, label: str) -> str:
 
     One module is one unit of the viewBox; a white square, then each horizontal run of dark
     modules is a rectangle of one path."""
-    rows = matrix(url)
-    size = len(rows) + 2 * QUIET_ZONE
-    runs = [f"M{run.start() + QUIET_ZONE} {y}h{len(run[0])}v1h-{len(run[0])}z"
-            for y, row in enumerate(rows, QUIET_ZONE) for run in _RUN.finditer(row)]
+    modules, width = matrix(url)
+    size = width + 2 * QUIET_ZONE
+    # Rows never join: a run that would reach into the next row is split at the row's end.
+    runs = []
+    for run in _RUN.finditer(modules):
+        start, end = run.span()
+        while start < end:
+            y, x = divmod(start, width)
+            length = min(end - start, width - x)
+            runs.append(f"M{x + QUIET_ZONE} {y + QUIET_ZONE}h{length}v1h-{length}z")
+            start += length
     return (f'<svg role="img" aria-label="{escape(label)}" class="qr__code" '
             f'viewBox="0 0 {size} {size}" xmlns="http://www.w3.org/2000/svg">'
             f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
