@@ -51,7 +51,17 @@ class FrontMatterFile:
 
 # libyaml (C) composes many times faster than pure Python. Errors are rare, so a file that fails
 # is parsed again in pure Python, whose messages and positions are the more helpful ones.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_C_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+         yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _FastLoader(_C_LOADER):  # type: ignore[misc, valid-type]
+    """libyaml's composer; every scalar is tagged a string without PyYAML's type guessing (a
+    Python call per scalar, and the fields convert the text themselves anyway)."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _TAGS[kind]
 
 
 class _Loader(yaml.SafeLoader):
@@ -68,8 +78,10 @@ class _Loader(yaml.SafeLoader):
 def _compose(text: str) -> yaml.Node | None:
     """Compose fast; on any error, or any alias, let the pure-Python loader report it."""
     try:
-        if not any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_FAST_LOADER)):
-            return yaml.compose(text, Loader=_FAST_LOADER)
+        # An alias needs a '*': only then are the events looked through for one.
+        if "*" not in text or not any(isinstance(e, yaml.AliasEvent)
+                                      for e in yaml.parse(text, Loader=_C_LOADER)):
+            return yaml.compose(text, Loader=_FastLoader)
     except yaml.YAMLError:
         pass
     return yaml.compose(text, Loader=_Loader)
@@ -102,7 +114,8 @@ def parse_yaml(path: str, text: str, line_offset: int = 0) -> tuple[Document | N
                           "this text has half of a character (an escape such as \\ud83d, a "
                           "lone surrogate), which cannot be shown",
                           "write the character itself (🙂), or one escape for it (\\U0001F642)")
-                  for node, field in _scalars(root, "") if _SURROGATE.search(node.value)]
+                  for node, field in (_scalars(root, "") if "\\" in text else ())
+                  if _SURROGATE.search(node.value)]  # only an escape (\ud83d) makes one
     if surrogates:
         return None, surrogates
     return Document(path, root, line_offset), []
