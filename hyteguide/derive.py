@@ -183,6 +183,10 @@ def derive(content: Content, today: dt.date) -> Guide:
                                for o in activity_occurrences(a, today, horizon)),
                               key=lambda o: o.sort_key)
     occurrences = [o for o in every_occurrence if o.activity.organisation not in hidden]
+    in_municipality: dict[str, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:  # one pass, not one per municipality
+        for municipality in dict.fromkeys(municipalities[occurrence.activity.key]):
+            in_municipality[municipality].append(occurrence)
     occurrences_of: dict[str, list[Occurrence]] = defaultdict(list)
     upcoming: dict[str, list[Occurrence]] = defaultdict(list)
     held: dict[str, list[Occurrence]] = defaultdict(list)
@@ -204,8 +208,7 @@ def derive(content: Content, today: dt.date) -> Guide:
         upcoming={k: tuple(v) for k, v in upcoming.items()},
         calendar=calendar_weeks(None, occurrences, today, horizon),
         municipality_calendars={
-            m: calendar_weeks(m, [o for o in occurrences
-                                  if m in municipalities[o.activity.key]], today, horizon)
+            m: calendar_weeks(m, in_municipality.get(m, []), today, horizon)
             for m in content.vocabulary.group("municipalities")},
         calendar_filters=_calendar_filters(content, occurrences),
         stale=frozenset(o.slug for o in every if o.reviewed and is_stale(
@@ -279,14 +282,20 @@ def _taxonomies(content: Content, organisations: tuple[Organisation, ...],
         own = set(own_terms.get(group, lambda o: ())(organisation))
         return own.union(*(terms_of_activity[group](a) for a in organisation.activities))
 
+    # One pass over the organisations and activities per group, not one per term.
     result = {}
     for group in TAXONOMIES:
+        organisations_of: dict[str, list[Organisation]] = defaultdict(list)
+        activities_of: dict[str, list[Activity]] = defaultdict(list)
+        for organisation in organisations:
+            for term_id in terms_of_organisation(group, organisation):
+                organisations_of[term_id].append(organisation)
+        for activity in activities:
+            for term_id in dict.fromkeys(terms_of_activity[group](activity)):
+                activities_of[term_id].append(activity)
         result[group] = {
-            term_id: TermIndex(
-                term,
-                tuple(o for o in organisations if term_id in terms_of_organisation(group, o)),
-                tuple(a for a in activities if term_id in terms_of_activity[group](a)),
-            )
+            term_id: TermIndex(term, tuple(organisations_of.get(term_id, ())),
+                               tuple(activities_of.get(term_id, ())))
             for term_id, term in content.vocabulary.group(group).items()
         }
     return result

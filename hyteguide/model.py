@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ class Activity:
     contacts: tuple[Contact, ...] = ()
     source: Source = Source("")
 
-    @property
+    @cached_property  # a dictionary key everywhere: made once (frozen, so it never changes)
     def key(self) -> str:
         return f"{self.organisation}/{self.id}"
 
