@@ -7,6 +7,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .load import is_stale
 from .model import Activity, Content, DateRange, Organisation, Partnership, Place, Term
@@ -130,18 +131,18 @@ class Guide:
     unlisted: tuple[Organisation, ...] = ()
     occurrences_of: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict)  # all
 
-    @property
+    @cached_property
     def every_organisation(self) -> tuple[Organisation, ...]:
         """Listed and unlisted organisations: each has its pages and feeds."""
         return tuple(sorted((*self.organisations, *self.unlisted),
                             key=lambda o: sort_key(o.name.default)))
 
-    @property
+    @cached_property
     def every_activity(self) -> tuple[Activity, ...]:
         """The activities of listed and unlisted organisations."""
         return self.activities + _activities(self.unlisted)
 
-    @property
+    @cached_property  # asked on every page: made once
     def hidden(self) -> frozenset[str]:
         """Slugs of the unlisted organisations."""
         return frozenset(o.slug for o in self.unlisted)
@@ -167,8 +168,9 @@ def derive(content: Content, today: dt.date) -> Guide:
     places = tuple(sorted(content.places, key=lambda p: sort_key(p.name.default)))
     place_by_slug = {p.slug: p for p in places}
     organisation_by_slug = {o.slug: o for o in every}
+    every_activity = _activities(every)
     municipalities = {a.key: _municipalities(a, organisation_by_slug, place_by_slug)
-                      for a in _activities(every)}
+                      for a in every_activity}
     at_place: dict[str, list[Activity]] = defaultdict(list)
     for activity in activities:
         if activity.place:
@@ -179,7 +181,7 @@ def derive(content: Content, today: dt.date) -> Guide:
         for member in partnership.members:
             partnerships_of[member].append(partnership)
     horizon = today + dt.timedelta(weeks=site.horizon_weeks)
-    every_occurrence = sorted((o for a in _activities(every)
+    every_occurrence = sorted((o for a in every_activity
                                for o in activity_occurrences(a, today, horizon)),
                               key=lambda o: o.sort_key)
     occurrences = [o for o in every_occurrence if o.activity.organisation not in hidden]
