@@ -12,11 +12,15 @@ Options: ``--sizes 300,3000`` (organisations), ``--peers hugo,pelican,mkdocs,mkd
 ``--no-peers``, ``--preview-size 3000`` (0: no preview), ``--preview-edits 3``, ``--work DIR``
 (default ``bench/work``, gitignored), ``--output bench/RESULTS.md``, ``--jobs N`` (sets
 ``HYTEGUIDE_JOBS`` for our builds and the preview; default: all cores), ``--profile``,
+``--idle-wait 20`` (minutes to wait for an idle machine before each measurement),
+``--retries 2`` (measure again a build or preview edit that other work disturbed),
 ``--keep-sites``.
 
 For each size it generates a region with ``bench/generate.py`` (``--today 2026-11-22``) and a
-copy of it whose ``site.yaml`` says ``languages: [fi]``, then, each under ``/usr/bin/time -v``
-(when present) while this script samples the build's process tree every 50 ms:
+copy of it whose ``site.yaml`` says ``languages: [fi]``, its YAML without the Swedish and
+English translations (hyteguide refuses translations into languages the site lacks), then,
+each under ``/usr/bin/time -v`` (when present) while this script samples the build's process
+tree from /proc:
 
 * builds the fi-only copy cold (empty output folder) and warm (again, into the same folder),
 * builds the region in its three languages (fi, sv, en) cold and warm,
@@ -389,8 +393,9 @@ class TreeSampler(threading.Thread):
 
     VmRSS every 50 ms (cheap). Pss comes from smaps_rollup, which walks the page tables under
     the process's memory lock (several ms per 200 MB process): it is read only near the RSS
-    peak (within 5 % of the highest sum so far) and at most every 2 s, so that the sampling
-    neither costs the build much CPU nor holds its memory lock often. ``cpu_s`` is what the
+    peak (within 5 % of the highest sum so far), when the RSS has grown by 5 % since the last
+    read or else every 2 s, so that the sampling neither costs the build much CPU nor holds
+    its memory lock often. ``cpu_s`` is what the
     sampling itself cost (its thread's CPU time).
     """
 
@@ -411,7 +416,7 @@ class TreeSampler(threading.Thread):
 
     def run(self) -> None:
         started = time.thread_time()
-        last_pss = -math.inf
+        last_pss, pss_rss = -math.inf, 0
         while not self._stop_event.is_set():
             pids = process_tree(self.root)
             if self.skip_root:
@@ -420,8 +425,9 @@ class TreeSampler(threading.Thread):
             rss = sum(_status_kib(p, "status", b"VmRSS:") for p in pids)
             self.peak_rss_kib = max(self.peak_rss_kib, rss)
             now = time.monotonic()
-            if rss >= 0.95 * self.peak_rss_kib and now - last_pss >= self.pss_interval:
-                last_pss = now
+            near_peak = rss >= 0.95 * self.peak_rss_kib
+            if near_peak and (now - last_pss >= self.pss_interval or rss > 1.05 * pss_rss):
+                last_pss, pss_rss = now, rss
                 self.pss_samples += 1
                 self.peak_pss_kib = max(
                     self.peak_pss_kib, sum(_status_kib(p, "smaps_rollup", b"Pss:") for p in pids))
@@ -444,6 +450,53 @@ def busy_cpu_seconds() -> float | None:
     idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
     guest = sum(ticks[8:10])  # already counted in user and nice
     return (sum(ticks) - idle - guest) / os.sysconf("SC_CLK_TCK")
+
+
+IDLE_CORES = 0.25  # busy cores (whole machine) over IDLE_WINDOW seconds that count as idle
+IDLE_WINDOW = 5.0
+DISTURBED_SHARE = 0.1  # other work used more than this share of one core: measure again
+
+
+def wait_idle(max_wait: float) -> float:
+    """Wait until the machine is idle (see IDLE_CORES), at most max_wait s; the seconds waited."""
+    start = time.monotonic()
+    announced = False
+    while True:
+        before, t0 = busy_cpu_seconds(), time.monotonic()
+        time.sleep(IDLE_WINDOW)
+        after = busy_cpu_seconds()
+        if before is None or after is None:
+            return 0.0
+        cores = (after - before) / (time.monotonic() - t0)
+        waited = time.monotonic() - start
+        if cores < IDLE_CORES:
+            if announced:
+                log(f"machine idle again after {waited:.0f} s")
+            return round(waited, 1)
+        if waited >= max_wait:
+            log(f"machine still busy ({cores:.2f} cores) after {waited:.0f} s: going on")
+            return round(waited, 1)
+        if not announced:
+            log(f"machine busy ({cores:.2f} cores in use): waiting for it to be idle ...")
+            announced = True
+
+
+def disturbed(seconds: float, other_cpu: float | None) -> bool:
+    """Did other work use the machine noticeably during a measurement of seconds?"""
+    return other_cpu is not None and other_cpu > max(1.0, DISTURBED_SHARE * seconds)
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU seconds of root and its live descendants, with their reaped children."""
+    total = 0
+    for pid in process_tree(root):
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 # -- our build -----------------------------------------------------------------------------
@@ -554,6 +607,28 @@ def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int 
     if odd:
         result["odd_lines"] = odd[:20]
     return result
+
+
+def measured_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int | None,
+                   cold: bool, idle_wait: float, retries: int) -> dict[str, Any]:
+    """run_build after waiting for an idle machine; a disturbed build is measured again (up to
+    retries times) and the least disturbed attempt is kept."""
+    attempts: list[dict[str, Any]] = []
+    for _ in range(1 + retries):
+        waited = wait_idle(idle_wait) if idle_wait > 0 else 0.0
+        result = run_build(content, output, label=label, logs=logs, jobs=jobs, cold=cold)
+        result["waited_s"] = waited
+        attempts.append(result)
+        if result["exit_code"] or not disturbed(result["seconds"], result.get("other_cpu_s")):
+            break
+        log(f"build {label}: other work used {result['other_cpu_s']:.1f} CPU s during its "
+            f"{result['seconds']:.1f} s")
+    best = min(attempts, key=lambda a: (a["exit_code"] != 0,
+                                        (a.get("other_cpu_s") or 0) / max(a["seconds"], 0.01)))
+    best = dict(best)
+    best["attempts"] = [{"seconds": a["seconds"], "other_cpu_s": a.get("other_cpu_s"),
+                         "exit_code": a["exit_code"]} for a in attempts]
+    return best
 
 
 # -- page weights --------------------------------------------------------------------------
@@ -772,8 +847,9 @@ def livereload_settings() -> dict[str, str]:
     return out
 
 
-async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], timeout: float,
-                            serve_log: Path) -> list[dict[str, Any]]:
+async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], wanted: int,
+                            timeout: float, serve_log: Path, server: int,
+                            idle_wait: float) -> list[dict[str, Any]]:
     from tornado.websocket import websocket_connect
 
     connection = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
@@ -801,13 +877,17 @@ async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], timeo
         # reloads less than ~3 s apart: let both pass before the first edit
         await asyncio.sleep(5)
         for number, (path, slug, sentence) in enumerate(edits, 1):
+            if sum(1 for e in results if not e["disturbed"]) >= wanted:
+                break
+            waited = await asyncio.to_thread(wait_idle, idle_wait) if idle_wait > 0 else 0.0
             while not queue.empty():
                 queue.get_nowait()
             log_offset = serve_log.stat().st_size
+            busy, server_cpu = busy_cpu_seconds(), tree_cpu_seconds(server)
             with path.open("a", encoding="utf-8") as f:
                 f.write(f"\n{sentence}\n")
             written = time.monotonic()
-            log(f"preview edit {number}/{len(edits)}: {path.name}")
+            log(f"preview edit {number} ({wanted} wanted): {path.name}")
             reloaded = None
             deadline = written + timeout
             while reloaded is None:
@@ -820,6 +900,10 @@ async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], timeo
                 if json.loads(message).get("command") == "reload":
                     reloaded = at
             latency = reloaded - written
+            busy_after, server_cpu_after = busy_cpu_seconds(), tree_cpu_seconds(server)
+            other = None
+            if busy is not None and busy_after is not None:
+                other = max(0.0, busy_after - busy - (server_cpu_after - server_cpu))
             status, page = await asyncio.to_thread(
                 http_get, f"http://127.0.0.1:{port}/organisations/{slug}/")
             report = parse_report(serve_log.read_bytes()[log_offset:].decode(errors="replace"))
@@ -827,6 +911,8 @@ async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], timeo
                 "file": path.name, "latency_s": round(latency, 3), "status": status,
                 "visible": sentence in page, "build_stages": report["stages"],
                 "build_s": round(sum(report["stages"].values()), 2),
+                "other_cpu_s": None if other is None else round(other, 2),
+                "disturbed": disturbed(latency, other), "waited_s": waited,
             })
             log(f"preview edit {number}: reload after {latency:.2f} s, page {status}, "
                 f"sentence {'shown' if sentence in page else 'MISSING'}")
@@ -837,11 +923,13 @@ async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], timeo
     return results
 
 
-def measure_preview(region: Path, work: Path, edits: int, jobs: int | None) -> dict[str, Any]:
+def measure_preview(region: Path, work: Path, edits: int, jobs: int | None,
+                    idle_wait: float = 0.0, retries: int = 0) -> dict[str, Any]:
     """hyteguide serve on a copy of region; edit → reload latency for a few organisations."""
     copy = copy_region(region, work / f"preview-{region.name.removeprefix('region-')}")
     orgs = sorted((copy / "organisations").glob("*.md"))
-    picks = [orgs[(i + 1) * len(orgs) // (edits + 1)] for i in range(edits)]
+    tries = edits + retries
+    picks = [orgs[(i + 1) * len(orgs) // (tries + 1)] for i in range(tries)]
     port = free_port()
     serve_log = work / "logs" / f"serve-{copy.name}.log"
     serve_log.parent.mkdir(parents=True, exist_ok=True)
@@ -853,6 +941,8 @@ def measure_preview(region: Path, work: Path, edits: int, jobs: int | None) -> d
     result: dict[str, Any] = {"content": str(copy), "languages": region_languages(copy),
                               "organisations": len(orgs), "command": shlex.join(command),
                               "settings": livereload_settings(), "log": str(serve_log)}
+    if idle_wait > 0:
+        wait_idle(idle_wait)
     log(f"preview: starting {shlex.join(command)}")
     with serve_log.open("wb") as out:
         start = time.perf_counter()
@@ -883,7 +973,8 @@ def measure_preview(region: Path, work: Path, edits: int, jobs: int | None) -> d
             jobs_ = [(path, path.stem, f"Vertailumittauksen muutos {i + 1} ({token}).")
                      for i, path in enumerate(picks)]
             timeout = max(600.0, 3 * result["startup_s"])
-            result["edits"] = asyncio.run(_livereload_edits(port, jobs_, timeout, serve_log))
+            result["edits"] = asyncio.run(_livereload_edits(
+                port, jobs_, edits, timeout, serve_log, process.pid, idle_wait))
         except Exception as error:  # noqa: BLE001 - reported in RESULTS.md
             result["error"] = f"{type(error).__name__}: {error}"
             log(f"preview FAILED: {result['error']}")
@@ -902,7 +993,8 @@ def measure_preview(region: Path, work: Path, edits: int, jobs: int | None) -> d
             result["exit_code"] = process.returncode
     result["tree_rss_mib"] = round(sampler.peak_rss_kib / 1024, 1)
     result["tree_pss_mib"] = round(sampler.peak_pss_kib / 1024, 1)
-    latencies = [edit["latency_s"] for edit in result.get("edits", [])]
+    kept = [e for e in result.get("edits", []) if not e["disturbed"]] or result.get("edits", [])
+    latencies = [edit["latency_s"] for edit in kept]
     if latencies:
         result["min_s"] = min(latencies)
         result["median_s"] = statistics.median(latencies)
@@ -1015,6 +1107,7 @@ def _build_row(b: dict[str, Any]) -> list[str]:
         f"{b['tree_pss_mib']:,.0f}", str(b.get("processes", "–")),
         f"{b['files']:,}" if b.get("files") else "–", fmt_load(b["load_before"]),
         secs(b.get("other_cpu_s")), secs(b.get("sampler_cpu_s")),
+        str(len(b.get("attempts", [b]))),
     ]
 
 
@@ -1029,14 +1122,15 @@ def format_size(size: int, data: dict[str, Any]) -> str:
     out.append(table(
         ["build", "", "wall s", "CPU s", "load s", "derive s", "render+write s",
          "max RSS MiB (largest process)", "tree RSS MiB (sum)", "tree PSS MiB (sum)",
-         "processes", "files", "load avg before", "other CPU s", "sampling CPU s"],
+         "processes", "files", "load avg before", "other CPU s", "sampling CPU s",
+         "attempts"],
         [_build_row(b) for b in builds]))
     out.append("")
     out.append("Cold: empty output folder. Warm: the same build again into the folder the cold "
                "build wrote (hyteguide still renders everything into a new folder and swaps it "
                "in). Max RSS: `/usr/bin/time -v` (the largest single process). Tree RSS/PSS: "
                "the process tree (parent and forked workers) sampled from /proc: RSS every 50 ms, "
-               "PSS (which is costly to read) near the RSS peak at most every 2 s; "
+               "PSS (costly to read) near the RSS peak, on 5 % growth or every 2 s; "
                "RSS counts pages the workers share with the parent once per process, PSS "
                "divides them among the sharers. Other CPU s: CPU time the rest of the machine "
                "used during the build (/proc/stat busy time minus the build's own, as "
@@ -1195,11 +1289,14 @@ def format_preview(preview: dict[str, Any]) -> str:
     if edits:
         out += ["", table(
             ["edited file", "write → reload s", "of which the rebuild s (its report)",
-             "page status", "sentence on the page"],
+             "page status", "sentence on the page", "other CPU s"],
             [[f"`{e['file']}`", secs(e["latency_s"]),
               secs(e["build_s"]) + " (" + ", ".join(f"{k} {v:.2f}" for k, v in
                                                      e["build_stages"].items()) + ")",
-              str(e["status"]), "yes" if e["visible"] else "**no**"] for e in edits])]
+              str(e["status"]), "yes" if e["visible"] else "**no**",
+              secs(e.get("other_cpu_s")) + (" (disturbed: not counted)"
+                                            if e.get("disturbed") else "")]
+             for e in edits])]
         out += ["", f"min {secs(preview['min_s'])} s, median {secs(preview['median_s'])} s, "
                 f"max {secs(preview['max_s'])} s."]
     settings = preview["settings"]
@@ -1250,6 +1347,14 @@ def format_results(results: dict[str, Any]) -> str:
             "generated, in three languages. Regions: `bench/generate.py --organisations N "
             "--today 2026-11-22` (seed 1). The peers build the fi-only copy's organisation "
             "bodies (the same Markdown as the three-language region).", ""]
+    if results.get("idle_wait_min"):
+        out += [f"Each build, each peer run and each preview edit first waited for an idle "
+                f"machine (under {IDLE_CORES} busy cores over {IDLE_WINDOW:.0f} s, at most "
+                f"{results['idle_wait_min']:g} min); a build or edit during which other work "
+                f"used more than {DISTURBED_SHARE:.0%} of a core (and at least 1 CPU s) was "
+                f"measured again, up to {results['retries']} times, keeping the least "
+                "disturbed attempt (column \"attempts\"; all attempts are in "
+                "`WORK/results.json`).", ""]
     out.append("## Targets")
     out.append("")
     rows = targets(results)
@@ -1336,8 +1441,9 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
     for content, site, label in ((region_fi, site_fi, f"{size}-fi"),
                                  (region, site_all, f"{size}-{'-'.join(languages)}")):
         for cold in (True, False):
-            data["builds"].append(run_build(content, site, label=label, logs=logs,
-                                            jobs=args.jobs, cold=cold))
+            data["builds"].append(measured_build(
+                content, site, label=label, logs=logs, jobs=args.jobs, cold=cold,
+                idle_wait=args.idle_wait * 60, retries=args.retries))
     if (site_all / "index.html").exists():
         log(f"weighing the pages of {site_all.name} ...")
         data["pages_site"] = str(site_all)
@@ -1348,6 +1454,8 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
         for site in (site_fi, site_all):
             shutil.rmtree(site, ignore_errors=True)
     if peers:
+        if args.idle_wait > 0:
+            wait_idle(args.idle_wait * 60)
         data["peers"] = measure_peers(region_fi, work / f"peers-{size}", peers)
     return data
 
@@ -1372,6 +1480,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="HYTEGUIDE_JOBS for our builds (default: unset, all cores)")
     parser.add_argument("--profile", action="store_true",
                         help="also profile the fi-only build of the largest size in-process")
+    parser.add_argument("--idle-wait", type=float, default=20, metavar="MINUTES",
+                        help="before each measurement wait up to this long for the machine "
+                        "to be idle (default 20; 0: do not wait)")
+    parser.add_argument("--retries", type=int, default=2,
+                        help="measure a build or a preview edit again when other work used "
+                        "the machine during it, up to this many times (default 2)")
     parser.add_argument("--keep-sites", action="store_true",
                         help="keep the built sites in the work folder (default: removed "
                         "once measured)")
@@ -1384,6 +1498,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--sizes needs at least one positive number")
     if args.preview_edits < 1:
         parser.error("--preview-edits must be at least 1")
+    if args.retries < 0 or args.idle_wait < 0:
+        parser.error("--retries and --idle-wait cannot be negative")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
     args.work = args.work.resolve()
@@ -1404,6 +1520,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "machine": machine_info(args.work),
         "versions": project_versions(),
         "jobs": str(args.jobs) if args.jobs else "",
+        "idle_wait_min": args.idle_wait,
+        "retries": args.retries,
         "sizes": {},
     }
     log(f"load average at start: {fmt_load(results['load_start'])}")
@@ -1413,7 +1531,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         region = args.work / f"region-{args.preview_size}"
         if args.preview_size not in args.sizes or not region.is_dir():
             region = generate_region(args.preview_size, args.work)
-        results["preview"] = measure_preview(region, args.work, args.preview_edits, args.jobs)
+        results["preview"] = measure_preview(region, args.work, args.preview_edits, args.jobs,
+                                             args.idle_wait * 60, args.retries)
     if args.profile:
         size = max(args.sizes)
         try:
