@@ -14,7 +14,9 @@ Options: ``--sizes 300,3000`` (organisations), ``--peers hugo,pelican,mkdocs,mkd
 ``HYTEGUIDE_JOBS`` for our builds and the preview; default: all cores), ``--profile``,
 ``--idle-wait 20`` (minutes to wait for an idle machine before each measurement),
 ``--retries 2`` (measure again a build or preview edit that other work disturbed),
-``--keep-sites``.
+``--no-warm``, ``--keep-sites``. At 30,000 organisations the three-language site takes about
+35 GB (twice that during a warm build, which is skipped when the disk lacks the room) and each
+build well over half an hour on 2 cores.
 
 For each size it generates a region with ``bench/generate.py`` (``--today 2026-11-22``) and a
 copy of it whose ``site.yaml`` says ``languages: [fi]``, its YAML without the Swedish and
@@ -1137,6 +1139,12 @@ def format_size(size: int, data: dict[str, Any]) -> str:
                "bench/peers.py counts it; the sampling's own CPU, its own column, is in it): "
                "more than a small fraction of the wall time means the build shared the "
                "machine.")
+    sizes = data.get("site_bytes", {})
+    if sizes:
+        out += ["", "Output size (summed file sizes): " + ", ".join(
+            f"{label} {value / 1e6:,.0f} MB" for label, value in sizes.items()) + "."]
+    for note in data.get("notes", []):
+        out += ["", f"Note: {note}."]
     for b in builds:
         if b.get("exit_code"):
             out += ["", f"**{b['label']} failed** (exit {b['exit_code']}):", "", "```",
@@ -1404,6 +1412,8 @@ def collect_problems(results: dict[str, Any]) -> list[str]:
                                 f"{b['exit_code']} (log `{b['log']}`)")
             for line in b.get("odd_lines", [])[:5]:
                 problems.append(f"{size}: build {b['label']} printed: `{line.strip()[:200]}`")
+        for note in data.get("notes", []):
+            problems.append(f"{size}: {note}")
         if (data.get("peers") or {}).get("error"):
             problems.append(f"{size}: peers: {data['peers']['error'][:300]}")
         pages = data.get("pages") or {}
@@ -1438,12 +1448,26 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
                             "languages_all": ", ".join(languages), "builds": []}
     site_fi = work / f"site-{size}-fi"
     site_all = work / f"site-{size}-{'-'.join(languages)}"
-    for content, site, label in ((region_fi, site_fi, f"{size}-fi"),
-                                 (region, site_all, f"{size}-{'-'.join(languages)}")):
-        for cold in (True, False):
+    for content, site, label, per_org in (
+            (region_fi, site_fi, f"{size}-fi", SITE_BYTES_PER_ORG / 3),
+            (region, site_all, f"{size}-{'-'.join(languages)}", SITE_BYTES_PER_ORG)):
+        # a warm build writes a new site beside the old one before swapping: twice the space
+        free = shutil.disk_usage(work).free
+        warm = not args.no_warm
+        if warm and free < 2.2 * per_org * size:
+            warm = False
+            data.setdefault("notes", []).append(
+                f"{label}: no warm build: {free / 1e9:.0f} GB free, about "
+                f"{2.2 * per_org * size / 1e9:.0f} GB needed for the old and the new site")
+            log(data["notes"][-1])
+        for cold in (True, False) if warm else (True,):
             data["builds"].append(measured_build(
                 content, site, label=label, logs=logs, jobs=args.jobs, cold=cold,
                 idle_wait=args.idle_wait * 60, retries=args.retries))
+        if site.is_dir():
+            data.setdefault("site_bytes", {})[label] = tree_bytes(site)
+        if site == site_fi and not args.keep_sites:
+            shutil.rmtree(site, ignore_errors=True)
     if (site_all / "index.html").exists():
         log(f"weighing the pages of {site_all.name} ...")
         data["pages_site"] = str(site_all)
@@ -1458,6 +1482,19 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
             wait_idle(args.idle_wait * 60)
         data["peers"] = measure_peers(region_fi, work / f"peers-{size}", peers)
     return data
+
+
+SITE_BYTES_PER_ORG = 1.2e6  # three languages, measured at 300 and 3,000 organisations
+
+
+def tree_bytes(folder: Path) -> int:
+    """The summed sizes of the files under folder."""
+    total = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(root, name)).st_size
+    return total
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -1486,6 +1523,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--retries", type=int, default=2,
                         help="measure a build or a preview edit again when other work used "
                         "the machine during it, up to this many times (default 2)")
+    parser.add_argument("--no-warm", action="store_true",
+                        help="only cold builds (a warm build is also skipped when the disk "
+                        "lacks room for two copies of the site)")
     parser.add_argument("--keep-sites", action="store_true",
                         help="keep the built sites in the work folder (default: removed "
                         "once measured)")
