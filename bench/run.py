@@ -830,23 +830,23 @@ def http_get(url: str, timeout: float = 30) -> tuple[int, str]:
 
 
 def livereload_settings() -> dict[str, str]:
-    """The delays that are part of the edit → reload latency, read from the sources."""
-    out = {"serve_delay": "?", "poll_ms": "?", "min_interval": "?"}
+    """The waits that are part of the edit → reload latency, read from hyteguide/serve.py."""
+    out = {"quiet_s": "?", "watcher": "?"}
     serve = (REPO / "hyteguide" / "serve.py").read_text(encoding="utf-8")
-    found = re.search(r"server\.watch\(.*?delay=([\d.]+)", serve)
+    found = re.search(r"QUIET = ([\d.]+)", serve)
     if found:
-        out["serve_delay"] = found.group(1)
-    code = ("import livereload.handlers as h, inspect; print(inspect.getsourcefile(h))")
-    path = run_text([project_python(), "-c", code])
-    if path:
-        text = Path(path).read_text(encoding="utf-8")
-        found = re.search(r"PeriodicCallback\(cls\.poll_tasks,\s*(\d+)\)", text)
-        if found:
-            out["poll_ms"] = found.group(1)
-        found = re.search(r"reload_time = max\((\d+) - delay, (\d+)\)", text)
-        if found:
-            out["min_interval"] = f"max({found.group(1)} - delay, {found.group(2)}) s"
+        out["quiet_s"] = found.group(1)
+    out["watcher"] = "watchdog (inotify)" if "watchdog" in serve else "livereload's polling"
     return out
+
+
+_REFRESHED = re.compile(r"^Refreshed the preview .*? in (load .*)$", re.M)
+
+
+def refresh_stages(text: str) -> dict[str, float]:
+    """Stage seconds of the last "Refreshed the preview … in load … s, …" line of a log."""
+    found = _REFRESHED.findall(text)
+    return {name: float(s) for name, s in _STAGE.findall(found[-1])} if found else {}
 
 
 async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], wanted: int,
@@ -875,9 +875,8 @@ async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], wante
         # livereload only sends reloads to clients that have said which page they show
         await connection.write_message(json.dumps(
             {"command": "info", "url": f"http://127.0.0.1:{port}/", "plugins": {}}))
-        # livereload queues a reload 2 s after it starts (its restart_delay) and ignores
-        # reloads less than ~3 s apart: let both pass before the first edit
-        await asyncio.sleep(5)
+        # livereload queues a reload 2 s after it starts (its restart_delay): let it pass
+        await asyncio.sleep(3)
         for number, (path, slug, sentence) in enumerate(edits, 1):
             if sum(1 for e in results if not e["disturbed"]) >= wanted:
                 break
@@ -906,19 +905,24 @@ async def _livereload_edits(port: int, edits: list[tuple[Path, str, str]], wante
             other = None
             if busy is not None and busy_after is not None:
                 other = max(0.0, busy_after - busy - (server_cpu_after - server_cpu))
+            asked = time.monotonic()
             status, page = await asyncio.to_thread(
                 http_get, f"http://127.0.0.1:{port}/organisations/{slug}/")
-            report = parse_report(serve_log.read_bytes()[log_offset:].decode(errors="replace"))
+            page_s = time.monotonic() - asked
+            stages = refresh_stages(serve_log.read_bytes()[log_offset:].decode(
+                errors="replace"))
             results.append({
                 "file": path.name, "latency_s": round(latency, 3), "status": status,
-                "visible": sentence in page, "build_stages": report["stages"],
-                "build_s": round(sum(report["stages"].values()), 2),
+                "page_s": round(page_s, 3), "shown_s": round(latency + page_s, 3),
+                "visible": sentence in page, "build_stages": stages,
+                "build_s": round(sum(stages.values()), 3),
                 "other_cpu_s": None if other is None else round(other, 2),
                 "disturbed": disturbed(latency, other), "waited_s": waited,
             })
-            log(f"preview edit {number}: reload after {latency:.2f} s, page {status}, "
+            log(f"preview edit {number}: reload after {latency:.2f} s, page {status} in "
+                f"{page_s:.2f} s, "
                 f"sentence {'shown' if sentence in page else 'MISSING'}")
-            await asyncio.sleep(3.5)  # livereload ignores reloads closer than 2.8 s apart
+            await asyncio.sleep(1)  # the page is read; the next edit is a new save
     finally:
         task.cancel()
         connection.close()
@@ -1001,6 +1005,7 @@ def measure_preview(region: Path, work: Path, edits: int, jobs: int | None,
         result["min_s"] = min(latencies)
         result["median_s"] = statistics.median(latencies)
         result["max_s"] = max(latencies)
+        result["shown_median_s"] = statistics.median(edit["shown_s"] for edit in kept)
     text = serve_log.read_text(encoding="utf-8", errors="replace")
     odd = [line for line in text.splitlines() if re.search(r"(?i)traceback|error|failed", line)]
     if odd:
@@ -1278,9 +1283,10 @@ def targets(results: dict[str, Any]) -> list[list[str]]:
     preview = results.get("preview")
     if preview and preview.get("median_s") is not None:
         size = preview["organisations"]
-        rows.append(["preview: edit → reload (median of edits)", f"{size:,}",
-                     f"{preview['median_s']:.2f} s (min {preview['min_s']:.2f} s)", "≤ 0.5 s",
-                     met(preview["median_s"] <= PREVIEW_LIMIT_S, size, 3000)])
+        shown = preview.get("shown_median_s", preview["median_s"])
+        rows.append(["preview: edit → reload, and the edited page received (medians)",
+                     f"{size:,}", f"{preview['median_s']:.2f} s; page {shown:.2f} s", "≤ 0.5 s",
+                     met(shown <= PREVIEW_LIMIT_S, size, 3000)])
     return rows
 
 
@@ -1296,29 +1302,29 @@ def format_preview(preview: dict[str, Any]) -> str:
     edits = preview.get("edits", [])
     if edits:
         out += ["", table(
-            ["edited file", "write → reload s", "of which the rebuild s (its report)",
-             "page status", "sentence on the page", "other CPU s"],
+            ["edited file", "write → reload s", "of which the refresh s (its report)",
+             "then the page s", "page status", "sentence on the page", "other CPU s"],
             [[f"`{e['file']}`", secs(e["latency_s"]),
-              secs(e["build_s"]) + " (" + ", ".join(f"{k} {v:.2f}" for k, v in
+              secs(e["build_s"]) + " (" + ", ".join(f"{k} {v:.3f}" for k, v in
                                                      e["build_stages"].items()) + ")",
-              str(e["status"]), "yes" if e["visible"] else "**no**",
+              secs(e.get("page_s")), str(e["status"]), "yes" if e["visible"] else "**no**",
               secs(e.get("other_cpu_s")) + (" (disturbed: not counted)"
                                             if e.get("disturbed") else "")]
              for e in edits])]
-        out += ["", f"min {secs(preview['min_s'])} s, median {secs(preview['median_s'])} s, "
-                f"max {secs(preview['max_s'])} s."]
+        out += ["", f"Write → reload: min {secs(preview['min_s'])} s, median "
+                f"{secs(preview['median_s'])} s, max {secs(preview['max_s'])} s. Write → the "
+                f"edited organisation's page received: median "
+                f"{secs(preview.get('shown_median_s'))} s."]
     settings = preview["settings"]
-    out += ["", "What the latency includes: livereload polls the watched folders every "
-            f"{settings['poll_ms']} ms (no inotify; up to that long before a save is noticed), "
-            "then runs hyteguide's rebuild (a full build), then waits the watch's "
-            f"`delay={settings['serve_delay']}` s (hyteguide/serve.py) before sending "
-            "`reload`; livereload also drops a reload that comes less than "
-            f"{settings['min_interval']} after the previous one, and sends one reload 2 s "
-            "after it starts (the client waits 5 s after connecting, and 3.5 s after each "
-            "reload, so neither touches the figures). Measured: `time.monotonic()` right "
-            "after the appended sentence is written, to the arrival of "
-            "`{\"command\": \"reload\"}` on a websocket client that did livereload's "
-            "hello/info handshake."]
+    out += ["", f"What the latency includes: the save is seen through {settings['watcher']}; "
+            f"hyteguide waits until {settings['quiet_s']} s pass without another event (a save "
+            "is a burst of events), then refreshes the in-memory site (hyteguide/live.py: "
+            "only changed files are parsed again; derive is lazy) and sends `reload`. Pages "
+            "are made when the browser asks for them, so the page's own time is measured "
+            "after the reload. Measured: `time.monotonic()` right after the appended sentence "
+            "is written, to the arrival of `{\"command\": \"reload\"}` on a websocket "
+            "client that did livereload's hello/info handshake; then a GET of the edited "
+            "organisation's page, which must show the sentence."]
     if preview.get("odd_lines"):
         out += ["", "Log lines that look like problems:", "", "```",
                 *preview["odd_lines"], "```"]

@@ -7,7 +7,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import islice
+from operator import itemgetter
 
 from .load import is_stale
 from .model import Activity, Content, DateRange, Organisation, Partnership, Place, Term
@@ -19,6 +21,7 @@ NEXT_HELD = 3  # next dates held (not cancelled) a search result or handout show
 _ALPHABET = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}"})
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same names on every derive and page
 def sort_key(text: str) -> str:
     """Finnish/Swedish alphabetical order: å, ä and ö come after z."""
     return unicodedata.normalize("NFC", text).casefold().translate(_ALPHABET)
@@ -105,7 +108,12 @@ class CalendarFilters:
 
 @dataclass(frozen=True)
 class Guide:
-    """Everything the templates need, derived once from the content."""
+    """Everything the templates need, derived from the content.
+
+    The lists and relations are made by derive(); occurrences, calendars and the indexes by
+    term are made the first time they are asked for (and then kept), so that the preview
+    does only the work the page asked for needs. derive() asks for all of them unless told
+    to be lazy."""
 
     content: Content
     today: dt.date
@@ -118,18 +126,16 @@ class Guide:
     activity_municipalities: dict[str, tuple[str, ...]]
     activities_at_place: dict[str, tuple[Activity, ...]]
     partnerships_of: dict[str, tuple[Partnership, ...]]
-    taxonomies: dict[str, dict[str, TermIndex]]
-    occurrences: tuple[Occurrence, ...]
-    upcoming: dict[str, tuple[Occurrence, ...]]
-    calendar: Calendar
-    municipality_calendars: dict[str, Calendar]
-    calendar_filters: CalendarFilters
     stale: frozenset[str] = frozenset()  # organisations checked review_after_months or more ago
-    next_held: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict)  # not cancelled
-    # Organisations checked hide_after_months or more ago: left out of every listing above
+    # Organisations checked hide_after_months or more ago: left out of every listing
     # (organisations, activities, occurrences, indexes) but their own pages are still built.
     unlisted: tuple[Organisation, ...] = ()
-    occurrences_of: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict)  # all
+    occurrence_cache: OccurrenceCache | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def horizon(self) -> dt.date:
+        """The last day of the calendar's window."""
+        return self.today + dt.timedelta(weeks=self.content.site.horizon_weeks)
 
     @cached_property
     def every_organisation(self) -> tuple[Organisation, ...]:
@@ -147,6 +153,77 @@ class Guide:
         """Slugs of the unlisted organisations."""
         return frozenset(o.slug for o in self.unlisted)
 
+    @cached_property
+    def keyed_occurrences(self) -> dict[str, list]:
+        """(sort key, occurrence) pairs of every activity (listed or not) in the window."""
+        cache = self.occurrence_cache
+        expand = cache.of if cache else _keyed
+        found = {a.key: expand(a, self.today, self.horizon) for a in self.every_activity}
+        if cache:
+            cache.keep(self.every_activity)
+        return found
+
+    @cached_property
+    def occurrences_of(self) -> dict[str, tuple[Occurrence, ...]]:
+        """Every activity's occurrences in the window, in order (cancelled ones included)."""
+        return {key: tuple(o for _, o in pairs)
+                for key, pairs in self.keyed_occurrences.items() if pairs}
+
+    @cached_property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """The listed activities' occurrences in the window, in order."""
+        keyed = self.keyed_occurrences
+        return tuple(o for _, o in sorted((pair for a in self.activities
+                                           for pair in keyed[a.key]), key=itemgetter(0)))
+
+    @cached_property
+    def upcoming(self) -> dict[str, tuple[Occurrence, ...]]:
+        """The first few occurrences of each activity, cancelled ones included."""
+        return {key: found[:UPCOMING_PER_ACTIVITY] for key, found in self.occurrences_of.items()}
+
+    @cached_property
+    def next_held(self) -> dict[str, tuple[Occurrence, ...]]:
+        """The next dates each activity is held (not cancelled)."""
+        found = {key: tuple(islice((o for o in all_ if not o.cancelled), NEXT_HELD))
+                 for key, all_ in self.occurrences_of.items()}
+        return {key: held for key, held in found.items() if held}
+
+    @cached_property
+    def taxonomies(self) -> dict[str, dict[str, TermIndex]]:
+        """What is listed under each term of each taxonomy."""
+        return _taxonomies(self.content, self.organisations, self.activities,
+                           self.activity_municipalities)
+
+    @cached_property
+    def calendar(self) -> Calendar:
+        """The region's calendar."""
+        return calendar_weeks(None, self.occurrences, self.today, self.horizon)
+
+    @cached_property
+    def municipality_calendars(self) -> dict[str, Calendar]:
+        """Each municipality's calendar, in vocabulary order."""
+        in_municipality: dict[str, list[Occurrence]] = defaultdict(list)
+        places = {a.key: tuple(dict.fromkeys(m)) for a in self.activities
+                  for m in (self.activity_municipalities[a.key],)}
+        for occurrence in self.occurrences:  # one pass, not one per municipality
+            for municipality in places[occurrence.activity.key]:
+                in_municipality[municipality].append(occurrence)
+        return {m: calendar_weeks(m, in_municipality.get(m, []), self.today, self.horizon)
+                for m in self.content.vocabulary.group("municipalities")}
+
+    @cached_property
+    def calendar_filters(self) -> CalendarFilters:
+        """What the calendar's filters offer."""
+        return _calendar_filters(self.content, self.occurrences)
+
+    def complete(self) -> Guide:
+        """Make everything now (before a build forks its workers, which would each make it)."""
+        for name in ("every_organisation", "every_activity", "hidden", "occurrences_of",
+                     "occurrences", "upcoming", "next_held", "taxonomies", "calendar",
+                     "municipality_calendars", "calendar_filters"):
+            getattr(self, name)
+        return self
+
     def organisation_of(self, activity: Activity) -> Organisation:
         return self.organisation_by_slug[activity.organisation]
 
@@ -157,20 +234,48 @@ class Guide:
         return tuple(o for o in self.occurrences if first <= o.date <= last)
 
 
-def derive(content: Content, today: dt.date) -> Guide:
-    """Build the Guide: sorted lists, indexes by term, relations and occurrences."""
+class OccurrenceCache:
+    """Each activity's occurrences, kept between derives of the preview: an activity object
+    the load cache reused (the same object, not an equal one) is not expanded again."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[Activity, dt.date, dt.date, list]] = {}
+
+    def of(self, activity: Activity, start: dt.date, end: dt.date) -> list:
+        """(sort key, occurrence) pairs of the activity from start to end, in order."""
+        known = self.known.get(id(activity))
+        if known and known[0] is activity and known[1] == start and known[2] == end:
+            return known[3]
+        pairs = _keyed(activity, start, end)
+        self.known[id(activity)] = (activity, start, end, pairs)
+        return pairs
+
+    def keep(self, activities: Iterable[Activity]) -> None:
+        """Forget activities no longer in the content."""
+        alive = {id(a) for a in activities}
+        self.known = {k: v for k, v in self.known.items() if k in alive}
+
+
+def _keyed(activity: Activity, start: dt.date, end: dt.date) -> list:
+    return [(o.sort_key, o) for o in activity_occurrences(activity, start, end)]
+
+
+def derive(content: Content, today: dt.date, cache: OccurrenceCache | None = None,
+           lazy: bool = False) -> Guide:
+    """Build the Guide: sorted lists, indexes by term, relations and occurrences. With lazy,
+    what Guide makes on demand is left until asked for (the preview); with a cache, the
+    occurrences of activities unchanged since the last derive are reused."""
     site = content.site
     every = sorted(content.organisations, key=lambda o: sort_key(o.name.default))
     hidden = {o.slug for o in every if site.hide_after_months and o.reviewed
               and is_stale(o.reviewed, today, site.hide_after_months)}
     organisations = tuple(o for o in every if o.slug not in hidden)
-    activities = _activities(organisations)
     places = tuple(sorted(content.places, key=lambda p: sort_key(p.name.default)))
     place_by_slug = {p.slug: p for p in places}
     organisation_by_slug = {o.slug: o for o in every}
-    every_activity = _activities(every)
+    activities = _activities(organisations)
     municipalities = {a.key: _municipalities(a, organisation_by_slug, place_by_slug)
-                      for a in every_activity}
+                      for o in every for a in o.activities}
     at_place: dict[str, list[Activity]] = defaultdict(list)
     for activity in activities:
         if activity.place:
@@ -180,45 +285,18 @@ def derive(content: Content, today: dt.date) -> Guide:
     for partnership in partnerships:
         for member in partnership.members:
             partnerships_of[member].append(partnership)
-    horizon = today + dt.timedelta(weeks=site.horizon_weeks)
-    every_occurrence = sorted((o for a in every_activity
-                               for o in activity_occurrences(a, today, horizon)),
-                              key=lambda o: o.sort_key)
-    occurrences = [o for o in every_occurrence if o.activity.organisation not in hidden]
-    in_municipality: dict[str, list[Occurrence]] = defaultdict(list)
-    for occurrence in occurrences:  # one pass, not one per municipality
-        for municipality in dict.fromkeys(municipalities[occurrence.activity.key]):
-            in_municipality[municipality].append(occurrence)
-    occurrences_of: dict[str, list[Occurrence]] = defaultdict(list)
-    upcoming: dict[str, list[Occurrence]] = defaultdict(list)
-    held: dict[str, list[Occurrence]] = defaultdict(list)
-    for occurrence in every_occurrence:
-        key = occurrence.activity.key
-        occurrences_of[key].append(occurrence)
-        if len(upcoming[key]) < UPCOMING_PER_ACTIVITY:
-            upcoming[key].append(occurrence)
-        if not occurrence.cancelled and len(held[key]) < NEXT_HELD:
-            held[key].append(occurrence)
-    return Guide(
+    guide = Guide(
         content=content, today=today, organisations=organisations, activities=activities,
         places=places, partnerships=partnerships, organisation_by_slug=organisation_by_slug,
         place_by_slug=place_by_slug, activity_municipalities=municipalities,
         activities_at_place={k: tuple(v) for k, v in at_place.items()},
         partnerships_of={k: tuple(v) for k, v in partnerships_of.items()},
-        taxonomies=_taxonomies(content, organisations, activities, municipalities),
-        occurrences=tuple(occurrences),
-        upcoming={k: tuple(v) for k, v in upcoming.items()},
-        calendar=calendar_weeks(None, occurrences, today, horizon),
-        municipality_calendars={
-            m: calendar_weeks(m, in_municipality.get(m, []), today, horizon)
-            for m in content.vocabulary.group("municipalities")},
-        calendar_filters=_calendar_filters(content, occurrences),
         stale=frozenset(o.slug for o in every if o.reviewed and is_stale(
             o.reviewed, today, site.review_after_months)),
-        next_held={k: tuple(v) for k, v in held.items()},
         unlisted=tuple(o for o in every if o.slug in hidden),
-        occurrences_of={k: tuple(v) for k, v in occurrences_of.items()},
+        occurrence_cache=cache,
     )
+    return guide if lazy else guide.complete()
 
 
 def _activities(organisations: Iterable[Organisation]) -> tuple[Activity, ...]:

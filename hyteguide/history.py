@@ -20,6 +20,14 @@ def _git(folder: Path, *args: str) -> str:
                           check=True, timeout=120).stdout
 
 
+def head(content_dir: Path) -> str | None:
+    """The commit checked out (None outside git): last_changed is the same until it changes."""
+    try:
+        return _git(content_dir.resolve(), "rev-parse", "HEAD").strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
 def last_changed(content_dir: Path) -> dict[str, dt.date]:
     """Date of the last commit of each content file, keyed like model.Source.path."""
     root = content_dir.resolve()

@@ -336,32 +336,59 @@ def scopes(guide: Guide) -> Iterator[Scope]:
             yield Scope(entry.term, entry.activities)
 
 
+class Feeds:
+    """Makes the site's feeds, each on its own when asked (the preview) or all in turn; an
+    activity's events are made once per language and shared by every feed that lists it."""
+
+    def __init__(self, guide: Guide, urls: Urls, catalogues: dict[str, Catalogue]):
+        self.guide, self.urls, self.catalogues = guide, urls, catalogues
+        site = guide.content.site
+        self.window = feed_window(guide)
+        self.timezone = vtimezone(site.timezone, *self.window).to_ical()
+        # The guide's host and path: two guides on one github.io account never share a UID.
+        address = urlsplit(urls.base_url)
+        self.host = (address.hostname or "localhost") + address.path.rstrip("/")
+        self.dtstamp = dt.datetime.combine(guide.today, dt.time(), UTC)
+        self.contexts: dict[str, EventContext] = {}
+        self.events: dict[tuple[str, str], list[bytes]] = {}
+
+    def path(self, scope: Scope, lang: str) -> str:
+        """The site-relative path of a scope's feed in a language."""
+        return self.urls.localised(feed_path(scope.target), lang)
+
+    def context(self, lang: str) -> EventContext:
+        if lang not in self.contexts:
+            self.contexts[lang] = EventContext(
+                self.guide, self.urls, self.catalogues[lang], lang,
+                zoneinfo.ZoneInfo(self.guide.content.site.timezone), self.dtstamp, self.host)
+        return self.contexts[lang]
+
+    def events_of(self, activity: Activity, lang: str) -> list[bytes]:
+        """An activity's VEVENTs in a language, made once."""
+        key = (activity.key, lang)
+        if key not in self.events:
+            ctx = self.context(lang)
+            self.events[key] = [e.to_ical() for s in activity_series(activity, *self.window)
+                                for e in series_events(s, ctx)]
+        return self.events[key]
+
+    def feed(self, scope: Scope, lang: str) -> bytes:
+        """One feed: the scope's activities' events in a language."""
+        site = self.guide.content.site
+        page = self.urls.absolute(self.urls.localised(_page_of(scope.target), lang))
+        chosen = (e for a in _in_order(scope.activities) for e in self.events_of(a, lang))
+        return calendar(scope.name(self.context(lang)), self.timezone, chosen, page,
+                        site.timezone)
+
+
 def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
           languages: tuple[str, ...] | None = None) -> Iterator[tuple[str, bytes]]:
     """Every feed of the site (or of languages) as (site-relative path, bytes), in a stable
     order."""
-    site = guide.content.site
-    first, last = feed_window(guide)
-    timezone = vtimezone(site.timezone, first, last).to_ical()
-    series = {a.key: activity_series(a, first, last) for a in guide.every_activity}
-    # The guide's host and path: two guides on one github.io account never share a UID.
-    address = urlsplit(urls.base_url)
-    host = (address.hostname or "localhost") + address.path.rstrip("/")
-    dtstamp = dt.datetime.combine(guide.today, dt.time(), UTC)
-    for lang in languages or site.languages:
-        ctx = EventContext(guide, urls, catalogues[lang], lang, zoneinfo.ZoneInfo(site.timezone),
-                           dtstamp, host)
-        events = _events_of(series, ctx)
+    maker = Feeds(guide, urls, catalogues)
+    for lang in languages or guide.content.site.languages:
         for scope in scopes(guide):
-            page = urls.absolute(urls.localised(_page_of(scope.target), lang))
-            chosen = (e for a in _in_order(scope.activities) for e in events[a.key])
-            yield (urls.localised(feed_path(scope.target), lang),
-                   calendar(scope.name(ctx), timezone, chosen, page, site.timezone))
-
-
-def _events_of(series: dict[str, list[Series]], ctx: EventContext) -> dict[str, list[bytes]]:
-    return {key: [e.to_ical() for s in found for e in series_events(s, ctx)]
-            for key, found in series.items()}
+            yield maker.path(scope, lang), maker.feed(scope, lang)
 
 
 def _in_order(activities: Iterable[Activity]) -> list[Activity]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 import zoneinfo
@@ -28,11 +29,34 @@ RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", 
                        "accessibility", "privacy", "handout"}
 
 
+class LoadCache:
+    """What earlier loads of a content folder made of each file, for the preview: a file whose
+    bytes, and whose surroundings (site.yaml, vocabulary.yaml, the files' slugs, the check
+    date), are unchanged is not parsed or validated again. Its objects are reused as they are,
+    so later stages can tell unchanged objects by identity.
+
+    A file is read again when its stat (times, size, inode) differs from the last load's or
+    when it is among the `dirty` paths the file watcher saw change (a second save within the
+    clock's resolution can keep the times)."""
+
+    def __init__(self) -> None:
+        self.surroundings: object = None
+        self.files: dict[tuple[str, str], tuple[tuple, bytes, object, list[Problem]]] = {}
+        self.dirty: set[str] = set()
+
+    def settle(self, surroundings: object) -> None:
+        """Forget every file when what all files depend on has changed."""
+        if surroundings != self.surroundings:
+            self.surroundings, self.files = surroundings, {}
+
+
 class Loader:
     """Reads a content folder in dependency order: site, vocabulary, places, organisations, …"""
 
-    def __init__(self, root: Path, today: dt.date | None = None):
+    def __init__(self, root: Path, today: dt.date | None = None,
+                 cache: LoadCache | None = None):
         self.root = root
+        self.cache = cache
         self.today = today  # the check date; None: today in the site's time zone, once known
         self.problems: list[Problem] = []
         self.languages: tuple[str, ...] = schema.SUPPORTED_LANGUAGES
@@ -95,6 +119,8 @@ class Loader:
             self.today = today_in(site.timezone if site else DEFAULT_TIMEZONE)
         self.vocabulary = self.load_vocabulary()
         files = self.list_folders()
+        if self.cache is not None:
+            self.cache.settle(self.surroundings(files))
         self.references["place"] = set(files["places"])
         places = [p for p in (self.load_place(s, f) for s, f in files["places"].items()) if p]
         self.references["organisation"] = set(files["organisations"])
@@ -108,6 +134,42 @@ class Loader:
             raise ContentError(self.problems)
         return model.Content(site, self.vocabulary, tuple(organisations), tuple(places),
                              tuple(partnerships), tuple(pages))
+
+    def surroundings(self, files: dict[str, dict[str, Path]]) -> object:
+        """What every file's conversion depends on besides the file itself."""
+        tops = []
+        for name in TOP_FILES:
+            try:
+                tops.append((self.root / name).read_bytes())
+            except OSError:
+                tops.append(None)
+        return (tuple(tops), self.today, tuple((folder, tuple(found.items()))
+                                               for folder, found in files.items()))
+
+    def memo(self, kind: str, slug: str, path: Path, make: Any) -> Any:
+        """make(slug, path), or what it gave for the same bytes in an earlier load (with the
+        problems it found then)."""
+        cache = self.cache
+        if cache is None:
+            return make(slug, path)
+        try:
+            status = path.stat()
+            signature = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+            known = cache.files.get((kind, slug))
+            if known and known[0] == signature and os.path.abspath(path) not in cache.dirty:
+                data = known[1]
+            else:
+                data = path.read_bytes()
+        except OSError:
+            return make(slug, path)
+        if known is not None and known[1] == data:
+            cache.files[(kind, slug)] = (signature, *known[1:])
+            self.problems.extend(known[3])
+            return known[2]
+        before = len(self.problems)
+        made = make(slug, path)
+        cache.files[(kind, slug)] = (signature, data, made, self.problems[before:])
+        return made
 
     def load_site(self) -> model.Site | None:
         path = self.root / "site.yaml"
@@ -186,6 +248,9 @@ class Loader:
         return found
 
     def load_place(self, slug: str, path: Path) -> model.Place | None:
+        return self.memo("place", slug, path, self.read_place)
+
+    def read_place(self, slug: str, path: Path) -> model.Place | None:
         document = self.read_yaml(path)
         values = self.convert(schema.PLACE, document) if document else None
         if values is None:
@@ -222,6 +287,19 @@ class Loader:
         return values, body_text, model.Source(document.path, 1)
 
     def load_organisation(self, slug: str, path: Path) -> model.Organisation | None:
+        read = self.memo("organisation", slug, path, self.read_organisation)
+        if read is None:
+            return None
+        organisation, positions = read
+        if not self.check_business_id(organisation, positions):
+            return None
+        self.check_review(organisation, positions)
+        return organisation
+
+    def read_organisation(self, slug: str, path: Path
+                          ) -> tuple[model.Organisation, dict[str, tuple[int, int]]] | None:
+        """An organisation file on its own (what other files say is checked after), and the
+        (line, column) of its keys."""
         loaded = self.load_markdown(schema.ORGANISATION, path)
         if loaded is None:
             return None
@@ -229,21 +307,20 @@ class Loader:
         activities = self.make_activities(slug, values, source.path)
         if activities is None:
             return None
-        if not self.check_business_id(values, source.path):
-            return None
+        positions = {k.value: (k.start_mark.line + 2, k.start_mark.column + 1)
+                     for k, _ in values["_node"].value if isinstance(k.value, str)}
         v = model_values(values)
         v["activities"] = activities
-        self.check_review(values, source.path)
-        return model.Organisation(slug=slug, body=body, source=source, **v)
+        return model.Organisation(slug=slug, body=body, source=source, **v), positions
 
-    def check_review(self, values: dict[str, Any], path: str) -> None:
+    def check_review(self, organisation: model.Organisation,
+                     positions: dict[str, tuple[int, int]]) -> None:
         """A warning when the information was last checked too long ago (site.yaml's
         review_after_months), another when it is so old that the entry is hidden from listings
         (hide_after_months): stale contact details are the bane of every directory."""
-        reviewed = values.get("reviewed")
+        reviewed = organisation.reviewed
         if reviewed is None or not is_stale(reviewed, self.today, self.review_after):
             return
-        key = next(k for k, _ in values["_node"].value if k.value == "reviewed")
         fix = "check the details with the organisation, then set 'reviewed' to the day you " \
               "checked them"
         if self.hide_after and is_stale(reviewed, self.today, self.hide_after):
@@ -255,20 +332,20 @@ class Loader:
             code, message = "stale-review", (
                 f"the information was last checked on {reviewed}, {self.review_after} months or "
                 f"more before {self.today}")
-        self.problems.append(Problem(path, key.start_mark.line + 2, key.start_mark.column + 1,
+        self.problems.append(Problem(organisation.source.path, *positions["reviewed"],
                                      code, "reviewed", message, fix, "warning"))
 
-    def check_business_id(self, values: dict[str, Any], path: str) -> bool:
+    def check_business_id(self, organisation: model.Organisation,
+                          positions: dict[str, tuple[int, int]]) -> bool:
         """A Y-tunnus belongs to one organisation: a second use is nearly always a slip."""
-        business_id = values.get("business_id")
+        business_id, path = organisation.business_id, organisation.source.path
         if business_id is None:
             return True
         if business_id not in self.business_ids:
             self.business_ids[business_id] = path
             return True
-        key = next(k for k, _ in values["_node"].value if k.value == "business_id")
         self.problems.append(Problem(
-            path, key.start_mark.line + 2, key.start_mark.column + 1, "duplicate-value",
+            path, *positions["business_id"], "duplicate-value",
             "business_id", f"the business ID {business_id} is also used by "
             f"{self.business_ids[business_id]}", "copy the right Y-tunnus from ytj.fi"))
         return False
@@ -294,6 +371,9 @@ class Loader:
         return tuple(activities) if ok else None
 
     def load_partnership(self, slug: str, path: Path) -> model.Partnership | None:
+        return self.memo("partnership", slug, path, self.read_partnership)
+
+    def read_partnership(self, slug: str, path: Path) -> model.Partnership | None:
         loaded = self.load_markdown(schema.PARTNERSHIP, path)
         if loaded is None:
             return None
@@ -301,6 +381,9 @@ class Loader:
         return model.Partnership(slug=slug, body=body, source=source, **model_values(values))
 
     def load_page(self, slug: str, path: Path) -> model.Page | None:
+        return self.memo("page", slug, path, self.read_page)
+
+    def read_page(self, slug: str, path: Path) -> model.Page | None:
         loaded = self.load_markdown(schema.PAGE, path)
         if loaded is None:
             return None
@@ -345,13 +428,19 @@ def today_in(timezone: str) -> dt.date:
     return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date()
 
 
-def load_content(root: Path, today: dt.date | None = None) -> model.Content:
+def load_content(root: Path, today: dt.date | None = None,
+                 cache: LoadCache | None = None) -> model.Content:
     """Load and validate a content folder; raise ContentError listing every problem.
 
     `today` is the date date-dependent checks use (e.g. whether a contact's consent has
-    ended); by default today in the site's time zone (Europe/Helsinki unless site.yaml says)."""
-    loader = Loader(root, today)
-    content = loader.load()
+    ended); by default today in the site's time zone (Europe/Helsinki unless site.yaml says).
+    With a cache (the preview's), files unchanged since the last load are not parsed again."""
+    loader = Loader(root, today, cache)
+    try:
+        content = loader.load()
+    finally:
+        if cache is not None:
+            cache.dirty.clear()
     if loader.problems:  # warnings only: keep them with the content for the caller to show
         content.extra["warnings"] = sorted(set(loader.problems))
     return content

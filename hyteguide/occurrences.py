@@ -180,15 +180,16 @@ def recurs_on(rule: ScheduleRule, day: dt.date) -> bool:
 
 def activity_occurrences(activity: Activity, start: dt.date, end: dt.date) -> list[Occurrence]:
     """Occurrences of an activity from start to end inclusive, cancellations marked."""
-    found = []
+    found: dict[tuple, Occurrence] = {}  # the same day and time from two rules: shown once
     for rule in activity.schedule:
         cancelled = {c.date: c for c in rule.cancelled}
         for day in rule_dates(rule, start, end):
             cancellation = cancelled.get(day)
+            note = cancellation.note if cancellation else None
             for time in rule.times or (None,):
-                found.append(Occurrence(activity, day, time, cancellation is not None,
-                                        cancellation.note if cancellation else None))
-    return sorted(set(found), key=lambda o: o.sort_key)
+                found.setdefault((day, time, cancellation is not None, note), Occurrence(
+                    activity, day, time, cancellation is not None, note))
+    return sorted(found.values(), key=lambda o: o.sort_key)
 
 
 def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Series]:

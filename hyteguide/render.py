@@ -9,7 +9,7 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -19,11 +19,11 @@ from markupsafe import Markup, escape
 
 from .derive import TAXONOMIES, Guide, sort_key
 from .i18n import load_catalogue
-from .ical import feeds
+from .ical import Feeds, feeds, scopes
 from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
-from .model import Activity, Place, Text
+from .model import Activity, Organisation, Partnership, Place, Text
 from .parallel import chunked, in_parallel
 from .qr import svg as qr_svg
 from .schema import GAP_REASONS
@@ -81,15 +81,17 @@ class Renderer:
     """Renders every page of a Guide in every site language."""
 
     def __init__(self, guide: Guide, templates: Path, base_url: str | None = None,
-                 changed: dict[str, dt.date] | None = None):
+                 changed: dict[str, dt.date] | None = None,
+                 env: jinja2.Environment | None = None):
         self.guide = guide
         self.site = guide.content.site
         self.languages = self.site.languages
         self.urls = Urls(base_url or self.site.base_url, self.languages)
-        self.env = make_environment(templates)
+        self.env = env or make_environment(templates)  # the preview keeps one between builds
         self.catalogues = {lang: load_catalogue(templates, lang) for lang in self.languages}
         self.search_sizes = SearchSizes()
         self._specs: list[PageSpec] = []  # the pages render_all hands to workers by number
+        self._routes: tuple[dict, dict] | None = None  # made by maker() when first needed
         self.changed = changed or {}  # content file → date of its last commit (history.py)
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
@@ -224,32 +226,13 @@ class Renderer:
         yield PageSpec("partnerships/", "partnerships.html",
                        {"partnerships": guide.partnerships}, title="nav.partnerships")
         for organisation in guide.every_organisation:
-            listed = organisation.slug not in guide.hidden
-            yield PageSpec(path_of(organisation), "organisation.html", {
-                "organisation": organisation,
-                "partnerships": guide.partnerships_of.get(organisation.slug, ()),
-            }, title=organisation.name, listed=listed)
+            yield self.organisation_page(organisation)
             for activity in organisation.activities:
-                yield PageSpec(path_of(activity), "activity.html", {
-                    "activity": activity,
-                    "organisation": organisation,
-                    "place": guide.place_by_slug.get(activity.place) if activity.place else None,
-                    "municipalities": guide.activity_municipalities[activity.key],
-                    "upcoming": guide.upcoming.get(activity.key, ()),
-                    "occurrences": guide.occurrences_of.get(activity.key, ()),
-                }, title=activity.title, listed=listed)
+                yield self.activity_page(activity)
         for place in guide.places:
-            yield PageSpec(path_of(place), "place.html", {
-                "place": place, "activities": guide.activities_at_place.get(place.slug, ()),
-            }, title=place.name)
+            yield self.place_page(place)
         for partnership in guide.partnerships:
-            meetings = sorted(partnership.meetings, key=lambda m: m.date)
-            yield PageSpec(path_of(partnership), "partnership.html", {
-                "partnership": partnership,
-                "members": [guide.organisation_by_slug[m] for m in partnership.members],
-                "upcoming_meetings": [m for m in meetings if m.date >= guide.today],
-                "past_meetings": [m for m in reversed(meetings) if m.date < guide.today],
-            }, title=partnership.name)
+            yield self.partnership_page(partnership)
         for group in TAXONOMIES:
             entries = guide.taxonomies[group]
             yield PageSpec(f"{group}/", "taxonomy.html", {"group": group,
@@ -271,6 +254,39 @@ class Renderer:
         yield PageSpec(SEARCH_PAGE, "search.html", {
             "facets": FACETS, "facet_ids": facet_ids(guide)},
             title="search.title", priority="0.3")
+
+    def organisation_page(self, organisation: Organisation) -> PageSpec:
+        guide = self.guide
+        return PageSpec(path_of(organisation), "organisation.html", {
+            "organisation": organisation,
+            "partnerships": guide.partnerships_of.get(organisation.slug, ()),
+        }, title=organisation.name, listed=organisation.slug not in guide.hidden)
+
+    def activity_page(self, activity: Activity) -> PageSpec:
+        guide = self.guide
+        return PageSpec(path_of(activity), "activity.html", {
+            "activity": activity,
+            "organisation": guide.organisation_of(activity),
+            "place": guide.place_by_slug.get(activity.place) if activity.place else None,
+            "municipalities": guide.activity_municipalities[activity.key],
+            "upcoming": guide.upcoming.get(activity.key, ()),
+            "occurrences": guide.occurrences_of.get(activity.key, ()),
+        }, title=activity.title, listed=activity.organisation not in guide.hidden)
+
+    def place_page(self, place: Place) -> PageSpec:
+        return PageSpec(path_of(place), "place.html", {
+            "place": place, "activities": self.guide.activities_at_place.get(place.slug, ()),
+        }, title=place.name)
+
+    def partnership_page(self, partnership: Partnership) -> PageSpec:
+        guide = self.guide
+        meetings = sorted(partnership.meetings, key=lambda m: m.date)
+        return PageSpec(path_of(partnership), "partnership.html", {
+            "partnership": partnership,
+            "members": [guide.organisation_by_slug[m] for m in partnership.members],
+            "upcoming_meetings": [m for m in meetings if m.date >= guide.today],
+            "past_meetings": [m for m in reversed(meetings) if m.date < guide.today],
+        }, title=partnership.name)
 
     def handout_pages(self) -> Iterator[PageSpec]:
         """The handout (palvelutarjotin) for service counsellors: a page that lists the
@@ -361,13 +377,9 @@ class Renderer:
             count += 1
             if size:
                 self.search_sizes.files[path] = size
-        others = [("404.html", self.render_not_found().encode("utf-8")),
-                  ("sitemap.xml", self.sitemap(specs).encode("utf-8")),
-                  ("robots.txt", (f"User-agent: *\nAllow: /\n\n"
-                                  f"Sitemap: {self.urls.absolute('sitemap.xml')}\n").encode()),
-                  (".nojekyll", b"")]
-        for path, data in others:
-            put(path, data)
+        others = self.site_files(specs)
+        for path, make in others.items():
+            put(path, make())
         return count + len(others)
 
     def render_tasks(self, tasks: Sequence[tuple]) -> list[tuple[str, bytes]]:
@@ -390,6 +402,80 @@ class Renderer:
             (spec, [(lang, self.urls.absolute(self.urls.localised(spec.path, lang)))
                     for lang in self.languages]) for spec in specs if spec.listed]}
         return self.env.get_template("sitemap.xml").render(context)
+
+    def site_files(self, specs: list[PageSpec]) -> dict[str, Callable[[], bytes]]:
+        """The files about the whole site: the 404 page, sitemap, robots.txt, .nojekyll."""
+        robots = f"User-agent: *\nAllow: /\n\nSitemap: {self.urls.absolute('sitemap.xml')}\n"
+        return {"404.html": lambda: self.render_not_found().encode("utf-8"),
+                "sitemap.xml": lambda: self.sitemap(specs).encode("utf-8"),
+                "robots.txt": lambda: robots.encode(),
+                ".nojekyll": lambda: b""}
+
+    def maker(self, path: str) -> Callable[[], bytes] | None:
+        """How to make the file at a site path (a page, feed or site file; not search files or
+        assets), or None: the preview makes only what the browser asks for. An entry's own
+        page is found at once; anything else after listing every page once (`routes`)."""
+        quick = self.object_page(path)
+        if quick:
+            return quick
+        lang, neutral = self.languages[0], path
+        for other in self.languages[1:]:
+            if path.startswith(other + "/"):
+                lang, neutral = other, path.removeprefix(other + "/")
+        if self._routes is None:
+            specs = list(self.pages())
+            self._routes = self.routes(specs), self.site_files(specs)
+        routes, site_files = self._routes
+        if lang == self.languages[0] and neutral in site_files:
+            return site_files[neutral]
+        found = routes.get(neutral)
+        return partial(found, lang) if found else None
+
+    def routes(self, specs: list[PageSpec]) -> dict[str, Callable[[str], bytes]]:
+        """Language-neutral file path → how to make it in a language: every page and feed."""
+        found: dict[str, Callable[[str], bytes]] = {
+            self.urls.output_file(spec.path): partial(self.page_bytes, spec) for spec in specs}
+        feeds_ = Feeds(self.guide, self.urls, self.catalogues)
+        found.update((feed_path(scope.target), partial(feeds_.feed, scope))
+                     for scope in scopes(self.guide))
+        return found
+
+    def object_page(self, path: str) -> Callable[[], bytes] | None:
+        """How to make the page of one organisation, activity, place or partnership at a site
+        path, found without listing every page (the preview's quick way to an edited
+        entry's page); None for any other path."""
+        for lang in self.languages:
+            prefix = self.urls.localised("", lang)
+            if lang != self.languages[0] and not path.startswith(prefix):
+                continue
+            parts = path.removeprefix(prefix).split("/")
+            spec = self._object_spec(parts)
+            if spec and self.urls.output_file(self.urls.localised(spec.path, lang)) == path:
+                return partial(self.page_bytes, spec, lang)
+            if lang != self.languages[0]:
+                return None
+        return None
+
+    def _object_spec(self, parts: list[str]) -> PageSpec | None:
+        guide = self.guide
+        if len(parts) == 3 and parts[2] == "index.html":
+            kind, slug = parts[:2]
+            if kind == "organisations" and slug in guide.organisation_by_slug:
+                return self.organisation_page(guide.organisation_by_slug[slug])
+            if kind == "places" and slug in guide.place_by_slug:
+                return self.place_page(guide.place_by_slug[slug])
+            if kind == "partnerships":
+                found = [p for p in guide.partnerships if p.slug == slug]
+                return self.partnership_page(found[0]) if found else None
+        if len(parts) == 4 and parts[0] == "activities" and parts[3] == "index.html":
+            organisation = guide.organisation_by_slug.get(parts[1])
+            found = [a for a in organisation.activities if a.id == parts[2]] \
+                if organisation else []
+            return self.activity_page(found[0]) if found else None
+        return None
+
+    def page_bytes(self, spec: PageSpec, lang: str) -> bytes:
+        return self.render_page(spec, lang).encode("utf-8")
 
 
 def _by_day(occurrences: tuple) -> list[tuple[dt.date, list]]:

@@ -1,28 +1,37 @@
-"""Preview: build into a private folder, serve it with livereload, rebuild on every change.
+"""Preview: the site made in memory on request (live.py), served with livereload; every saved
+change refreshes it and reloads the browser.
 
-When a build fails the browser shows the problems (file:line, field, hint) in place of the page,
-and the server keeps running; the next good save brings the site back. When the build has
-warnings (an old `reviewed` date, a consent about to end, …), every page shows them in a box at
-its top: only in the preview, never in the built site.
+Changes are seen through inotify (watchdog), not by polling. When the content has errors the
+browser shows them (file:line, field, hint) in place of the page, and the server keeps running;
+the next good save brings the site back. A template error shows on the pages it breaks. When the
+content has warnings (an old `reviewed` date, a consent about to end, …), every page shows them
+in a box at its top: only in the preview, never in the built site.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import html
 import logging
 import mimetypes
+import os
 import re
-import tempfile
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from livereload import Server
-from livereload.handlers import StaticFileHandler
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop
+from tornado.web import RequestHandler
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
-from .pipeline import build
-from .problems import ContentError
+from .live import LiveSite
+from .problems import ContentError, format_report
 
 log = logging.getLogger("hyteguide")
 # Python's own table lacks .ics (only some systems' /etc/mime.types has it); GitHub Pages
@@ -77,48 +86,70 @@ def with_warnings(page: bytes, warnings: list[str]) -> bytes:
     return page[:found.end()] + box + page[found.end():] if found else page
 
 
-def make_handler(state: PreviewState) -> type:
-    class PreviewHandler(StaticFileHandler):
-        """Serves the last good build, or the error page for HTML while the build fails."""
+def content_type(path: str) -> str:
+    """The Content-Type GitHub Pages sends for a site path (text in UTF-8)."""
+    name = path if path and not path.endswith("/") else path + "index.html"
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    textual = kind.startswith("text/") or kind in ("application/json", "application/javascript",
+                                                  "application/xml", "image/svg+xml")
+    return kind + "; charset=utf-8" if textual else kind
 
-        async def get(self, path: str, include_body: bool = True) -> None:
+
+def make_handler(live: LiveSite, state: PreviewState) -> type:
+    class PreviewHandler(RequestHandler):
+        """Serves each file of the live site as the build would write it; the error page for
+        pages while the content has errors; the warnings box on pages while it has warnings."""
+
+        def initialize(self, path: str = "", default_filename: str = "") -> None:
+            """livereload passes a folder and a default file name: the site is in memory."""
+
+        def set_default_headers(self) -> None:
+            self.set_header("Cache-Control", "no-store")  # every request sees the last save
+
+        def head(self, path: str) -> None:
+            self.get(path, include_body=False)
+
+        def get(self, path: str, include_body: bool = True) -> None:
             page = path == "" or path.endswith(("/", ".html"))
             if page and state.failed:
-                self.set_status(500)
-                self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.finish(error_page(state))
+                self.answer(500, "text/html; charset=utf-8", error_page(state).encode())
                 return
-            file = self.page_file(path) if page and state.warnings else None
-            if file:
-                self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.finish(with_warnings(file.read_bytes(), state.warnings))
+            if live.is_folder(path):
+                self.redirect(f"/{path}/", permanent=False)
                 return
-            await super().get(path, include_body)
+            try:
+                data = live.file(path)
+            except Exception:  # a template or program error: shown, and the server runs on
+                crash = traceback.format_exc()
+                log.error("Page %s failed:\n%s", path or "/", crash)
+                self.answer(500, "text/html; charset=utf-8",
+                            error_page(PreviewState(crash=crash)).encode())
+                return
+            status, kind = 200, content_type(path)
+            if data is None:
+                status, kind, data = 404, "text/html; charset=utf-8", self.not_found()
+            if kind.startswith("text/html") and state.warnings:
+                data = with_warnings(data, state.warnings)
+            self.answer(status, kind, data if include_body else b"")
 
-        def compute_etag(self) -> str | None:
-            """No ETag for a page served with warnings (it is not the file on disk)."""
-            return super().compute_etag() if getattr(self, "absolute_path", None) else None
+        def not_found(self) -> bytes:
+            try:
+                return live.file("404.html") or b"Not found"
+            except Exception:  # noqa: BLE001 - the 404 page's own template error: plain text
+                return b"Not found"
 
-        def page_file(self, path: str) -> Path | None:
-            """The HTML file a page path names, if it is inside the served folder."""
-            root = Path(self.root).resolve()
-            file = (root / path).resolve()
-            file = file / "index.html" if file.is_dir() else file
-            return file if file.is_file() and file.is_relative_to(root) else None
-
-        def get_content_type(self) -> str:
-            """As GitHub Pages: calendar feeds are text/calendar in UTF-8."""
-            kind = super().get_content_type()
-            return kind + "; charset=utf-8" if kind == "text/calendar" else kind
+        def answer(self, status: int, kind: str, data: bytes) -> None:
+            self.set_status(status)
+            self.set_header("Content-Type", kind)
+            self.finish(data)
 
     return PreviewHandler
 
 
-def rebuild(content: Path, templates: Path, output: Path, base_url: str,
-            today: dt.date | None, state: PreviewState) -> None:
-    """One preview build; its outcome goes into state instead of stopping the server."""
+def rebuild(live: LiveSite, state: PreviewState, changed: set[str] | None = None) -> None:
+    """Refresh the live site; the outcome goes into state instead of stopping the server."""
     try:
-        result = build(content, templates, output, today=today, base_url=base_url)
+        refresh = live.refresh(changed or ())
     except ContentError as err:
         state.problems, state.crash = [p.format() for p in err.problems], ""
         state.warnings = []
@@ -128,8 +159,60 @@ def rebuild(content: Path, templates: Path, output: Path, base_url: str,
         log.error("Build failed:\n%s", state.crash)
     else:
         state.problems, state.crash = [], ""
-        state.warnings = [p.format() for p in result.warnings]
-        log.info(result)
+        state.warnings = [p.format() for p in refresh.warnings]
+        if state.warnings:
+            log.warning("%s", format_report(list(refresh.warnings)))
+        log.info(refresh.summary(live.guide))
+
+
+def ignored(path: str) -> bool:
+    """Editors' backup, swap and lock files, and version control, are not content."""
+    name = Path(path).name
+    return (name.startswith((".#", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp"))
+            or name == "4913" or "/.git/" in path or name.startswith(".git"))
+
+
+class Changes(FileSystemEventHandler):
+    """File system events (inotify on Linux, from watchdog's thread) → one refresh of the
+    live site and one reload of the browsers, in the server's loop, once the saving is done."""
+
+    QUIET = 0.05  # seconds without events: an editor's save is a burst (write, rename, chmod)
+    # Not "opened" or "closed_no_write": the refresh's own reading would start another.
+    KINDS = frozenset({"created", "deleted", "modified", "moved", "closed"})
+
+    def __init__(self, loop: IOLoop, refresh: Callable[[set[str]], None]):
+        self.loop, self.refresh = loop, refresh
+        self.pending: object = None
+        self.paths: set[str] = set()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in self.KINDS or event.is_directory and \
+                event.event_type == "modified":
+            return
+        paths = {os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", ""))
+                 if p}
+        paths = {p for p in paths if not ignored(p)}
+        if paths:
+            self.loop.add_callback(self.soon, paths)
+
+    def soon(self, paths: set[str]) -> None:
+        self.paths |= paths
+        if self.pending is not None:
+            self.loop.remove_timeout(self.pending)
+        self.pending = self.loop.call_later(self.QUIET, self.now)
+
+    def now(self) -> None:
+        paths, self.pending, self.paths = self.paths, None, set()
+        self.refresh(paths)
+        LiveReloadHandler.reload_waiters("*")
+
+
+class NoPolling(Watcher):
+    """livereload's watcher polls every 0.8 s and drops a change that comes within 3 s of
+    the last reload; changes come from `Changes` instead."""
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        return True
 
 
 def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8000,
@@ -137,18 +220,21 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
     """Serve a live preview on host:port until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     state = PreviewState()
-    base_url = f"http://{host}:{port}/"
-    with tempfile.TemporaryDirectory(prefix="hyteguide-preview-") as folder:
-        output = Path(folder) / "site"
-
-        def again() -> None:
-            rebuild(content, templates, output, base_url, today, state)
-
-        again()
-        server = Server()
-        server.SFH = make_handler(state)
-        output.mkdir(exist_ok=True)
-        for path in (content, templates):
-            server.watch(str(path), again, delay=0.2)
-        server.serve(port=port, host=host, root=str(output),
-                     open_url_delay=1 if open_browser else None)
+    live = LiveSite(content, templates, f"http://{host}:{port}/", today)
+    rebuild(live, state)
+    # The loaded content is millions of objects that live as long as the server: keep them
+    # out of the garbage collector's full passes, which would otherwise stall later refreshes.
+    gc.collect()
+    gc.freeze()
+    server = Server(watcher=NoPolling())
+    server.SFH = make_handler(live, state)
+    observer = Observer()
+    changes = Changes(IOLoop.current(), lambda paths: rebuild(live, state, paths))
+    for path in (content, templates):
+        observer.schedule(changes, str(path), recursive=True)
+    observer.daemon = True
+    observer.start()
+    try:
+        server.serve(port=port, host=host, open_url_delay=1 if open_browser else None)
+    finally:
+        observer.stop()

@@ -548,11 +548,12 @@ def test_preview_error_page_escapes_problems_and_crashes():
 
 
 def test_preview_rebuild_reports_content_problems(tmp_path):
+    from hyteguide.live import LiveSite
     from hyteguide.serve import PreviewState, rebuild
 
     content = make_site(tmp_path, {"organisations/yhdistys.md": ORG.format(
         website="javascript:alert(1)")})
     state = PreviewState()
-    rebuild(content, TEMPLATES, tmp_path / "out", BASE_URL, TODAY, state)
+    rebuild(LiveSite(content, TEMPLATES, BASE_URL, TODAY), state)
     assert state.failed
     assert any("bad-url" in p for p in state.problems)

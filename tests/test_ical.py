@@ -36,7 +36,7 @@ from hyteguide.model import (
     TimeRange,
 )
 from hyteguide.occurrences import activity_occurrences, activity_series
-from hyteguide.serve import PreviewState, make_handler
+from hyteguide.serve import content_type
 from hyteguide.urls import FEED_GROUPS, Urls, feed_path
 
 TZ = "Europe/Helsinki"
@@ -487,12 +487,9 @@ def test_several_times_and_monthly_parts_have_their_own_uids(guide, catalogues):
 # -- the preview serves feeds as text/calendar ------------------------------------------------
 
 def test_preview_serves_ics_as_text_calendar():
-    handler_class = make_handler(PreviewState())
-    handler = handler_class.__new__(handler_class)
-    handler.absolute_path = "/site/calendar/calendar.ics"
-    assert handler.get_content_type() == "text/calendar; charset=utf-8"
-    handler.absolute_path = "/site/index.html"
-    assert handler.get_content_type() == "text/html"
+    assert content_type("calendar/calendar.ics") == "text/calendar; charset=utf-8"
+    assert content_type("organisations/x/calendar.ics") == "text/calendar; charset=utf-8"
+    assert content_type("index.html") == "text/html; charset=utf-8"
 
 
 # -- the example region: the feeds give exactly what the site shows ---------------------------

@@ -25,7 +25,16 @@ import pytest
 import yaml
 from helpers import ORGANISATION_MD, make_site
 
-from hyteguide.serve import PreviewState, error_page, rebuild, with_warnings
+from hyteguide.live import LiveSite
+from hyteguide.serve import (
+    Changes,
+    PreviewState,
+    content_type,
+    error_page,
+    ignored,
+    rebuild,
+    with_warnings,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
@@ -80,15 +89,37 @@ def write_templates(folder: Path) -> Path:
     return folder
 
 
+class Served:
+    """The files a live site serves, read like an output folder: (served / "index.html")."""
+
+    def __init__(self, live: LiveSite, path: str = ""):
+        self.live, self.path = live, path
+
+    def __truediv__(self, part: str) -> Served:
+        return Served(self.live, f"{self.path}/{part}".lstrip("/"))
+
+    def read_bytes(self) -> bytes:
+        data = self.live.file(self.path)
+        assert data is not None, f"{self.path} is not served"
+        return data
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return self.read_bytes().decode(encoding)
+
+    def is_file(self) -> bool:
+        return self.live.file(self.path) is not None
+
+
 @pytest.fixture
 def site(tmp_path):
-    """(content, templates, output) in tmp_path."""
-    return make_site(tmp_path), write_templates(tmp_path / "templates"), tmp_path / "out"
+    """(content, templates, served files) in tmp_path: one live site for the test."""
+    content, templates = make_site(tmp_path), write_templates(tmp_path / "templates")
+    return content, templates, Served(LiveSite(content, templates, "http://127.0.0.1:8000/",
+                                               TODAY))
 
 
 def build(site, state: PreviewState) -> None:
-    content, templates, output = site
-    rebuild(content, templates, output, "http://127.0.0.1:8000/", TODAY, state)
+    rebuild(site[2].live, state)
 
 
 # -- error_page ---------------------------------------------------------------------------------
@@ -195,21 +226,37 @@ def test_rebuild_yaml_syntax_error(site):
     assert all(PROBLEM_LINE.match(p) for p in state.problems), state.problems
 
 
-@pytest.mark.parametrize(("template", "text", "expected"), [
-    ("home.html", "{% if %}", "TemplateSyntaxError"),
-    ("organisation.html", "{{ no_such_variable }}", "UndefinedError"),
-    ("base.html", "{{ _('no.such.message') }}", "MissingMessage"),
-])
-def test_rebuild_broken_template_fills_crash_and_does_not_raise(site, template, text, expected):
+@pytest.mark.parametrize("template", ["home.html", "organisation.html", "base.html"])
+def test_rebuild_template_syntax_error_fills_crash_and_does_not_raise(site, template):
     content, templates, output = site
     state = PreviewState()
     build(site, state)
     before = (output / "index.html").read_bytes()
-    (templates / template).write_text(text, encoding="utf-8")
+    (templates / template).write_text("{% if %}", encoding="utf-8")
     build(site, state)
     assert state.problems == []
-    assert expected in state.crash and "Traceback" in state.crash
-    assert (output / "index.html").read_bytes() == before
+    assert "TemplateSyntaxError" in state.crash and "Traceback" in state.crash
+    assert (output / "index.html").read_bytes() == before  # the last good site stays
+
+
+@pytest.mark.parametrize(("template", "text", "expected"), [
+    ("organisation.html", "{{ no_such_variable }}", "UndefinedError"),
+    ("base.html", "{{ _('no.such.message') }}", "MissingMessage"),
+])
+def test_template_error_at_render_is_raised_for_the_page_that_shows_it(site, template, text,
+                                                                        expected):
+    """Errors that only rendering finds come up when the page is asked for (the server shows
+    them on that page); the other pages are still made."""
+    content, templates, output = site
+    state = PreviewState()
+    (templates / template).write_text(text, encoding="utf-8")
+    build(site, state)
+    assert not state.failed
+    with pytest.raises(Exception) as raised:
+        (output / "organisations" / "yhdistys" / "index.html").read_bytes()
+    assert type(raised.value).__name__ == expected
+    if template != "base.html":
+        assert "PREVIEW-HOME" in (output / "index.html").read_text()
 
 
 def test_rebuild_recovers_after_a_fix(site):
@@ -223,7 +270,7 @@ def test_rebuild_recovers_after_a_fix(site):
     assert state.problems  # content problems come first: the templates were never reached
     (content / ORGANISATION_FILE).write_text(ORGANISATION_MD, encoding="utf-8")
     build(site, state)
-    assert state.crash and not state.problems
+    assert "TemplateSyntaxError" in state.crash and not state.problems
     (templates / "home.html").write_text(HOME, encoding="utf-8")
     build(site, state)
     assert not state.failed
@@ -258,10 +305,72 @@ def test_with_warnings_puts_an_escaped_box_at_the_top_of_the_body():
 
 
 def test_rebuild_missing_content_folder_is_a_problem(site, tmp_path):
-    _, templates, output = site
+    _, templates, _ = site
     state = PreviewState()
-    rebuild(tmp_path / "nowhere", templates, output, "http://127.0.0.1:8000/", TODAY, state)
+    rebuild(LiveSite(tmp_path / "nowhere", templates, "http://127.0.0.1:8000/", TODAY), state)
     assert state.problems and state.crash == ""
+
+
+def test_content_type_is_what_github_pages_sends():
+    assert content_type("") == content_type("sv/") == "text/html; charset=utf-8"
+    assert content_type("organisations/x/calendar.ics") == "text/calendar; charset=utf-8"
+    assert content_type("search/index.json") == "application/json; charset=utf-8"
+    assert content_type("assets/site.css") == "text/css; charset=utf-8"
+    assert content_type("assets/favicon.svg") == "image/svg+xml; charset=utf-8"
+    assert content_type(".nojekyll") == "application/octet-stream"
+
+
+def test_editor_temporary_files_are_ignored():
+    assert ignored("content/organisations/.x.md.swp") and ignored("content/x.md~")
+    assert ignored("content/.#x.md") and ignored("content/4913")
+    assert ignored("/repo/.git/index") and not ignored("content/organisations/x.md")
+
+
+def test_changes_make_one_refresh_and_one_reload_for_a_burst_of_events(monkeypatch):
+    """An editor's save is several events; the refresh gets every path, once, after them."""
+    from tornado.ioloop import IOLoop
+    from watchdog.events import (
+        FileClosedNoWriteEvent,
+        FileModifiedEvent,
+        FileMovedEvent,
+        FileOpenedEvent,
+    )
+
+    import hyteguide.serve as serve_module
+
+    reloads, refreshes = [], []
+    monkeypatch.setattr(serve_module.LiveReloadHandler, "reload_waiters",
+                        lambda path=None: reloads.append(path))
+    loop = IOLoop()
+    try:
+        changes = Changes(loop, refreshes.append)
+        for event in (FileOpenedEvent("c/a.md"), FileModifiedEvent("c/.a.md.swp"),
+                      FileModifiedEvent("c/a.md"), FileMovedEvent("c/a.tmp", "c/b.md"),
+                      FileClosedNoWriteEvent("c/b.md")):
+            changes.on_any_event(event)
+        loop.call_later(0.5, loop.stop)
+        loop.start()
+    finally:
+        loop.close()
+    assert refreshes == [{"c/a.md", "c/b.md"}]
+    assert reloads == ["*"]
+
+
+def test_reading_files_makes_no_refresh():
+    """The refresh reads every content file: "opened" and "closed without writing" events
+    must not start another refresh (else the preview would refresh for ever)."""
+    from watchdog.events import FileClosedNoWriteEvent, FileOpenedEvent
+
+    calls = []
+
+    class Loop:
+        def add_callback(self, *args: object) -> None:
+            calls.append(args)
+
+    changes = Changes(Loop(), lambda paths: None)
+    changes.on_any_event(FileOpenedEvent("c/a.md"))
+    changes.on_any_event(FileClosedNoWriteEvent("c/a.md"))
+    assert calls == []
 
 
 # -- the preview server -------------------------------------------------------------------------
@@ -402,7 +511,7 @@ def test_preview_survives_a_template_error(preview):
     assert preview.process.poll() is None
 
 
-def test_preview_cleans_up_its_folder_on_ctrl_c(tmp_path):
+def test_preview_writes_no_files_and_stops_on_ctrl_c(tmp_path):
     root = tmp_path
     make_site(root)
     write_templates(root / "templates")
@@ -419,7 +528,7 @@ def test_preview_cleans_up_its_folder_on_ctrl_c(tmp_path):
     try:
         wait_for(f"http://127.0.0.1:{port}/", lambda status, body: status == 200, 30, log,
                  "the server to start")
-        assert [p.name for p in private_tmp.iterdir() if p.name.startswith("hyteguide-preview-")]
+        assert list(private_tmp.iterdir()) == []  # the site is made in memory
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
         assert list(private_tmp.iterdir()) == []
@@ -428,3 +537,19 @@ def test_preview_cleans_up_its_folder_on_ctrl_c(tmp_path):
             process.kill()
             process.wait(timeout=10)
     shutil.rmtree(private_tmp, ignore_errors=True)
+
+
+def test_preview_shows_a_render_error_on_the_page_it_breaks(preview):
+    template = preview.root / "templates" / "organisation.html"
+    original = template.read_text(encoding="utf-8")
+    template.write_text("{{ no_such_variable }}", encoding="utf-8")
+    try:
+        status, body = wait_for(preview.url + "organisations/yhdistys/",
+                                lambda status, body: status == 500, 10, preview.log,
+                                "the error page after breaking the organisation template")
+        assert "UndefinedError" in parsed(body).text and "livereload.js" in body
+        assert get(preview.url)[0] == 200  # the other pages are still shown
+    finally:
+        template.write_text(original, encoding="utf-8")
+    wait_for(preview.url + "organisations/yhdistys/", lambda status, body: status == 200, 10,
+             preview.log, "the page after fixing the template")
