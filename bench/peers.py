@@ -328,7 +328,7 @@ class Measurement:
     other_cpu_seconds: float | None
 
 
-def _busy_cpu_seconds() -> float | None:
+def busy_cpu_seconds() -> float | None:
     """CPU seconds all processors have been busy since boot (``/proc/stat``), if Linux."""
     try:
         fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
@@ -343,14 +343,14 @@ def _busy_cpu_seconds() -> float | None:
 def measure(command: list[str], cwd: Path, log: Path) -> Measurement:
     """Run ``command`` in ``cwd`` with its output to ``log`` and measure it with ``wait4``."""
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
-    busy = _busy_cpu_seconds()
+    busy = busy_cpu_seconds()
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
-    busy_after = _busy_cpu_seconds()
+    busy_after = busy_cpu_seconds()
     process.returncode = os.waitstatus_to_exitcode(status)
     other = None
     if busy is not None and busy_after is not None:

@@ -100,6 +100,8 @@ MIB = 1024 * 1024
 
 sys.path.insert(0, str(BENCH))
 
+from peers import busy_cpu_seconds  # noqa: E402 - bench/ is on the path only from here
+
 
 def log(message: str) -> None:
     """Progress on stderr (the tables go to stdout)."""
@@ -441,18 +443,6 @@ class TreeSampler(threading.Thread):
     def stop(self) -> None:
         self._stop_event.set()
         self.join()
-
-
-def busy_cpu_seconds() -> float | None:
-    """CPU seconds all processors have been busy since boot (/proc/stat), as peers.py counts."""
-    try:
-        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    except OSError:
-        return None
-    ticks = [int(field) for field in fields]
-    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
-    guest = sum(ticks[8:10])  # already counted in user and nice
-    return (sum(ticks) - idle - guest) / os.sysconf("SC_CLK_TCK")
 
 
 IDLE_CORES = 0.25  # busy cores (whole machine) over IDLE_WINDOW seconds that count as idle
