@@ -553,3 +553,22 @@ def test_preview_shows_a_render_error_on_the_page_it_breaks(preview):
         template.write_text(original, encoding="utf-8")
     wait_for(preview.url + "organisations/yhdistys/", lambda status, body: status == 200, 10,
              preview.log, "the page after fixing the template")
+
+
+def test_preview_reloads_the_browser_after_a_save(preview, browser):
+    """In Chromium, with livereload.js: a save shows on the open page without any click."""
+    organisation = preview.root / "content" / ORGANISATION_FILE
+    page = browser.new_page()
+    try:
+        page.goto(preview.url)
+        page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
+        time.sleep(1)  # livereload.js's hello/info handshake with the server
+        organisation.write_text(ORGANISATION_MD.replace("Keravan Yhdistys ry",
+                                                        "Tallennettu Yhdistys ry"),
+                                encoding="utf-8")
+        page.wait_for_function(
+            "() => document.body.textContent.includes('Tallennettu Yhdistys ry')",
+            timeout=10_000)
+    finally:
+        page.close()
+        organisation.write_text(ORGANISATION_MD, encoding="utf-8")
