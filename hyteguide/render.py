@@ -415,13 +415,10 @@ class Renderer:
         """How to make the file at a site path (a page, feed or site file; not search files or
         assets), or None: the preview makes only what the browser asks for. An entry's own
         page is found at once; anything else after listing every page once (`routes`)."""
-        quick = self.object_page(path)
-        if quick:
-            return quick
-        lang, neutral = self.languages[0], path
-        for other in self.languages[1:]:
-            if path.startswith(other + "/"):
-                lang, neutral = other, path.removeprefix(other + "/")
+        lang, neutral = self.split_language(path)
+        spec = self._object_spec(neutral.split("/"))
+        if spec:
+            return partial(self.page_bytes, spec, lang)
         if self._routes is None:
             specs = list(self.pages())
             self._routes = self.routes(specs), self.site_files(specs)
@@ -430,6 +427,13 @@ class Renderer:
             return site_files[neutral]
         found = routes.get(neutral)
         return partial(found, lang) if found else None
+
+    def split_language(self, path: str) -> tuple[str, str]:
+        """A site path's language and its language-neutral path."""
+        for lang in self.languages[1:]:
+            if path.startswith(lang + "/"):
+                return lang, path.removeprefix(lang + "/")
+        return self.languages[0], path
 
     def routes(self, specs: list[PageSpec]) -> dict[str, Callable[[str], bytes]]:
         """Language-neutral file path → how to make it in a language: every page and feed."""
@@ -440,23 +444,9 @@ class Renderer:
                      for scope in scopes(self.guide))
         return found
 
-    def object_page(self, path: str) -> Callable[[], bytes] | None:
-        """How to make the page of one organisation, activity, place or partnership at a site
-        path, found without listing every page (the preview's quick way to an edited
-        entry's page); None for any other path."""
-        for lang in self.languages:
-            prefix = self.urls.localised("", lang)
-            if lang != self.languages[0] and not path.startswith(prefix):
-                continue
-            parts = path.removeprefix(prefix).split("/")
-            spec = self._object_spec(parts)
-            if spec and self.urls.output_file(self.urls.localised(spec.path, lang)) == path:
-                return partial(self.page_bytes, spec, lang)
-            if lang != self.languages[0]:
-                return None
-        return None
-
     def _object_spec(self, parts: list[str]) -> PageSpec | None:
+        """The page of the organisation, activity, place or partnership whose language-neutral
+        file path is parts ('organisations', slug, 'index.html'), found directly."""
         guide = self.guide
         if len(parts) == 3 and parts[2] == "index.html":
             kind, slug = parts[:2]
