@@ -17,20 +17,35 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markupsafe import Markup, escape
 
-from .derive import TAXONOMIES, Guide, sort_key
+from . import paging
+from .derive import TAXONOMIES, Guide, TermIndex, sort_key
 from .i18n import load_catalogue
 from .ical import Feeds, feeds, scopes
 from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
-from .model import Activity, Organisation, Partnership, Place, Text
+from .model import Activity, Organisation, Partnership, Place, Term, Text
+from .paging import (
+    Localised,
+    Ordered,
+    Page,
+    WeekLayout,
+    by_name,
+    by_title,
+    calendar_layout,
+    grouped,
+    handout_sections,
+    paginate,
+    preview,
+)
 from .parallel import chunked, in_parallel
+from .problems import ContentError, Problem
 from .qr import svg as qr_svg
 from .schema import GAP_REASONS
 from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
 from .search import files as search_files
 from .search import paths as search_paths
-from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
+from .urls import FEED_GROUPS, Urls, feed_path, path_of
 
 # The accessibility statement and the privacy notice, made from site.yaml and linked from the
 # footer of every page (their slugs are reserved in load.RESERVED_PAGE_SLUGS).
@@ -208,23 +223,16 @@ class Renderer:
 
     def pages(self) -> Iterator[PageSpec]:
         guide = self.guide
-        week_end = guide.today + dt.timedelta(days=6)
-        yield PageSpec("", "home.html", {
-            "today_occurrences": guide.on(guide.today),
-            "week_days": _by_day(guide.between(guide.today + dt.timedelta(days=1), week_end)),
-            "week_end": week_end,
-        }, priority="1.0")
-        yield PageSpec("organisations/", "organisations.html",
-                       {"organisations": guide.organisations}, title="nav.organisations")
-        yield PageSpec("activities/", "activities.html", {"activities": guide.activities},
-                       title="nav.activities")
-        by_municipality: dict[str, list] = {}
-        for place in guide.places:
-            by_municipality.setdefault(place.municipality, []).append(place)
-        yield PageSpec("places/", "places.html", {"places_by_municipality": by_municipality},
-                       title="nav.places")
-        yield PageSpec("partnerships/", "partnerships.html",
-                       {"partnerships": guide.partnerships}, title="nav.partnerships")
+        layouts = {c.municipality: calendar_layout(c)
+                   for c in (guide.calendar, *guide.municipality_calendars.values())}
+        yield self.home_page(layouts[None])
+        yield from self.list_pages("organisations/", "organisations.html", "organisations",
+                                   Ordered(guide.organisations, by_name), "nav.organisations")
+        yield from self.list_pages("activities/", "activities.html", "activities",
+                                   Ordered(guide.activities, by_title), "nav.activities")
+        yield from self.place_list_pages()
+        yield from self.list_pages("partnerships/", "partnerships.html", "partnerships",
+                                   Ordered(guide.partnerships, by_name), "nav.partnerships")
         for organisation in guide.every_organisation:
             yield self.organisation_page(organisation)
             for activity in organisation.activities:
@@ -239,8 +247,7 @@ class Renderer:
                                                           "entries": list(entries.values())},
                            title=f"nav.{group}")
             for entry in entries.values():
-                yield PageSpec(path_of(entry.term), "term.html", {"group": group, "entry": entry},
-                               title=entry.term.label)
+                yield from self.term_pages(group, entry)
         for free_page in guide.content.pages:
             yield PageSpec(path_of(free_page), "page.html", {"free_page": free_page},
                            title=free_page.title)
@@ -249,7 +256,7 @@ class Renderer:
             "address": self.urls.base_url}, title="accessibility.title", priority="0.3")
         yield PageSpec(STATEMENT_PAGES["privacy"], "privacy.html",
                        {"privacy": self.site.privacy}, title="privacy.title", priority="0.3")
-        yield from calendar_pages(guide)
+        yield from calendar_pages(guide, layouts)
         yield from self.handout_pages()
         yield PageSpec(SEARCH_PAGE, "search.html", {
             "facets": FACETS, "facet_ids": facet_ids(guide)},
@@ -288,24 +295,143 @@ class Renderer:
             "past_meetings": [m for m in reversed(meetings) if m.date < guide.today],
         }, title=partnership.name)
 
+    def home_page(self, layout: Sequence[WeekLayout]) -> PageSpec:
+        """The home page: a bounded number of today's and the coming week's occurrences, each
+        day with its total and a link to the calendar page where they all are."""
+        today = self.guide.today
+        week_end = today + dt.timedelta(days=6)
+        on = {day: occurrences for week in layout for day, occurrences in week.week.days}
+        coming = (today + dt.timedelta(days=n) for n in range(1, 7))
+        return PageSpec("", "home.html", {
+            "today_preview": preview(today, on.get(today, ()), paging.SIZES.home_today, layout),
+            "week_days": [preview(day, on[day], paging.SIZES.home_per_day, layout)
+                          for day in coming if on.get(day)],
+            "week_end": week_end,
+        }, priority="1.0")
+
+    def paged_title(self, title: Text | str | None, page: Page) -> Text | str | None:
+        """A page's title with its number ('Toiminnat, sivu 2/303') when its list is paged;
+        title: a catalogue key or a Text."""
+        if not page.paged:
+            return title
+
+        def words(lang: str) -> str:
+            catalogue = self.catalogues[lang]
+            name = catalogue(title) if isinstance(title, str) else \
+                title.get(lang)[0] if title else ""
+            return catalogue("pagination.title", title=name, n=page.number, count=page.count)
+        return Text(tuple((lang, words(lang)) for lang in self.languages))
+
+    def list_pages(self, path: str, template: str, name: str, items: Ordered,
+                   title: str) -> Iterator[PageSpec]:
+        """A list of cards at path, SIZES.cards a page (paging.py): the page is given as `page`,
+        its items (in the language's order) as `name`."""
+        for page in paginate(len(items), paging.SIZES.cards, path):
+            yield PageSpec(page.path, template, {"page": page, name: items.page(page)},
+                           title=self.paged_title(title, page),
+                           priority="0.5" if page.number == 1 else "0.3")
+
+    def place_list_pages(self) -> Iterator[PageSpec]:
+        """The places, by municipality then name, SIZES.cards a page; each page shows its
+        places under their municipalities' headings."""
+        vocabulary = self.guide.content.vocabulary
+
+        def order(place: Place, lang: str) -> tuple[str, str]:
+            municipality = vocabulary.term("municipalities", place.municipality).label
+            return sort_key(municipality.get(lang)[0]), sort_key(place.name.get(lang)[0])
+
+        def groups(lang: str, page: Page) -> list[tuple[Term, list[Place]]]:
+            return [(vocabulary.term("municipalities", m), places) for m, places in grouped(
+                ordered(lang)[page.start:page.end], lambda place: place.municipality)]
+
+        ordered = Ordered(self.guide.places, order)
+        for page in paginate(len(ordered), paging.SIZES.cards, "places/"):
+            yield PageSpec(page.path, "places.html", {
+                "page": page, "places_by_municipality": Localised(
+                    lambda lang, page=page: groups(lang, page))},
+                title=self.paged_title("nav.places", page),
+                priority="0.5" if page.number == 1 else "0.3")
+
+    def term_pages(self, group: str, entry: TermIndex) -> Iterator[PageSpec]:
+        """A term's page lists its activities and organisations, SIZES.cards each; when either
+        list is longer, its later pages are of their own: '<term>/2/' (activities) and
+        '<term>/organisations/2/' (organisations)."""
+        base = path_of(entry.term)
+        activities = Ordered(entry.activities, by_title)
+        organisations = Ordered(entry.organisations, by_name)
+        size = paging.SIZES.cards
+        activity_pages = paginate(len(activities), size, base, anchor="activities-heading")
+        organisation_pages = paginate(len(organisations), size, base, f"{base}organisations/",
+                                      anchor="organisations-heading")
+        label = entry.term.label
+        of_organisations = Text(tuple((lang, self.catalogues[lang](
+            "term.organisations_title", term=label.get(lang)[0])) for lang in self.languages))
+
+        def spec(page: Page, title: Text, activity_page: Page | None,
+                 organisation_page: Page | None) -> PageSpec:
+            return PageSpec(page.path, "term.html", {
+                "group": group, "entry": entry, "page": page,
+                "activities_page": activity_page, "organisations_page": organisation_page,
+                "activities": activities.page(activity_page) if activity_page else (),
+                "organisations": organisations.page(organisation_page)
+                if organisation_page else ()}, title=self.paged_title(title, page),
+                priority="0.5" if page.number == 1 else "0.3")
+
+        first = activity_pages[0] if activity_pages[0].paged else organisation_pages[0]
+        yield spec(first, label, activity_pages[0], organisation_pages[0])
+        for page in activity_pages[1:]:
+            yield spec(page, label, page, None)
+        for page in organisation_pages[1:]:
+            yield spec(page, of_organisations, None, page)
+
     def handout_pages(self) -> Iterator[PageSpec]:
         """The handout (palvelutarjotin) for service counsellors: a page that lists the
-        municipalities, and a printable list of each municipality's activities."""
+        municipalities, and a printable list of each municipality's activities, paged
+        (SIZES.handout a page). A list of many pages (over SIZES.handout_split activities) is
+        split by theme first, each theme's list paged: an activity is under each of its themes,
+        those without one under 'other' (paging.handout_sections)."""
         entries = [e for e in self.guide.taxonomies["municipalities"].values() if e.activities]
         yield PageSpec("handout/", "handouts.html", {"entries": entries},
                        title="handout.title", priority="0.3")
         for entry in entries:
-            title = Text(tuple((lang, self.catalogues[lang]("handout.heading", municipality=(
-                entry.term.label.get(lang)[0]))) for lang in self.languages))
-            activities = entry.activities
-            yield PageSpec(f"handout/{entry.term.id}/", "handout.html", {
-                "entry": entry,
-                "filters": {"audiences": sorted({x for a in activities for x in a.audiences}),
-                            "themes": sorted({x for a in activities for x in a.themes}),
-                            "languages": sorted({x for a in activities for x in a.languages}),
-                            "free": any(a.is_free for a in activities),
-                            "low_threshold": any(a.low_threshold for a in activities)},
-            }, title=title, priority="0.2")
+            base = f"handout/{entry.term.id}/"
+            if len(entry.activities) <= paging.SIZES.handout_split:
+                yield from self.handout_list(entry, None, entry.activities, base)
+                continue
+            sections = handout_sections(entry.activities, base, tuple(
+                self.guide.content.vocabulary.group("themes")))
+            yield PageSpec(base, "handout_themes.html", {"entry": entry, "sections": sections},
+                           title=self.handout_title(entry, None), priority="0.2")
+            for section in sections:
+                yield from self.handout_list(entry, section.theme, section.activities,
+                                             section.path)
+
+    def handout_title(self, entry: TermIndex, theme: str | None) -> Text:
+        """'Palvelutarjotin: Kerava', and of a theme's list 'Palvelutarjotin: Kerava – Liikunta'
+        (theme '': the activities without a theme)."""
+        def words(lang: str) -> str:
+            catalogue = self.catalogues[lang]
+            title = catalogue("handout.heading", municipality=entry.term.label.get(lang)[0])
+            if theme is None:
+                return title
+            name = self.guide.content.vocabulary.term("themes", theme).label.get(lang)[0] \
+                if theme else catalogue("handout.other")
+            return catalogue("handout.section_title", handout=title, theme=name)
+        return Text(tuple((lang, words(lang)) for lang in self.languages))
+
+    def handout_list(self, entry: TermIndex, theme: str | None, activities: Sequence[Activity],
+                     path: str) -> Iterator[PageSpec]:
+        """The printable list of a municipality's activities (all of them when theme is None; of
+        one theme, or those without one when theme is ''), SIZES.handout a page; the filters
+        offer what the whole list has (not the theme, in a theme's list)."""
+        ordered = Ordered(activities, by_title)
+        filters = _filters(activities, themes=theme is None)
+        title = self.handout_title(entry, theme)
+        for page in paginate(len(ordered), paging.SIZES.handout, path):
+            yield PageSpec(page.path, "handout.html", {
+                "entry": entry, "theme": theme, "page": page, "filters": filters, "heading": title,
+                "activities": ordered.page(page),
+            }, title=self.paged_title(title, page), priority="0.2")
 
     def edit_url(self, target: Any) -> str | None:
         """The source file of a page on GitHub, opened for editing."""
@@ -334,7 +460,8 @@ class Renderer:
             "canonical": self.urls.absolute(here),
             "alternates": self.alternates(spec.path, here),
             "listed": spec.listed,
-            **spec.context,
+            **{name: value.value(lang) if isinstance(value, Localised) else value
+               for name, value in spec.context.items()},
         }
         return self.env.get_template(spec.template).render(context)
 
@@ -356,6 +483,7 @@ class Renderer:
         """Hand every output file to put(site-relative path, bytes); return the count. Pages,
         feeds and search files are rendered, and put, in worker processes (parallel.py)."""
         specs = list(self.pages())
+        _check_unique(specs)
         for name in sorted({spec.template for spec in specs}):
             self.env.get_template(name)  # compiled once, before the workers fork
         self._specs = specs
@@ -468,34 +596,58 @@ class Renderer:
         return self.render_page(spec, lang).encode("utf-8")
 
 
-def _by_day(occurrences: tuple) -> list[tuple[dt.date, list]]:
-    days: dict[dt.date, list] = {}
-    for occurrence in occurrences:
-        days.setdefault(occurrence.date, []).append(occurrence)
-    return list(days.items())
+def _check_unique(specs: Sequence[PageSpec]) -> None:
+    """Two pages at one path would overwrite each other: an organisation or place whose file
+    name is only a number ('2.md') would take the address of a list's page ('organisations/2/')."""
+    seen: set[str] = set()
+    problems = []
+    for spec in specs:
+        if spec.path in seen:
+            target = spec.context.get("organisation") or spec.context.get("place")
+            problems.append(Problem(
+                target.source.path if target else spec.path, 1, 1, "duplicate-slug", "",
+                f"its page '{spec.path}' is also the address of a page of a list",
+                "rename the file: a name that is only a number is a page number"))
+        seen.add(spec.path)
+    if problems:
+        raise ContentError(problems)
 
 
-def calendar_pages(guide: Guide) -> Iterator[PageSpec]:
-    """The calendar of the region and of each municipality: one page per ISO week, the
-    current week at the calendar's own path (see urls.calendar_path)."""
+def _filters(activities: Sequence[Activity], themes: bool = True) -> dict[str, Any]:
+    """What a handout's choices offer: the audiences, themes and languages its activities have,
+    and whether any is free or low-threshold."""
+    return {"audiences": sorted({x for a in activities for x in a.audiences}),
+            "themes": sorted({x for a in activities for x in a.themes}) if themes else [],
+            "languages": sorted({x for a in activities for x in a.languages}),
+            "free": any(a.is_free for a in activities),
+            "low_threshold": any(a.low_threshold for a in activities)}
+
+
+def calendar_pages(guide: Guide, layouts: dict[str | None, Sequence[WeekLayout]] | None = None
+                   ) -> Iterator[PageSpec]:
+    """The calendar of the region and of each municipality: a page per ISO week, the current
+    week at the calendar's own path (see urls.calendar_path); a week longer than a page is
+    split by day, each day paged (see paging.week_layout)."""
     calendars = (guide.calendar, *guide.municipality_calendars.values())
+    layouts = layouts or {c.municipality: calendar_layout(c) for c in calendars}
     for calendar in calendars:
-        weeks = calendar.weeks
-        paths = [calendar_path(calendar.municipality, w.slug if i else None)
-                 for i, w in enumerate(weeks)]
+        layout = layouts[calendar.municipality]
         term = (guide.content.vocabulary.term("municipalities", calendar.municipality)
                 if calendar.municipality else None)
-        for index, week in enumerate(weeks):
-            yield PageSpec(paths[index], "calendar.html", {
-                "calendar": calendar, "week": week, "municipality": term,
-                "weeks": list(zip(weeks, paths, strict=True)),
-                "previous": paths[index - 1] if index else None,
-                "next": paths[index + 1] if index + 1 < len(paths) else None,
-                "scopes": {c.municipality: calendar_path(c.municipality,
-                                                         week.slug if index else None)
-                           for c in calendars},
-                "filters": guide.calendar_filters,
-            }, title="calendar.title", priority="0.6" if index == 0 else "0.3")
+        weeks = [(week.week, week.path) for week in layout]
+        for index, week in enumerate(layout):
+            for page in week.pages:
+                yield PageSpec(page.path or week.path, "calendar.html", {
+                    "calendar": calendar, "week": week.week, "municipality": term,
+                    "weeks": weeks, "week_path": week.path, "day_links": week.days,
+                    "days": page.days, "day": page.day, "page": page.page,
+                    "previous": layout[index - 1].path if index else None,
+                    "next": layout[index + 1].path if index + 1 < len(layout) else None,
+                    "scopes": {scope: other[index].day_path(page.day) if page.day
+                               else other[index].path for scope, other in layouts.items()},
+                    "filters": guide.calendar_filters,
+                }, title="calendar.title",
+                    priority="0.6" if index == 0 and page.path in ("", week.path) else "0.3")
 
 
 def static_files(templates: Path) -> Iterator[tuple[str, bytes]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -42,10 +43,14 @@ def feed_path(target: object | None) -> str:
     return path_of(target) + "calendar.ics"
 
 
-def calendar_path(municipality: str | None = None, week: str | None = None) -> str:
+def calendar_path(municipality: str | None = None, week: str | None = None,
+                  day: dt.date | None = None) -> str:
     """The language-neutral path of a calendar page: the whole region (municipality None) or
-    a municipality id; the current week (week None) or a later ISO week ('2026-w49')."""
+    a municipality id; the current week (week None) or a later ISO week ('2026-w49'); or, in
+    a week too long for one page, one of its days ('2026-12-01', see paging.py)."""
     base = "calendar/" if municipality is None else f"calendar/{municipality}/"
+    if day is not None:
+        return f"{base}{day.isoformat()}/"
     return f"{base}{week}/" if week else base
 
 

@@ -229,3 +229,44 @@ def axe_path() -> Path:
     if not AXE.is_file():
         unavailable(f"{AXE.relative_to(REPO)} is missing: run npm ci")
     return AXE
+
+
+# -- a region large enough to page: generated, built with small page sizes ---------------------
+
+# Small page sizes (hyteguide.paging.SIZES), so that a small region has every kind of paged
+# list: lists and a term's two lists over several pages, calendar weeks split by day and days
+# split into pages beside weeks on one page, handouts split by theme and paged beside handouts
+# on one page, and the home page's previews of longer days.
+SMALL_PAGES = dict(cards=7, calendar=20, handout=8, handout_split=30, home_today=4,
+                   home_per_day=2)
+PAGED_ORGANISATIONS = 40
+
+
+def generate_region(target: Path, organisations: int) -> Path:
+    """A region written by bench/generate.py (deterministic: seed 1, today TODAY)."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "--organisations",
+                    str(organisations), "--out", str(target), "--today", TODAY.isoformat()],
+                   check=True, capture_output=True, timeout=300)
+    return target
+
+
+@pytest.fixture(scope="session")
+def paged_region(tmp_path_factory) -> Path:
+    return generate_region(tmp_path_factory.mktemp("paged") / "content", PAGED_ORGANISATIONS)
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory, sources, paged_region) -> BuiltSite:
+    """The generated region built for TODAY with SMALL_PAGES."""
+    from hyteguide import paging
+    from hyteguide.load import load_content
+    from hyteguide.pipeline import build
+
+    output = tmp_path_factory.mktemp("paged-site") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paging, "SIZES", paging.PageSizes(**SMALL_PAGES))
+        build(paged_region, sources.templates, output, today=TODAY, base_url=BASE_URL)
+    return BuiltSite(output, load_content(paged_region, TODAY).site.languages)

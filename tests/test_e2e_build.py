@@ -6,6 +6,7 @@ The expected pages are derived from the content as hyteguide.load reads it, neve
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import shutil
 import subprocess
@@ -16,7 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import BASE_URL, REPO, TAXONOMY_GROUPS, TODAY
 
+from hyteguide.derive import derive
 from hyteguide.model import Text
+from hyteguide.paging import SIZES
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -49,17 +52,33 @@ def neutral_paths(content) -> list[str]:  # noqa: ANN001 - a model.Content
         paths.append(f"{group}/")
         paths.extend(f"{group}/{term_id}/" for term_id in content.vocabulary.group(group))
     paths.extend(calendar_paths(content))
+    paths.extend(later_pages(content))
     return paths
 
 
 def handout_municipalities(content) -> set[str]:  # noqa: ANN001 - a model.Content
     """Municipalities with an activity (held at a place there, or by an organisation there)."""
-    import datetime as dt
-
-    from hyteguide.derive import derive
-
-    guide = derive(content, dt.date(2026, 11, 23))
+    guide = derive(content, TODAY)
     return {m for a in guide.activities for m in guide.activity_municipalities[a.key]}
+
+
+def later_pages(content) -> list[str]:  # noqa: ANN001 - a model.Content
+    """Page 2 onwards of the lists longer than a page (SIZES.cards items): '<list>/2/', …; a
+    term's activities at '<term>/2/', its organisations at '<term>/organisations/2/'. (The
+    example's weeks and handouts fit on a page each; tests/test_pagination.py checks those.)"""
+    guide = derive(content, TODAY)
+
+    def pages(base: str, items: int) -> list[str]:
+        return [f"{base}{n}/" for n in range(2, math.ceil(items / SIZES.cards) + 1)]
+
+    paths = [*pages("organisations/", len(guide.organisations)),
+             *pages("activities/", len(guide.activities)), *pages("places/", len(guide.places)),
+             *pages("partnerships/", len(guide.partnerships))]
+    for group in TAXONOMY_GROUPS:
+        for term_id, entry in guide.taxonomies[group].items():
+            paths += pages(f"{group}/{term_id}/", len(entry.activities))
+            paths += pages(f"{group}/{term_id}/organisations/", len(entry.organisations))
+    return paths
 
 
 def index_file(path: str) -> str:

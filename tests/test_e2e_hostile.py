@@ -234,17 +234,19 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 
 # The site's own scripts: empty elements in <head> loading assets/sitesearch.js (every page but
 # the search page), assets/calendar.js (calendar pages), assets/nearby.js (the activities and
-# places lists), assets/handout.js (the handout per municipality) or the search page's three.
+# places lists), assets/handout.js (the handout per municipality), assets/pagedlist.js (a paged
+# calendar day or handout) or the search page's three.
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
-    r'(sitesearch|calendar|nearby|handout|searchtext|searchcore|search)\.js" defer></script>')
+    r'(sitesearch|calendar|nearby|handout|pagedlist|searchtext|searchcore|search)\.js" defer>'
+    r'</script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
-NEARBY_PAGE = re.compile(r"^([a-z]{2}/)?(activities|places)/index\.html$")
+NEARBY_PAGE = re.compile(r"^([a-z]{2}/)?(activities|places)/(\d+/)?index\.html$")
 SEARCH_PAGE = re.compile(r"^([a-z]{2}/)?search/index\.html$")
-HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/index\.html$")
+HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
-OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)), (CALENDAR_PAGE, ("calendar",)),
-               (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("handout",)),
+OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)), (CALENDAR_PAGE, ("calendar", "pagedlist")),
+               (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("handout", "pagedlist")),
                (SEARCH_PAGE, ("searchtext", "searchcore", "search")))
 
 

@@ -1,7 +1,9 @@
 """The HTML is valid: the Nu HTML Checker (vnu.jar from the npm package vnu-jar, run with Java)
 finds no errors in any page of the example region, in every language, nor in its CSS and SVG;
 nor in the pages of a small site full of hostile content and awkward Markdown (editors' Markdown
-passes through the sanitiser into the pages, so it must come out valid too).
+passes through the sanitiser into the pages, so it must come out valid too); nor in the paged
+pages of a generated region built with small page sizes (conftest.paged_site: pagination,
+calendar days, handouts split by theme).
 
 Every file is checked in ONE run of the checker (one JVM: seconds, not minutes). Without Java or
 node_modules/vnu-jar (npm ci) the tests are skipped, but they fail when CI is set. Alone:
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -198,15 +201,19 @@ class Checked:
 
 
 @pytest.fixture(scope="module")
-def checked(built_site, hostile_site, canary) -> Checked:
+def checked(built_site, hostile_site, canary, paged_site) -> Checked:
     example, hostile_site, canary = (p.resolve() for p in (built_site.root, hostile_site, canary))
+    paged = paged_site.root.resolve()
     groups = {
         "example": [example / f for f in built_site.html_files()],
         "assets": [example / f for f in built_site.files() if f.endswith((".css", ".svg"))],
         "hostile": sorted(hostile_site.rglob("*.html")),
+        "paged": [paged / f for f in paged_site.pages() if re.search(
+            r"(^|/)(index\.html$|handout/|calendar/)", f) or 'class="pagination"' in
+            paged_site.read(f)],
         "canary": [canary],
     }
-    roots = {example: "", hostile_site: "hostile:", canary.parent: "canary:"}
+    roots = {example: "", hostile_site: "hostile:", paged: "paged:", canary.parent: "canary:"}
     return Checked(groups, vnu([path for paths in groups.values() for path in paths]), roots)
 
 
@@ -232,6 +239,11 @@ def test_example_html_has_no_errors(checked):
 
 def test_example_css_and_svg_have_no_errors(checked):
     assert not checked.errors.get("assets"), checked.report("assets")
+
+
+def test_paged_pages_have_no_errors(checked):
+    assert len(checked.groups["paged"]) > 500
+    assert not checked.errors.get("paged"), checked.report("paged")
 
 
 def test_hostile_content_and_awkward_markdown_give_valid_html(checked):

@@ -6,7 +6,11 @@
  *  2. the filter form (hidden in the HTML) is revealed; its state lives in the URL query
  *     (?audience=…&theme=…&format=…&language=…&free=1&low_threshold=1), is restored on load and is
  *     carried over to the other calendar pages' links.
- * Our own code only: no libraries, nothing loaded from the network.
+ * A day too long for one page is split into pages. There the filter covers this page's
+ * occurrences only, and the status and the "none" notice say so, until the visitor fetches
+ * the day's other pages here (assets/pagedlist.js); then it covers the whole day, and the
+ * URL says so (&all=1, which fetches them again when the page is reloaded).
+ * Our own code only: no libraries, nothing loaded from anywhere but this site.
  */
 (function () {
   "use strict";
@@ -18,6 +22,7 @@
   var LISTS = { audience: "audiences", theme: "themes", format: "format", language: "languages" };
   var FLAGS = { free: "free", low_threshold: "lowThreshold" };
   var days = Array.prototype.slice.call(root.querySelectorAll("[data-day]"));
+  var paged = null; // the day's other pages (pagedlist.js), on a page of a paged day
   var links = Array.prototype.slice.call(root.querySelectorAll("a[data-calendar-link]"));
   links.forEach(function (link) {
     link.setAttribute("data-href", link.getAttribute("href"));
@@ -63,6 +68,16 @@
         current = link;
       }
     });
+    var todayLink = null;
+    root.querySelectorAll("[data-day-date]").forEach(function (item) {
+      var link = item.querySelector("a");
+      if (item.getAttribute("data-day-date") < today && !link.hasAttribute("aria-current")) {
+        item.hidden = true;
+      } else if (item.getAttribute("data-day-date") === today) {
+        todayLink = link;
+      }
+    });
+    current = todayLink || current;
     root.querySelectorAll("a[rel=prev]").forEach(function (link) {
       var week = root.querySelector(".week-list a[data-href='" + link.getAttribute("data-href") +
                                     "']");
@@ -140,8 +155,13 @@
     return text ? "?" + text : "";
   }
 
+  function partial() {
+    return root.hasAttribute("data-paged-urls") && !(paged && paged.loaded());
+  }
+
   function message(count) {
-    var key = count === 1 ? "data-msg-shown-one" : "data-msg-shown";
+    var key = partial() ? "data-msg-shown-page"
+      : count === 1 ? "data-msg-shown-one" : "data-msg-shown";
     return (root.getAttribute(key) || "").replace("{n}", String(count));
   }
 
@@ -163,6 +183,10 @@
       shown += count;
     });
     none.hidden = !(filtering && shown === 0);
+    var words = none.getAttribute(partial() ? "data-msg-page" : "data-msg-all");
+    if (words && none.textContent !== words) {
+      none.textContent = words;
+    }
     active.textContent = filtering ? "(" + state.count + ")" : "";
     if (status.textContent !== message(shown)) {
       status.textContent = message(shown);
@@ -172,7 +196,8 @@
       link.setAttribute("href", link.getAttribute("data-href") + search);
     });
     if (updateUrl && window.history && window.history.replaceState) {
-      window.history.replaceState(null, "", window.location.pathname + search +
+      var all = paged && paged.loaded() ? (search ? "&" : "?") + "all=1" : "";
+      window.history.replaceState(null, "", window.location.pathname + search + all +
                                   window.location.hash);
     }
   }
@@ -190,6 +215,9 @@
   }
 
   hidePast(todayIn(root.getAttribute("data-timezone")));
+  if (form && window.hyteguidePaged) {
+    paged = window.hyteguidePaged(root, function () { apply(true); });
+  }
   if (form) {
     restore();
     form.hidden = false;
@@ -200,5 +228,8 @@
       apply(true);
     });
     apply(false);
+    if (paged && new URLSearchParams(window.location.search).get("all") === "1") {
+      paged.load();
+    }
   }
 }());

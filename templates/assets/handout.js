@@ -1,10 +1,16 @@
 /* hyteguide handout (palvelutarjotin): choose who and what a printed list is for.
  *
- * The page lists every activity of the municipality without this script. With it, the
- * audience, theme, language, free and low-threshold choices (hidden in the HTML) narrow the list; within
- * a group any choice matches (an activity for everyone suits any audience), across groups all
- * must. The choices live in the URL (?audience=…&theme=…&free=1), are restored on load and
- * are named above the list, so a printout says what it was made for. Our own code only.
+ * The page lists its activities (the whole list, or one page of it) without this script. With
+ * it, the audience, theme, language, free and low-threshold choices (hidden in the HTML) narrow
+ * the list; within a group any choice matches (an activity for everyone suits any audience),
+ * across groups all must. The choices live in the URL (?audience=…&theme=…&free=1), are
+ * restored on load, are carried over to the links to the list's other pages and are named
+ * above the list, so a printout says what it was made for.
+ * A list longer than a page is split into pages. There the choices narrow this page's
+ * activities only, and the status and the "none" notice say so, until the visitor fetches the
+ * other pages here (assets/pagedlist.js); then the choices and the printout cover the whole
+ * list, and the URL says so (&all=1, which fetches them again when the page is opened).
+ * Our own code only.
  */
 (function () {
   "use strict";
@@ -15,7 +21,11 @@
   }
   var form = root.querySelector("[data-handout-filter]");
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-  var entries = Array.prototype.slice.call(root.querySelectorAll("[data-activity]"));
+  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-handout-link]"));
+  links.forEach(function (link) {
+    link.setAttribute("data-href", link.getAttribute("href"));
+  });
+  var paged = null; // the list's other pages (pagedlist.js), on a page of a paged list
   var status = root.querySelector("[data-handout-status]");
   var selection = root.querySelector("[data-handout-selection]");
   var none = root.querySelector("[data-handout-none]");
@@ -51,36 +61,59 @@
     });
   }
 
+  function partial() {
+    return root.hasAttribute("data-paged-urls") && !(paged && paged.loaded());
+  }
+
   function apply(updateUrl) {
     var state = chosen();
     var shown = 0;
-    entries.forEach(function (entry) {
+    root.querySelectorAll("[data-activity]").forEach(function (entry) {
       var ok = matches(entry, state);
       entry.hidden = !ok;
       shown += ok ? 1 : 0;
     });
     none.hidden = shown > 0;
-    var key = shown === 1 ? "data-msg-shown-one" : "data-msg-shown";
+    var words = none.getAttribute(partial() ? "data-msg-page" : "data-msg-all");
+    if (words) {
+      none.textContent = words;
+    }
+    var key = partial() ? "data-msg-shown-page"
+      : shown === 1 ? "data-msg-shown-one" : "data-msg-shown";
     status.textContent = (root.getAttribute(key) || "").replace("{n}", String(shown));
     selection.textContent = state.count ? state.labels.join(", ")
                                         : root.getAttribute("data-msg-all");
+    links.forEach(function (link) {
+      link.setAttribute("href", link.getAttribute("data-href") + query(state, false));
+    });
     if (updateUrl && window.history && window.history.replaceState) {
-      var params = new URLSearchParams();
-      Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
-        state[name].forEach(function (value) {
-          params.append(name, value);
-        });
-      });
-      var query = params.toString();
       window.history.replaceState(null, "", window.location.pathname +
-                                  (query ? "?" + query : "") + window.location.hash);
+                                  query(state, paged && paged.loaded()) + window.location.hash);
     }
+  }
+
+  /* "?audience=…&free=1" for the choices ("" for none); all: and "all=1" (every page here). */
+  function query(state, all) {
+    var params = new URLSearchParams();
+    Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
+      state[name].forEach(function (value) {
+        params.append(name, value);
+      });
+    });
+    if (all) {
+      params.append("all", "1");
+    }
+    var text = params.toString();
+    return text ? "?" + text : "";
   }
 
   var params = new URLSearchParams(window.location.search);
   boxes.forEach(function (box) {
     box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
   });
+  if (window.hyteguidePaged) {
+    paged = window.hyteguidePaged(root, function () { apply(true); });
+  }
   form.hidden = false;
   form.addEventListener("change", function () {
     apply(true);
@@ -98,4 +131,7 @@
     window.print();
   });
   apply(false);
+  if (paged && params.get("all") === "1") {
+    paged.load();
+  }
 })();
