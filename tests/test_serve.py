@@ -326,9 +326,36 @@ def test_editor_temporary_files_are_ignored():
     assert ignored("/repo/.git/index") and not ignored("content/organisations/x.md")
 
 
+class FakeLoop:
+    """The two tornado IOLoop calls Changes makes, run by hand (a real loop cannot run while
+    Playwright's does in the same test session)."""
+
+    def __init__(self) -> None:
+        self.callbacks: list = []
+        self.timers: list = []
+
+    def add_callback(self, function, *args) -> None:  # noqa: ANN001
+        self.callbacks.append((function, args))
+
+    def call_later(self, delay: float, function) -> object:  # noqa: ANN001
+        handle = object()
+        self.timers.append((handle, function))
+        return handle
+
+    def remove_timeout(self, handle: object) -> None:
+        self.timers = [timer for timer in self.timers if timer[0] is not handle]
+
+    def run(self) -> None:
+        while self.callbacks:
+            function, args = self.callbacks.pop(0)
+            function(*args)
+        timers, self.timers = self.timers, []
+        for _, function in timers:
+            function()
+
+
 def test_changes_make_one_refresh_and_one_reload_for_a_burst_of_events(monkeypatch):
     """An editor's save is several events; the refresh gets every path, once, after them."""
-    from tornado.ioloop import IOLoop
     from watchdog.events import (
         FileClosedNoWriteEvent,
         FileModifiedEvent,
@@ -341,19 +368,16 @@ def test_changes_make_one_refresh_and_one_reload_for_a_burst_of_events(monkeypat
     reloads, refreshes = [], []
     monkeypatch.setattr(serve_module.LiveReloadHandler, "reload_waiters",
                         lambda path=None: reloads.append(path))
-    loop = IOLoop()
-    try:
-        changes = Changes(loop, refreshes.append)
-        for event in (FileOpenedEvent("c/a.md"), FileModifiedEvent("c/.a.md.swp"),
-                      FileModifiedEvent("c/a.md"), FileMovedEvent("c/a.tmp", "c/b.md"),
-                      FileClosedNoWriteEvent("c/b.md")):
-            changes.on_any_event(event)
-        loop.call_later(0.5, loop.stop)
-        loop.start()
-    finally:
-        loop.close()
+    loop = FakeLoop()
+    changes = Changes(loop, refreshes.append)
+    for event in (FileOpenedEvent("c/a.md"), FileModifiedEvent("c/.a.md.swp"),
+                  FileModifiedEvent("c/a.md"), FileMovedEvent("c/a.tmp", "c/b.md"),
+                  FileClosedNoWriteEvent("c/b.md")):
+        changes.on_any_event(event)
+    loop.run()
     assert refreshes == [{"c/a.md", "c/b.md"}]
     assert reloads == ["*"]
+    assert loop.timers == []  # the earlier timers were replaced by the last one
 
 
 def test_reading_files_makes_no_refresh():
@@ -361,16 +385,11 @@ def test_reading_files_makes_no_refresh():
     must not start another refresh (else the preview would refresh for ever)."""
     from watchdog.events import FileClosedNoWriteEvent, FileOpenedEvent
 
-    calls = []
-
-    class Loop:
-        def add_callback(self, *args: object) -> None:
-            calls.append(args)
-
-    changes = Changes(Loop(), lambda paths: None)
+    loop = FakeLoop()
+    changes = Changes(loop, lambda paths: None)
     changes.on_any_event(FileOpenedEvent("c/a.md"))
     changes.on_any_event(FileClosedNoWriteEvent("c/a.md"))
-    assert calls == []
+    assert loop.callbacks == []
 
 
 # -- the preview server -------------------------------------------------------------------------
