@@ -1,4 +1,4 @@
-"""The `hyteguide` command: build, check, serve, new, fields, report."""
+"""The `hyteguide` command: build, check, serve, new, fields, report, import."""
 
 from __future__ import annotations
 
@@ -75,7 +75,31 @@ def make_parser() -> argparse.ArgumentParser:
     _common(new)
     new.add_argument("kind", choices=["organisation"])
     new.add_argument("name", help='the name, e.g. "Keravan Olohuone ry"')
+    _import_parser(commands)
     return parser
+
+
+def _import_parser(commands: argparse._SubParsersAction) -> None:
+    imp = commands.add_parser("import", help="import an Open Referral HSDS data package "
+                              "(CSV) as organisation and place files")
+    imp.add_argument("kind", choices=["hsds"], help="the kind of data: hsds")
+    imp.add_argument("path", type=Path, help="the package folder (or its datapackage.json)")
+    imp.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                     help="content folder to write into (default: content)")
+    imp.add_argument("--overwrite", action="store_true",
+                     help="replace files that exist (default: keep them)")
+    imp.add_argument("--new", action="store_true", help="write site.yaml and vocabulary.yaml "
+                     "when the content folder has none")
+    imp.add_argument("--language", metavar="CODE", help="the language the package's texts "
+                     "are in (a site language; default: the package's, else the site's first)")
+    imp.add_argument("--municipality", metavar="ID", help="municipality id for places whose "
+                     "city matches no municipality, and for organisations without places")
+    imp.add_argument("--format", metavar="ID",
+                     help="format id for activities whose taxonomy names none")
+    imp.add_argument("--report-json", type=Path, metavar="FILE",
+                     help="also write the report as JSON here")
+    imp.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                     help="check as of YYYY-MM-DD (default: today)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stdout.write(reference())
             return 0
+        if args.command == "import":
+            return _import(args)
         if args.command == "new":
             from .scaffold import new_organisation
 
@@ -145,6 +171,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 2
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .hsds_import import HsdsError, ImportOptions, import_hsds, write_json
+
+    options = ImportOptions(args.overwrite, args.new, args.language, args.municipality,
+                            args.format, args.today)
+    try:
+        result = import_hsds(args.path, args.content, options)
+    except HsdsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(result.text())
+    if args.report_json:
+        write_json(result, args.report_json)
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":
