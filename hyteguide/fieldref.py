@@ -1,9 +1,10 @@
 """The editors' field reference, generated from schema.py: the schema the checks use.
 
 `reference()` is Markdown: one table per kind of file (site.yaml, organisations, places,
-partnership tables, free pages) and per nested record (activities, contacts, schedule rules, …),
-each row a field with whether it is required, what it takes, what it is and an example.
-`hyteguide fields` prints it; docs/fields.md is this output, and a test keeps the two equal.
+partnership tables, free pages, vocabulary terms) and per nested record (activities, contacts,
+schedule rules, …), each row a field with whether it is required, what it takes, what it is
+and an example. `hyteguide fields` prints it; docs/fields.md is this output, and a test keeps
+the two equal.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ FILES = (
     ("content/places/<tunnus>.yaml", schema.PLACE),
     ("content/partnerships/<tunnus>.md", schema.PARTNERSHIP),
     ("content/pages/<tunnus>.md", schema.PAGE),
+    # A term is `id: label` or `id: {fi: …, sv: …, en: …}` plus these properties.
+    ("content/vocabulary.yaml: a term's properties besides its labels", schema.TERM_PROPERTIES),
 )
 
 

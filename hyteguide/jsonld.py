@@ -17,12 +17,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .model import (
+    YSO_BASE,
     Activity,
     MonthlyDay,
     OpeningHours,
     Organisation,
     Place,
     ScheduleRule,
+    Term,
     Text,
     TimeRange,
     Vocabulary,
@@ -223,11 +225,37 @@ def location(activity: Activity, place: Place | None, municipalities: tuple[str,
     return _one_or_many(found) if found else None
 
 
+def audience(term: Term, ctx: Context) -> Data:
+    """An Audience, the same as its YSO concept(s) when the vocabulary names them."""
+    return _clean({"@type": "Audience", "audienceType": term.label.get(ctx.lang)[0],
+                   "sameAs": _one_or_many(list(term.yso)) if term.yso else None})
+
+
+def keywords(activity: Activity, ctx: Context) -> list[Data]:
+    """The activity's themes and format as DefinedTerms of the guide's vocabulary, each
+    followed by the YSO concepts the vocabulary matches it with (DefinedTerms whose @id is
+    the concept's URI); terms missing from the vocabulary are left out."""
+    found: list[Data] = []
+    seen: set[str] = set()
+    for group, term_id in [*(("themes", t) for t in activity.themes),
+                           ("formats", activity.format)]:
+        term = ctx.vocabulary.group(group).get(term_id)
+        if term is None:
+            continue
+        found.append({"@type": "DefinedTerm", "name": term.label.get(ctx.lang)[0],
+                      "termCode": term.id, "url": ctx.page_url(term)})
+        for uri in term.yso:
+            if uri not in seen:
+                seen.add(uri)
+                found.append({"@type": "DefinedTerm", "@id": uri,
+                              "termCode": uri.rsplit("/", 1)[1], "inDefinedTermSet": YSO_BASE})
+    return found
+
+
 def _shared(activity: Activity, organisation: Organisation, place: Place | None,
             municipalities: tuple[str, ...], ctx: Context) -> Data:
     """The properties the series and each of its events have in common."""
-    audiences = [{"@type": "Audience", "audienceType": _label("audiences", a, ctx)}
-                 for a in activity.audiences]
+    audiences = [audience(ctx.vocabulary.term("audiences", a), ctx) for a in activity.audiences]
     languages = language_codes(activity.languages)
     return {
         "name": _text(activity.title, ctx),
@@ -239,6 +267,7 @@ def _shared(activity: Activity, organisation: Organisation, place: Place | None,
         "isAccessibleForFree": activity.is_free if activity.cost is not None else None,
         "inLanguage": _one_or_many(languages) if languages else None,
         "audience": _one_or_many(audiences) if audiences else None,
+        "keywords": keywords(activity, ctx),
     }
 
 

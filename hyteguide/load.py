@@ -26,7 +26,7 @@ DEFAULT_TIMEZONE = "Europe/Helsinki"
 RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", "municipalities",
                        "themes", "audiences", "formats", "calendar", "search", "assets", "fi",
                        "sv", "en", "404", "sitemap", "robots", "feeds", "data",
-                       "accessibility", "privacy", "handout"}
+                       "accessibility", "privacy", "handout", "opendata"}
 
 
 class LoadCache:

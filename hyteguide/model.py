@@ -46,6 +46,9 @@ class TimeRange:
     end: dt.time
 
 
+YSO_BASE = "http://www.yso.fi/onto/yso/"  # YSO, the General Finnish Ontology: concept URIs
+
+
 @dataclass(frozen=True)
 class Term:
     """A controlled term of the vocabulary, with its labels."""
@@ -57,6 +60,12 @@ class Term:
     description: Text | None = None
     everyone: bool = False  # an audience meaning everyone: matches any audience filter
     bilingual: bool = False  # a municipality with two official languages (fi and sv)
+    # The same concept in other systems (the vocabulary crosswalk): YSO concept URIs, codes of
+    # the national service catalogue (PTV service classes P… and target groups KR…) and
+    # Lähellä.fi themes or formats.
+    yso: tuple[str, ...] = ()
+    ptv: tuple[str, ...] = ()
+    lahella: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,15 @@ class Privacy:
 
 
 @dataclass(frozen=True)
+class DataLicence:
+    """The licence of the open data exports: an SPDX id, its name and its address."""
+
+    id: str | None = "CC-BY-4.0"
+    name: str = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+    url: str = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@dataclass(frozen=True)
 class Site:
     """site.yaml: the guide itself."""
 
@@ -183,6 +201,7 @@ class Site:
     hide_after_months: int | None = None  # None: entries are never hidden for their age
     accessibility: AccessibilityStatement = AccessibilityStatement()
     privacy: Privacy = Privacy()
+    data_licence: DataLicence = DataLicence()
     source: Source = Source("content/site.yaml")
 
     @property

@@ -25,6 +25,11 @@ from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
 from .model import Activity, Organisation, Partnership, Place, Term, Text
+from .opendata import PAGE as OPENDATA_PAGE
+from .opendata import SHARED as OPENDATA_SHARED
+from .opendata import files as opendata_files
+from .opendata import language_paths as opendata_paths
+from .opendata import page_context as opendata_context
 from .paging import (
     Localised,
     Ordered,
@@ -107,6 +112,7 @@ class Renderer:
         self.search_sizes = SearchSizes()
         self._specs: list[PageSpec] = []  # the pages render_all hands to workers by number
         self._routes: tuple[dict, dict] | None = None  # made by maker() when first needed
+        self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language (maker)
         self.changed = changed or {}  # content file → date of its last commit (history.py)
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
@@ -256,6 +262,8 @@ class Renderer:
             "address": self.urls.base_url}, title="accessibility.title", priority="0.3")
         yield PageSpec(STATEMENT_PAGES["privacy"], "privacy.html",
                        {"privacy": self.site.privacy}, title="privacy.title", priority="0.3")
+        yield PageSpec(OPENDATA_PAGE, "opendata.html", opendata_context(), title="opendata.title",
+                       priority="0.3")
         yield from calendar_pages(guide, layouts)
         yield from self.handout_pages()
         yield PageSpec(SEARCH_PAGE, "search.html", {
@@ -481,7 +489,8 @@ class Renderer:
 
     def render_all(self, put: Callable[[str, bytes], None]) -> int:
         """Hand every output file to put(site-relative path, bytes); return the count. Pages,
-        feeds and search files are rendered, and put, in worker processes (parallel.py)."""
+        feeds, search files and open data are rendered, and put, in worker processes
+        (parallel.py)."""
         specs = list(self.pages())
         _check_unique(specs)
         for name in sorted({spec.template for spec in specs}):
@@ -490,7 +499,8 @@ class Renderer:
         pages = [("page", lang, number) for lang in self.languages
                  for number in range(len(specs))]
         chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
-                  *([("feeds", lang)] for lang in self.languages), *chunked(pages)]
+                  *([("feeds", lang)] for lang in self.languages),
+                  *([("opendata", lang)] for lang in self.languages), *chunked(pages)]
         searched = {path for path, _ in search_paths(self.urls, self.languages)}
 
         def work(chunk: Sequence[tuple]) -> list[tuple[str, tuple[int, int] | None]]:
@@ -512,13 +522,15 @@ class Renderer:
 
     def render_tasks(self, tasks: Sequence[tuple]) -> list[tuple[str, bytes]]:
         """Output files of tasks: ("page", language, number in the list of specs), ("feeds",
-        language) or ("search", language)."""
+        language), ("search", language) or ("opendata", language)."""
         found: list[tuple[str, bytes]] = []
         for kind, lang, *number in tasks:
             if kind == "search":
                 found += search_files(self.guide, self.urls, self.catalogues, (lang,))
             elif kind == "feeds":
                 found += feeds(self.guide, self.urls, self.catalogues, (lang,))
+            elif kind == "opendata":
+                found += self.export(lang).items()
             else:
                 spec = self._specs[number[0]]
                 path = self.urls.output_file(self.urls.localised(spec.path, lang))
@@ -540,8 +552,8 @@ class Renderer:
                 ".nojekyll": lambda: b""}
 
     def maker(self, path: str) -> Callable[[], bytes] | None:
-        """How to make the file at a site path (a page, feed or site file; not search files or
-        assets), or None: the preview makes only what the browser asks for. An entry's own
+        """How to make the file at a site path (a page, feed, open data or site file; not search
+        files or assets), or None: the preview makes only what the browser asks for. An entry's own
         page is found at once; anything else after listing every page once (`routes`)."""
         lang, neutral = self.split_language(path)
         spec = self._object_spec(neutral.split("/"))
@@ -549,7 +561,9 @@ class Renderer:
             return partial(self.page_bytes, spec, lang)
         if self._routes is None:
             specs = list(self.pages())
-            self._routes = self.routes(specs), self.site_files(specs)
+            shared = {path: partial(self.export_file, path, self.languages[0])
+                      for path in OPENDATA_SHARED.values()}
+            self._routes = self.routes(specs), {**self.site_files(specs), **shared}
         routes, site_files = self._routes
         if lang == self.languages[0] and neutral in site_files:
             return site_files[neutral]
@@ -570,7 +584,19 @@ class Renderer:
         feeds_ = Feeds(self.guide, self.urls, self.catalogues)
         found.update((feed_path(scope.target), partial(feeds_.feed, scope))
                      for scope in scopes(self.guide))
+        found.update((path, partial(self.export_file, path)) for path in opendata_paths())
         return found
+
+    def export(self, lang: str) -> dict[str, bytes]:
+        """Every open data file of a language (opendata.files), made once."""
+        if lang not in self._exports:
+            self._exports[lang] = dict(opendata_files(self.guide, self.urls, self.catalogues,
+                                                      lang, self.changed))
+        return self._exports[lang]
+
+    def export_file(self, neutral: str, lang: str) -> bytes:
+        """An open data file by its language-neutral path, in a language."""
+        return self.export(lang)[self.urls.localised(neutral, lang)]
 
     def _object_spec(self, parts: list[str]) -> PageSpec | None:
         """The page of the organisation, activity, place or partnership whose language-neutral

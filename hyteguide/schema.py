@@ -883,6 +883,32 @@ PRIVACY = Mapped(Record("the privacy notice", (
           "Viestit poistetaan vuoden kuluttua asian käsittelystä."),
 ), label="privacy notice"), _build(model.Privacy))
 
+# Licences of open data by SPDX id: (name, address).
+LICENCES = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0 International (CC BY 4.0)",
+                  "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+                     "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC0-1.0": ("CC0 1.0 Universal (public domain dedication)",
+                "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODbL-1.0": ("Open Data Commons Open Database License (ODbL) 1.0",
+                 "https://opendatacommons.org/licenses/odbl/1-0/"),
+}
+_LICENCE_RECORD = Record("a data licence", (
+    Field("name", Str(label="name"), True, "the licence's name", "Nimeä 4.0 Kansainvälinen"),
+    Field("url", Url(), True, "the licence's address", "https://creativecommons.org/licenses/"
+          "by/4.0/deed.fi"),
+    Field("id", Str(label="SPDX id", pattern=r"[A-Za-z0-9.+-]+",
+                    pattern_hint="letters, digits, '.', '+' and '-', e.g. CC-BY-4.0"), False,
+          "its SPDX identifier, if it has one", "CC-BY-4.0"),
+), label="{name, url, id}")
+DATA_LICENCE = ChoiceOf(
+    Mapped(Choice(tuple(LICENCES), label=" or ".join(LICENCES),
+                  hint="write one of these ids, or {name: …, url: https://…} for another "
+                  "licence"), lambda spdx: model.DataLicence(spdx, *LICENCES[spdx])),
+    Mapped(_LICENCE_RECORD, lambda v: model.DataLicence(v.get("id"), v["name"], v["url"])),
+    "CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODbL-1.0, or {name, url, id}")
+
 SITE = Record("site.yaml", (
     Field("name", TextField(), True, "name of the guide", "Keski-Uudenmaan hyte-opas"),
     Field("region", TextField(), True, "region the guide covers", "Keski-Uusimaa"),
@@ -908,13 +934,15 @@ SITE = Record("site.yaml", (
     Field("accessibility", ACCESSIBILITY, False,
           "the accessibility statement (page accessibility/)", "{status: partially, …}"),
     Field("privacy", PRIVACY, False, "the privacy notice (page privacy/)", "{host: …}"),
+    Field("data_licence", DATA_LICENCE, False, "the licence of the open data (page opendata/); "
+          "default CC-BY-4.0", "CC-BY-4.0"),
 ), (_check_languages,), label="site")
 
 
 class TermEntry(FieldType):
     """A vocabulary term: a label, or labels per language plus more keys."""
 
-    label = "label, or {fi: …, sv: …, en: …, sensitive: true}"
+    label = "label, or {fi: …, sv: …, en: …, sensitive: true, yso: …}"
 
     def __init__(self, group: str):
         self.group = group
@@ -942,6 +970,66 @@ class TermEntry(FieldType):
         return model.Term(self.group, term_id, labels, **model_values(values))
 
 
+_YSO = re.compile(r"(?:https?://(?:www\.)?yso\.fi/onto/yso/|yso:)?(p[1-9]\d*)")
+PTV_CODE = r"(?:P|KR)[1-9]\d*(?:\.[1-9]\d*)*"
+_PTV_URI = re.compile(r"http://uri\.suomi\.fi/codelist/ptv/(?:ptvserclass2|ptvkohderyhmat)/code/"
+                      rf"({PTV_CODE})")
+
+
+class YsoConcept(FieldType):
+    """A concept of YSO, the General Finnish Ontology, as its URI (http://www.yso.fi/onto/yso/p…).
+    The short forms 'yso:p916' (Linked Events) and 'p916' are written out in full."""
+
+    label = "YSO concept URI http://www.yso.fi/onto/yso/p…"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a YSO concept URI")
+        if value is INVALID:
+            return value
+        found = _YSO.fullmatch(value)
+        if found:
+            return model.YSO_BASE + found.group(1)
+        return ctx.error(node, where, "bad-code", f"'{value}' is not a YSO concept",
+                         "copy the concept's URI from finto.fi/yso, e.g. "
+                         "http://www.yso.fi/onto/yso/p916 (liikunta); leave the code out if "
+                         "there is no matching concept")
+
+
+class PtvCode(FieldType):
+    """A code of the national service catalogue (Palvelutietovaranto): a service class such as
+    P27.1 (codelist ptvserclass2) or a target group such as KR1 (ptvkohderyhmat)."""
+
+    label = "PTV service class (P…) or target group (KR…) code"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a PTV code such as P27.1 or KR1")
+        if value is INVALID:
+            return value
+        found = _PTV_URI.fullmatch(value)
+        code = found.group(1) if found else value.upper()
+        if re.fullmatch(PTV_CODE, code):
+            return code
+        return ctx.error(node, where, "bad-code", f"'{value}' is not a PTV code",
+                         "write the code of a service class (P27.1) or of a target group (KR1) "
+                         "from the codelists ptvserclass2 and ptvkohderyhmat at koodistot.suomi.fi")
+
+
+class LahellaCode(FieldType):
+    """A theme or format of Lähellä.fi, as that service names or numbers it: one short line."""
+
+    label = "Lähellä.fi theme or format (one short line)"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a Lähellä.fi theme or format")
+        if value is INVALID:
+            return value
+        if value and len(value) <= 80 and value.isprintable():
+            return value
+        return ctx.error(node, where, "bad-code", f"'{value[:40]}' is not a Lähellä.fi code",
+                         "write the theme or format as Lähellä.fi shows it, on one line of at "
+                         "most 80 characters")
+
+
 TERM_PROPERTIES = Record("a vocabulary term", (
     Field("sensitive", Bool(), False, "no named contact people on activities for this audience",
           "true"),
@@ -950,6 +1038,12 @@ TERM_PROPERTIES = Record("a vocabulary term", (
           "an audience that means everyone: its activities match any audience filter", "true"),
     Field("bilingual", Bool(), False, "a municipality with two official languages: the report "
           "lists entries there that lack a text in a site language", "true"),
+    Field("yso", ListOf(YsoConcept()), False, "the same concept in YSO (used by Linked Events; "
+          "exports and linked data use it)", "http://www.yso.fi/onto/yso/p916"),
+    Field("ptv", ListOf(PtvCode()), False, "the national service catalogue's service class or "
+          "target group", "P27.1"),
+    Field("lahella", ListOf(LahellaCode()), False, "the Lähellä.fi theme or format",
+          "Liikunta ja ulkoilu"),
 ), label="term properties")
 
 

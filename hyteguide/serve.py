@@ -91,7 +91,8 @@ def content_type(path: str) -> str:
     name = path if path and not path.endswith("/") else path + "index.html"
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
     textual = kind.startswith("text/") or kind in ("application/json", "application/javascript",
-                                                  "application/xml", "image/svg+xml")
+                                                  "application/xml", "application/atom+xml",
+                                                  "image/svg+xml")
     return kind + "; charset=utf-8" if textual else kind
 
 

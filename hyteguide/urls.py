@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -109,6 +110,11 @@ class Urls:
 
     def absolute(self, full_path: str) -> str:
         return self.base_url + full_path
+
+    def stable_id(self, path: str) -> str:
+        """A UUID for a path (and #fragment) of this site: the same path at the same address
+        always gets the same id (uuid5 of the absolute URL)."""
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, self.base_url + path))
 
     def rooted(self, full_path: str) -> str:
         """Path from the server root: for 404.html, which is served at any depth."""

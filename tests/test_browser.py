@@ -39,6 +39,7 @@ def targets(example_content) -> dict[str, str]:
         "free": f"{sorted(p.slug for p in content.pages)[0]}/",
         "accessibility": "accessibility/",  # the statement and the notice, from site.yaml
         "privacy": "privacy/",
+        "opendata": "opendata/",
         "404": "no/such/page/",  # the local server answers with 404.html, like GitHub Pages
         "organisations": "organisations/",
         "places": "places/",
@@ -58,7 +59,8 @@ def url_for(served_site, built_site, targets: dict[str, str], lang: str, kind: s
 
 KINDS = ("home", "organisation", "activity", "place", "partnership", "list", "organisations",
          "places", "partnerships", "taxonomy", "term", "free", "calendar",
-         "calendar-municipality", "handouts", "handout", "search", "accessibility", "privacy")
+         "calendar-municipality", "handouts", "handout", "search", "accessibility", "privacy",
+         "opendata")
 # Every kind of page in every language (404.html exists once, in the default language).
 CASES = [(lang, kind) for lang in ("fi", "sv", "en") for kind in KINDS] + [("fi", "404")]
 

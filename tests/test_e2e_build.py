@@ -46,6 +46,7 @@ def neutral_paths(content) -> list[str]:  # noqa: ANN001 - a model.Content
     paths.extend(f"partnerships/{p.slug}/" for p in content.partnerships)
     paths.extend(f"{p.slug}/" for p in content.pages)
     paths.extend(["accessibility/", "privacy/"])  # from site.yaml, linked from every footer
+    paths.append("opendata/")  # what the guide exports, linked from every footer
     paths.append("handout/")
     paths.extend(f"handout/{m}/" for m in handout_municipalities(content))
     for group in TAXONOMY_GROUPS:
@@ -354,7 +355,8 @@ def _date_free(built_site, content, files) -> set[str]:  # noqa: ANN001
     free = {"robots.txt", ".nojekyll", "404.html"}  # sitemap.xml lists the calendar's weeks
     free |= {name for name in files if name.startswith("assets/")}
     free |= {built_site.localised(f"{slug}/index.html", lang)
-             for slug in [*(p.slug for p in content.pages), "accessibility", "privacy"]
+             for slug in [*(p.slug for p in content.pages), "accessibility", "privacy",
+                          "opendata"]
              for lang in languages}
     free |= {built_site.localised(f"{group}/index.html", lang)
              for group in TAXONOMY_GROUPS for lang in languages}

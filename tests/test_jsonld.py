@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -585,3 +586,42 @@ def test_check_passes_on_the_example_content(sources, capsys):
     from hyteguide.cli import main
 
     assert main(["check", "--content", str(sources.content)]) == 0
+
+
+# -- the vocabulary crosswalk ----------------------------------------------------------------------
+
+YSO = "http://www.yso.fi/onto/yso/"
+CROSSWALK = Vocabulary({
+    **VOCABULARY.groups,
+    "audiences": {"aikuiset": Term("audiences", "aikuiset", text("Aikuiset"),
+                                   yso=(YSO + "p5590",))},
+    "themes": {"lapset-nuoret": Term("themes", "lapset-nuoret", text("Lapset ja nuoret"),
+                                     yso=(YSO + "p4354", YSO + "p11617")),
+               "liikunta": Term("themes", "liikunta", text("Liikunta"), yso=(YSO + "p916",)),
+               "kulttuuri": Term("themes", "kulttuuri", text("Kulttuuri"))},
+    "formats": {"ryhma": Term("formats", "ryhma", text("Ryhmä"), yso=(YSO + "p4354",))},
+})
+
+
+def test_themes_and_format_are_keywords_with_their_yso_concepts():
+    activity = make_activity(themes=("kulttuuri", "lapset-nuoret"))
+    ctx = replace(context(), vocabulary=CROSSWALK)
+    keywords = jsonld.activity_data(activity, ORGANISATION, PLACE, ("kerava",), (),
+                                    ctx)["@graph"][0]["keywords"]
+    assert [k.get("termCode") for k in keywords] == ["kulttuuri", "lapset-nuoret", "p4354",
+                                                     "p11617", "ryhma"]  # p4354 only once
+    assert keywords[2] == {"@type": "DefinedTerm", "@id": YSO + "p4354", "termCode": "p4354",
+                           "inDefinedTermSet": YSO}
+    assert keywords[0] == {"@type": "DefinedTerm", "name": "Kulttuuri", "termCode": "kulttuuri",
+                           "url": "https://x.example/a/"}
+
+
+def test_an_audience_is_the_same_as_its_yso_concept():
+    activity = make_activity()
+    ctx = replace(context(), vocabulary=CROSSWALK)
+    [event] = jsonld.activity_data(activity, ORGANISATION, PLACE, ("kerava",),
+                                   (Occurrence(activity, dt.date(2027, 2, 2), EVENING),),
+                                   ctx)["@graph"][1:]
+    assert event["audience"] == {"@type": "Audience", "audienceType": "Aikuiset",
+                                 "sameAs": YSO + "p5590"}
+    assert event["keywords"][-1]["@id"] == YSO + "p4354"

@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
 PAGES = ("home", "organisations", "activities", "places", "partnerships", "organisation",
          "activity", "place", "partnership", "taxonomy", "term", "page", "calendar", "search",
-         "accessibility", "privacy", "handouts", "handout", "404")
+         "accessibility", "privacy", "handouts", "handout", "opendata", "404")
 BASE = """\
 <!doctype html>
 <html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ page_title }}</title></head>
@@ -317,6 +317,8 @@ def test_content_type_is_what_github_pages_sends():
     assert content_type("search/index.json") == "application/json; charset=utf-8"
     assert content_type("assets/site.css") == "text/css; charset=utf-8"
     assert content_type("assets/favicon.svg") == "image/svg+xml; charset=utf-8"
+    assert content_type("opendata/feed.atom") == "application/atom+xml; charset=utf-8"
+    assert content_type("opendata/hsds/services.csv") == "text/csv; charset=utf-8"
     assert content_type(".nojekyll") == "application/octet-stream"
 
 
