@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
@@ -290,6 +290,16 @@ class Email(FieldType):
         return value
 
 
+def _split_url(value: str) -> SplitResult | None:
+    """The parts of an address, or None if it has spaces or is malformed (e.g. 'http://[x')."""
+    if re.search(r"\s", value):
+        return None
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Url(FieldType):
     label: str = "web address https://…"
@@ -298,7 +308,7 @@ class Url(FieldType):
         value = self.scalar(node, ctx, where, "a web address")
         if value is INVALID:
             return value
-        parts = urlsplit(value) if not re.search(r"\s", value) else None
+        parts = _split_url(value)
         if parts and parts.scheme in ("http", "https") and "." in parts.netloc and \
                 not re.search(r'["<>\\^`{|}]', parts.netloc):  # no host has these
             return valid_url(value)  # quotes, <, > and the like percent-encoded, as browsers do

@@ -283,7 +283,9 @@ def _cancelled(series: Series, ctx: EventContext, cancellation: Cancellation, ti
 def calendar(name: str, timezone: bytes, events: Iterable[bytes], page_url: str,
              tzid: str) -> bytes:
     """A whole VCALENDAR from its VTIMEZONE and VEVENTs, serialised beforehand (each is in
-    many feeds); valid with no events too, since the VTIMEZONE is always there."""
+    many feeds); valid with no events too, since the VTIMEZONE is always there. The name is
+    one line (icalendar does not escape line breaks in NAME and X-WR-CALNAME)."""
+    name = " ".join(name.split())
     cal = Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)

@@ -243,6 +243,12 @@ def test_calendar_properties_and_an_empty_feed_is_valid(guide, catalogues):
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in unfolded(data)
 
 
+def test_a_calendar_name_with_line_breaks_is_one_line():
+    data = calendar("Kävely\nryhmä\r\n – Yhdistys", b"", [], BASE_URL, TZ)
+    parsed = icalendar.Calendar.from_ical(data)
+    assert str(parsed["NAME"]) == str(parsed["X-WR-CALNAME"]) == "Kävely ryhmä – Yhdistys"
+
+
 # -- VTIMEZONE --------------------------------------------------------------------------------
 
 def offset_changes(zone: zoneinfo.ZoneInfo, first: dt.datetime, last: dt.datetime
