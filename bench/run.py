@@ -31,9 +31,10 @@ tree from /proc:
   sizes ("search: …") from the build's report,
 * weighs every HTML page of the three-language site: gzip(HTML) plus gzip of each local
   stylesheet and script the page references (each once a page), by page type,
-* weighs what a first query downloads, per language: what the header search box of the home
-  page loads when the visitor starts typing (``data-core``, ``data-scripts``, the index and
-  the documents), and the search page's own first query,
+* weighs what a first query downloads, per language, for a few typical words: what the header
+  search box of the home page loads when the visitor starts typing (``data-core``,
+  ``data-scripts``, the manifest, and the index shards and documents the query needs, as the
+  site's own searchcore.js fetches them, run in node), and the search page's own first query,
 * builds the organisations' bodies with the peers (``bench/peers.py``'s ``run_peers``).
 
 Then the preview: ``hyteguide serve`` on a copy of the region of ``--preview-size`` (three
@@ -496,7 +497,7 @@ def tree_cpu_seconds(root: int) -> float:
 
 _BUILT = re.compile(r"^Built (\d+) files into .*? in (load .*)$", re.M)
 _STAGE = re.compile(r"([\w+]+) ([\d.]+) s")
-_SEARCH_FILE = re.compile(r"(\S+) (\d+) KB \((\d+) KB gzipped\)")
+_SEARCH_KIND = re.compile(r"(\S+) (\d+) KB(?: in (\d+) files)? \((\d+) KB gzipped\)")
 
 
 def parse_report(text: str) -> dict[str, Any]:
@@ -508,8 +509,19 @@ def parse_report(text: str) -> dict[str, Any]:
         out["stages"] = {name: float(s) for name, s in _STAGE.findall(built.group(2))}
     for line in text.splitlines():
         if line.startswith("search: "):
-            for path, raw, packed in _SEARCH_FILE.findall(line):
-                out["search"][path] = {"raw_kb": int(raw), "gzip_kb": int(packed)}
+            out["search"].update(_search_sizes(line[len("search: "):]))
+    return out
+
+
+def _search_sizes(text: str) -> dict[str, dict[str, int]]:
+    """'search/ manifest 1 KB (1 KB gzipped), index 227 KB in 8 files (50 KB gzipped), …;
+    sv/search/ …' → {"search/index": {raw_kb, gzip_kb, files}, …}."""
+    out = {}
+    for group in text.split("; "):
+        folder, _, kinds = group.partition(" ")
+        for kind, raw, count, packed in _SEARCH_KIND.findall(kinds):
+            out[folder + kind] = {"raw_kb": int(raw), "gzip_kb": int(packed),
+                                  "files": int(count or 1)}
     return out
 
 
@@ -756,51 +768,156 @@ def _find_tag(data: str, pattern: str) -> dict[str, str] | None:
             for m in re.finditer(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""", found.group(0))}
 
 
+# Typical first queries per language: what a first query transfers is measured for each, and
+# the largest is reported (header_gz, search_page_fetch_gz).
+TYPICAL_QUERIES = {
+    "fi": ("kävely", "vertaistuki", "espoo", "mielenterveys", "ryhmä"),
+    "sv": ("promenad", "kamratstöd", "esbo", "psykisk hälsa", "grupp"),
+    "en": ("walking", "peer support", "espoo", "mental health", "group"),
+}
+HEADER_SHOWN = 5  # results the header box shows (sitesearch.js SHOWN)
+PAGE_SHOWN = 30  # results the search page shows at first (search.js PAGE)
+SEARCH_RUNNER = REPO / "tests" / "node" / "search_runner.js"
+
+
+def _query_fetches(site: Path, manifest: str, queries: Sequence[str], show: int,
+                   typed: bool = False) -> list[dict[str, Any]] | None:
+    """Run each query as a first query through the site's own searchcore.js in node (the
+    manifest, the index shards it needs, the documents of the first `show` results), reading
+    the site's files: per query its hits and the site-relative files it read. typed: each query
+    typed letter by letter instead, a search at each length from two letters on (as when each
+    key press comes after the box's delay), the files read by them all. None without node."""
+    node = shutil.which("node")
+    if not node or not SEARCH_RUNNER.is_file():
+        return None
+    assets, vendor = site / "assets", site / "assets" / "vendor"
+    request = {"scripts": {"lunr": str(vendor / "lunr.min.js"),
+                           "support": str(vendor / "lunr.stemmer.support.min.js"),
+                           "fi": str(vendor / "lunr.fi.min.js"),
+                           "sv": str(vendor / "lunr.sv.min.js")},
+               "searchtext": str(assets / "searchtext.js"),
+               "searchcore": str(assets / "searchcore.js"),
+               "tasks": [{"op": "sharded", "manifest": str(site / manifest),
+                          "queries": [query[:n] for n in range(2, len(query) + 1)],
+                          "fresh": False, "show": show} for query in queries] if typed else
+               [{"op": "sharded", "manifest": str(site / manifest), "queries": list(queries),
+                 "fresh": True, "show": show}]}
+    done = subprocess.run([node, str(SEARCH_RUNNER)], input=json.dumps(request),
+                          capture_output=True, text=True, encoding="utf-8", timeout=600)
+    if done.returncode:
+        log(f"search runner failed: {done.stderr[-500:]}")
+        return None
+    results = json.loads(done.stdout)["results"]
+    if typed:  # a task per query: its prefixes one after the other
+        answers = [{"hits": steps[-1]["hits"],
+                    "fetched": [url for step in steps for url in step["fetched"]]}
+                   for steps in results]
+    else:
+        answers = results[0]
+    return [{"hits": len(answer["hits"]),
+             "files": [Path(url).relative_to(site).as_posix() for url in answer["fetched"]]}
+            for answer in answers]
+
+
+def _search_totals(site: Path, prefix: str, assets: AssetSizes) -> dict[str, dict[str, int]]:
+    """Raw and gzipped bytes of all the index shards (index.json: the name of the single
+    file that preceded them), of all the document parts and the facet table (documents.json)
+    and of the facet table alone (facets.json), from the language's manifest."""
+    totals = {name: {"raw": 0, "gz": 0} for name in ("index.json", "documents.json",
+                                                      "facets.json")}
+    try:
+        manifest = json.loads((site / prefix / "search" / "manifest.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return totals
+    folder = site / prefix / "search" / manifest["folder"]
+    for path in sorted(folder.glob("*.json")):
+        keys = (["index.json"] if re.fullmatch(r"i\d+\.json", path.name) else
+                ["documents.json"] if re.fullmatch(r"d\d+\.json", path.name) else
+                ["documents.json", "facets.json"] if path.name == "facets.json" else [])
+        raw, packed = assets.get(path.relative_to(site).as_posix())
+        for key in keys:
+            totals[key]["raw"] += raw
+            totals[key]["gz"] += packed
+    return totals
+
+
+def _worst_query(scripts: list[str], manifest: str | None, fetches: list[dict[str, Any]] | None,
+                 queries: Sequence[str], assets: AssetSizes) -> tuple[int | None, dict]:
+    """The largest transfer of the typical first queries (scripts + what each query read), and
+    per query its bytes, files and hits."""
+    base = sum(assets.get(path)[1] for path in scripts)
+    if fetches is None:  # no node: the scripts and the manifest only, an underestimate
+        return (base + assets.get(manifest)[1] if manifest else None), {}
+    per_query = {}
+    for query, fetched in zip(queries, fetches, strict=True):
+        per_query[query] = {"gz": base + sum(assets.get(path)[1] for path in fetched["files"]),
+                            "files": len(fetched["files"]), "hits": fetched["hits"],
+                            "index_files": sum(1 for f in fetched["files"]
+                                               if re.search(r"/i\d+\.json$", f))}
+    return max(row["gz"] for row in per_query.values()), per_query
+
+
 def first_query(site: Path, languages: Sequence[str]) -> list[dict[str, Any]]:
-    """Per language: bytes (gzipped) for a first query from the header and the search page."""
+    """Per language: bytes (gzipped) that a first query transfers from the header box and on
+    the search page: the scripts it loads, the manifest, the index shards the query needs and
+    the documents of the results shown (5 in the header box, 30 on the search page; the filters'
+    values only when the filters are opened: facets_gz). Measured by running the site's own
+    searchcore.js in node on the typical queries; the largest is reported."""
     assets = AssetSizes(site)
     out = []
     for index, lang in enumerate(languages):
         prefix = "" if index == 0 else f"{lang}/"
-        row: dict[str, Any] = {"lang": lang}
+        queries = TYPICAL_QUERIES.get(lang, TYPICAL_QUERIES["en"])
+        row: dict[str, Any] = {"lang": lang, "queries": list(queries)}
         home = f"{prefix}index.html"
         search = f"{prefix}search/index.html"
-        files: dict[str, tuple[int, int]] = {}
-        try:
-            text = (site / home).read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        form = _find_tag(text, r"<form\b[^>]*\sdata-site-search(?=[\s>=])[^>]*>")
-        if form:
-            refs = (form.get("data-core", "").split() + form.get("data-scripts", "").split()
-                    + [form.get("data-index", ""), form.get("data-documents", "")])
-            header = [r for r in (_local(home, ref) for ref in refs if ref) if r]
+        manifest = f"{prefix}search/manifest.json"
+        header = _first_query_tag(site, home, r"<form\b[^>]*\sdata-site-search(?=[\s>=])[^>]*>",
+                                  ("data-core", "data-scripts"), manifest)
+        if header is not None:
+            fetches = _query_fetches(site, manifest, queries, HEADER_SHOWN)
+            row["header_gz"], row["header_queries"] = _worst_query(
+                header, manifest, fetches, queries, assets)
             row["header_files"] = {path: assets.get(path)[1] for path in header}
-            row["header_gz"] = sum(row["header_files"].values())
-            files.update({path: assets.get(path) for path in header})
-        try:
-            text = (site / search).read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        box = _find_tag(text, r"<div\b[^>]*\sdata-search(?=[\s>=])[^>]*>")
-        if box:
-            refs = (box.get("data-scripts", "").split()
-                    + [box.get("data-index", ""), box.get("data-documents", "")])
-            fetched = [r for r in (_local(search, ref) for ref in refs if ref) if r]
-            row["search_page_fetch_gz"] = sum(assets.get(path)[1] for path in fetched)
+            typing = _query_fetches(site, manifest, queries, HEADER_SHOWN, typed=True)
+            row["header_typed_gz"], row["header_typed_queries"] = _worst_query(
+                header, manifest, typing, queries, assets)
+        page = _first_query_tag(site, search, r"<div\b[^>]*\sdata-search(?=[\s>=])[^>]*>",
+                                ("data-scripts",), manifest)
+        if page is not None:
+            fetches = _query_fetches(site, manifest, queries, PAGE_SHOWN)
+            row["search_page_fetch_gz"], row["search_page_queries"] = _worst_query(
+                page, manifest, fetches, queries, assets)
             page_weight = _weigh_page((str(site), search, ""))
             row["search_page_load_gz"] = page_weight[2] + sum(
                 assets.get(ref)[1] for ref in page_weight[3])
-            row["search_page_total_gz"] = row["search_page_load_gz"] + row["search_page_fetch_gz"]
-            files.update({path: assets.get(path) for path in fetched})
-        for name in ("index.json", "documents.json"):
-            path = f"{prefix}search/{name}"
-            raw, packed = assets.get(path)
-            row[name] = {"raw": raw, "gz": packed}
-        row["files"] = {path: {"raw": raw, "gz": packed} for path, (raw, packed) in files.items()}
+            if row["search_page_fetch_gz"] is not None:
+                row["search_page_total_gz"] = (row["search_page_load_gz"]
+                                               + row["search_page_fetch_gz"])
+        totals = _search_totals(site, prefix, assets)
+        row["facets_gz"] = totals.pop("facets.json")["gz"]
+        row.update(totals)
+        row["files"] = {path: {"raw": raw, "gz": packed} for path, (raw, packed)
+                        in assets.sizes.items() if not re.search(r"/v-[0-9a-f]+/", path)}
         row["missing"] = sorted(assets.missing)
         out.append(row)
     return out
+
+
+def _first_query_tag(site: Path, page: str, pattern: str, script_attrs: Sequence[str],
+                     manifest: str) -> list[str] | None:
+    """The site-relative scripts a search element of page loads (its script attributes, in
+    order), or None when the page or the element is missing, or its data-manifest is not the
+    language's manifest."""
+    try:
+        text = (site / page).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    tag = _find_tag(text, pattern)
+    if not tag or _local(page, tag.get("data-manifest", "")) != manifest:
+        return None
+    refs = [ref for attr in script_attrs for ref in tag.get(attr, "").split()]
+    return [path for path in (_local(page, ref) for ref in refs) if path]
 
 
 # -- preview latency -----------------------------------------------------------------------
@@ -1150,28 +1267,52 @@ def format_size(size: int, data: dict[str, Any]) -> str:
     out += ["", "### Search", ""]
     rows = []
     for row in data.get("search", []):
-        header_gz = row.get("header_gz")
         rows.append([
             row["lang"], kb(row["index.json"]["raw"]), kb(row["index.json"]["gz"]),
-            kb(row["documents.json"]["raw"]), kb(row["documents.json"]["gz"]), kb(header_gz),
-            kb(row.get("search_page_fetch_gz")), kb(row.get("search_page_total_gz")),
+            kb(row["documents.json"]["raw"]), kb(row["documents.json"]["gz"]),
+            kb(row.get("header_gz")), kb(row.get("search_page_fetch_gz")),
+            kb(row.get("search_page_total_gz")), kb(row.get("facets_gz")),
         ])
-    out.append(table(["lang", "index.json KB", "gz KB", "documents.json KB", "gz KB",
+    out.append(table(["lang", "index shards KB", "gz KB", "documents and facets KB", "gz KB",
                       "first query from header box, gz KB",
                       "first query on search page, gz KB",
-                      "search page + first query, gz KB"], rows))
+                      "search page + first query, gz KB", "+ filters opened, gz KB"], rows))
+    per_query = []
+    for row in data.get("search", []):
+        for query in row.get("queries", []):
+            header = (row.get("header_queries") or {}).get(query, {})
+            typed = (row.get("header_typed_queries") or {}).get(query, {})
+            page = (row.get("search_page_queries") or {}).get(query, {})
+            if header or page:
+                per_query.append([row["lang"], query, f"{header.get('hits', 0):,}",
+                                  kb(header.get("gz")), str(header.get("files", "")),
+                                  str(header.get("index_files", "")), kb(typed.get("gz")),
+                                  kb(page.get("gz")), str(page.get("files", ""))])
+    if per_query:
+        out += ["", table(["lang", "query", "results", "header box gz KB", "files",
+                           "of them index shards", "typed letter by letter, gz KB",
+                           "search page gz KB", "files"], per_query)]
     out.append("")
     out.append(f"Gzip level {GZIP_LEVEL} (the build's own report uses Python's default, 9). "
+               "A first query, run by the site's own searchcore.js in node on the site's "
+               "files, for each typical query above; the first table gives the largest. "
                "Header box: what `sitesearch.js` loads at the first letters typed on the home "
                "page (`data-core`: searchtext.js, searchcore.js; `data-scripts`: lunr, "
-               "lunr.stemmer.support, lunr.<lang>; the language's index.json and "
-               "documents.json). Search page: what its first query loads (the same without "
-               "searchtext/searchcore, which the page itself loads), and that plus the page "
-               "(HTML, CSS, JS).")
+               "lunr.stemmer.support, lunr.<lang>), the language's search manifest, the index "
+               "shards the query needs and the parts of the documents holding the first "
+               f"{HEADER_SHOWN} results. Search page: what its first query loads (the same, but "
+               f"the parts holding the first {PAGE_SHOWN} results, and without searchtext and "
+               "searchcore, which the page itself loads), and that plus the page (HTML, CSS, "
+               "JS). "
+               "Opening the filters fetches the facet table too (last column); browsing by "
+               "filters alone needs it and the documents shown. Typed letter by letter: the "
+               "header box searching at each length of the word from two letters on (each key "
+               "press after the box's delay), all it fetched, scripts included.")
     for b in (three, fi):
         if b and b.get("search"):
-            parts = ", ".join(f"{p} {v['raw_kb']:,} KB ({v['gzip_kb']:,} KB gz)"
-                              for p, v in b["search"].items())
+            parts = ", ".join(f"{p} {v['raw_kb']:,} KB"
+                              + (f" in {v['files']:,} files" if v.get("files", 1) > 1 else "")
+                              + f" ({v['gzip_kb']:,} KB gz)" for p, v in b["search"].items())
             out += ["", f"The build's report ({b['label']}): {parts}."]
     pages = data.get("pages")
     if pages:

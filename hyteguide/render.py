@@ -49,7 +49,7 @@ from .qr import svg as qr_svg
 from .schema import GAP_REASONS
 from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
 from .search import files as search_files
-from .search import paths as search_paths
+from .search import kind_of as search_kind
 from .urls import FEED_GROUPS, Urls, feed_path, path_of
 
 # The accessibility statement and the privacy notice, made from site.yaml and linked from the
@@ -501,13 +501,12 @@ class Renderer:
         chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
                   *([("feeds", lang)] for lang in self.languages),
                   *([("opendata", lang)] for lang in self.languages), *chunked(pages)]
-        searched = {path for path, _ in search_paths(self.urls, self.languages)}
 
         def work(chunk: Sequence[tuple]) -> list[tuple[str, tuple[int, int] | None]]:
             done = []
             for path, data in self.render_tasks(chunk):
                 put(path, data)
-                done.append((path, SearchSizes.measure(data) if path in searched else None))
+                done.append((path, SearchSizes.measure(data) if search_kind(path) else None))
             return done
 
         count = 0

@@ -1,35 +1,49 @@
-"""Site search: per language, a prebuilt lunr index and the documents its results show.
+"""Site search: per language, a prebuilt lunr index in shards and the documents its results show.
 
-For each site language the build writes two files beside that language's search page
-(`search/`, `sv/search/`, …), fetched by `assets/search.js` only when a visitor starts to
-search, in parallel:
+For each site language the build writes, beside that language's search page (`search/`,
+`sv/search/`, …), `manifest.json` and the files it names, in a folder named by a hash of them
+all (`v-<12 hex digits>/`: a new build's files never mix with cached ones of an older build).
+`assets/searchcore.js` fetches the manifest when a visitor starts to search and then only what
+each query needs:
 
-- `index.json`: the stop words and a lunr 2.3.9 index (lunr.py, loaded in the browser by lunr.js
-  with `lunr.Index.load`) over three fields: title (boost 10), keywords (3: organisation,
-  place, municipality and the labels of themes, audiences, format, languages, expertise) and
-  text (summary, description, schedule in words). Terms come from `searchtext`, which the
-  browser mirrors; document refs are numbers, positions in the documents file, to keep the
-  posting lists small. No term positions are stored (no highlighting), for the same reason.
-- `documents.json`: what a result shows (type, title, link from the search page,
-  organisation, place, next dates held) and the facet values it is filtered by. The filters'
-  labels are in the search page's HTML.
+- `i<n>.json`: the index shards. The index is a lunr 2.3.9 index over three fields: title
+  (boost 10), keywords (3: organisation, place, municipality and the labels of themes,
+  audiences, format, languages, expertise) and text (summary, description, schedule in words).
+  It is built once (`searchindex.build`: the index lunr.py's Builder makes, faster) and cut by
+  term into shards of about SHARD_BYTES (`searchindex.split`), each a lunr index of its own of
+  a range of terms; the manifest lists each shard's first and last term. The browser fetches
+  the shards of the terms a query can match and merges them, which gives the whole index's
+  results and scores. Terms come from `searchtext`, which the browser mirrors; document refs
+  are numbers, positions in the documents, to keep the posting lists small. No term positions
+  are stored (no highlighting), for the same reason.
+- `terms.json`: every term, fetched only for close matches (by edit distance), whose terms may
+  be in any shard.
+- `d<n>.json`: documents n × PART onwards (PART of them), what a result shows (type, title, link
+  from the search page, organisation, place, next dates held, the free and low-threshold
+  badges); fetched for the results shown.
+- `facets.json`: every document's filter values (municipality, audience, theme, format,
+  language, flags) as numbers of value sets; fetched when filters are chosen or opened. The
+  filters' labels are in the search page's HTML.
 
-Output depends only on the content and the build's today, so it is byte-identical for the same
-input. The lunr.js and lunr-languages files come from node_modules (npm ci), never from here.
+The manifest also carries the stop words, the pipeline, the result types' names and the build
+date. Output depends only on the content and the build's today, so it is byte-identical for the
+same input. The lunr.js and lunr-languages files come from node_modules (npm ci), never from
+here.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lunr.builder import Builder
-
-from . import searchtext
+from . import searchindex, searchtext
 from .derive import Guide
 from .i18n import Catalogue
 from .markup import plain_text, render_markdown
@@ -40,7 +54,13 @@ FIELDS = (("title", 10), ("keywords", 3), ("text", 1))
 FACETS = (  # (URL parameter, vocabulary group), in the order the filters are shown
     ("municipality", "municipalities"), ("audience", "audiences"), ("theme", "themes"),
     ("format", "formats"), ("language", "languages"))
-SEARCH_PAGE = "search/"  # the index and documents files sit beside each language's page
+SEARCH_PAGE = "search/"  # the search files sit beside each language's page
+MANIFEST = "manifest.json"
+TYPES = ("activity", "organisation", "place", "partnership", "page")
+SHARD_BYTES = 32_000  # about this much JSON of terms in an index shard (a very common term alone)
+PART = 16  # documents in a part of the documents
+_VERSIONED = re.compile(r"(^|/)search/v-[0-9a-f]{12}/$")
+_NUMBERED = re.compile(r"([id])\d+\.json")
 
 # node_modules path → site path under assets/vendor/. Only what the browser needs.
 VENDOR_FILES = {
@@ -84,7 +104,8 @@ class SearchDocument:
     next: tuple[tuple[str, str], ...] = ()  # (ISO date, the date and time in words)
 
     def shown(self, lang: str) -> dict[str, Any]:
-        """The JSON object the browser shows; languages only where they differ from lang."""
+        """The JSON object the browser shows; languages only where they differ from lang. (The
+        facet values are in the facet table; the flags, shown as badges, are here too.)"""
         data: dict[str, Any] = {"type": self.type, "url": self.url, "title": self.title}
         if self.title_lang != lang:
             data["title_lang"] = self.title_lang
@@ -95,7 +116,6 @@ class SearchDocument:
         for key in ("organisation", "where"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
-        data.update({name: list(values) for name, values in self.facets.items() if values})
         data.update({flag: True for flag in self.flags})
         if self.next:
             data["next"] = [list(pair) for pair in self.next]
@@ -104,7 +124,7 @@ class SearchDocument:
 
 @dataclass
 class SearchSizes:
-    """Bytes written per language: raw and gzipped, index and documents."""
+    """Bytes written of each search file (see kind_of): raw and gzipped."""
 
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -117,10 +137,21 @@ class SearchSizes:
         return len(data), len(gzip.compress(data, mtime=0))
 
     def summary(self) -> str:
-        parts = []
-        for path, (raw, packed) in self.files.items():
-            parts.append(f"{path} {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gzipped)")
-        return "search: " + ", ".join(parts)
+        """Per language's search folder, per kind of file: the bytes summed, and the count."""
+        groups: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for path, size in self.files.items():
+            folder = path[:path.index(SEARCH_PAGE) + len(SEARCH_PAGE)] \
+                if SEARCH_PAGE in path else ""
+            groups.setdefault(folder, {}).setdefault(kind_of(path) or "other", []).append(size)
+        return "search: " + "; ".join(
+            f"{folder} " + ", ".join(_sizes(kind, sizes) for kind, sizes in kinds.items())
+            for folder, kinds in groups.items())
+
+
+def _sizes(kind: str, sizes: list[tuple[int, int]]) -> str:
+    raw, packed = sum(r for r, _ in sizes), sum(p for _, p in sizes)
+    count = f" in {len(sizes)} files" if len(sizes) > 1 else ""
+    return f"{kind} {raw / 1024:.0f} KB{count} ({packed / 1024:.0f} KB gzipped)"
 
 
 class _Words:
@@ -265,21 +296,6 @@ def documents(guide: Guide, catalogue: Catalogue, urls: Urls) -> list[SearchDocu
             *(_page(p, w) for p in sorted(guide.content.pages, key=lambda p: p.slug))]
 
 
-def build_index(docs: list[SearchDocument], lang: str) -> dict[str, Any]:
-    """The serialised lunr index of documents; refs are their positions."""
-    builder = Builder()
-    # Terms are made by searchtext.terms (cached) rather than token by token in the builder's
-    # pipeline; the search pipeline the browser runs on queries is the same processing.
-    builder.search_pipeline.add(*searchtext.pipeline_functions(lang))
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for ref, doc in enumerate(docs):
-        builder.add({"ref": str(ref),
-                     **{name: searchtext.terms(getattr(doc, name), lang) for name, _ in FIELDS}})
-    return builder.build().serialize()
-
-
 def facet_ids(guide: Guide) -> dict[str, tuple[str, ...]]:
     """The terms each filter of the search page offers: those some document has."""
     activities = guide.activities
@@ -300,26 +316,108 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def paths(urls: Urls, languages: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(site path, language) of every search file: index.json and documents.json."""
-    return [(urls.localised(SEARCH_PAGE + name, lang), lang) for lang in languages
-            for name in ("index.json", "documents.json")]
+def index_of(docs: list[SearchDocument], lang: str) -> searchindex.Index:
+    """The lunr index of documents; refs are their positions."""
+    pipeline = [fn.label for fn in searchtext.pipeline_functions(lang)]
+    fields = [{name: searchtext.terms(getattr(doc, name), lang) for name, _ in FIELDS}
+              for doc in docs]
+    return searchindex.build(fields, FIELDS, pipeline)
+
+
+def facet_table(docs: list[SearchDocument]) -> dict[str, Any]:
+    """Each filter group's values of every document, compactly: per group, the values, the
+    sets of them that documents have (the most common first) and each document's set by its
+    number. The flags (free, low threshold) are a group too."""
+    table: dict[str, Any] = {}
+    for name in [*(name for name, _ in FACETS), "flags"]:
+        own = [doc.flags if name == "flags" else doc.facets.get(name, ()) for doc in docs]
+        values = sorted({value for values in own for value in values})
+        number = {value: i for i, value in enumerate(values)}
+        keys = [tuple(sorted(number[value] for value in set(values))) for values in own]
+        counts = Counter(keys)
+        sets = sorted(counts, key=lambda key: (-counts[key], key))
+        position = {key: i for i, key in enumerate(sets)}
+        table[name] = {"values": values, "sets": [list(key) for key in sets],
+                       "docs": [position[key] for key in keys]}
+    return table
+
+
+@dataclass(frozen=True)
+class SearchFiles:
+    """The search files of one language, relative to its search page's folder."""
+
+    manifest: dict[str, Any]
+    files: dict[str, bytes]  # under the version folder the manifest names
+
+
+def search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
+                 today: str, shard_bytes: int = SHARD_BYTES) -> SearchFiles:
+    """The manifest and the files it names: index shards i<n>.json, document parts
+    d<n>.json (PART documents each), facets.json and terms.json, in a folder named by a hash
+    of them all (any change is a new URL: caches never mix two builds)."""
+    with searchindex.no_gc():
+        return _search_files(docs, lang, types, today, shard_bytes)
+
+
+def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
+                  today: str, shard_bytes: int) -> SearchFiles:
+    index = index_of(docs, lang)
+    shards = searchindex.split(index, shard_bytes)
+    files = {f"i{n}.json": _json(shard.index) for n, shard in enumerate(shards)}
+    files.update(_document_parts(docs, lang))
+    files["facets.json"] = _json(facet_table(docs))
+    files["terms.json"] = _json(sorted(index.postings, key=searchindex.utf16))
+    manifest = {"lang": lang, "built": today, "folder": f"v-{_version(files)}/",
+                "stopwords": sorted(searchtext.stop_words(lang)),
+                "version": searchindex.LUNR_VERSION, "fields": list(index.fields),
+                "pipeline": list(index.pipeline),
+                "types": types, "shards": [[shard.first, shard.last] for shard in shards],
+                "documents": len(docs), "part": PART}
+    return SearchFiles(manifest, files)
+
+
+def _document_parts(docs: list[SearchDocument], lang: str) -> dict[str, bytes]:
+    """d<n>.json: the documents shown, PART at a time, from document n × PART on."""
+    return {f"d{n}.json": _json({"from": start, "documents": [
+        doc.shown(lang) for doc in docs[start:start + PART]]})
+        for n, start in enumerate(range(0, len(docs), PART))}
+
+
+def _version(files: dict[str, bytes]) -> str:
+    """12 hex digits of a hash of the files' names and contents."""
+    digest = hashlib.sha256()
+    for name, data in files.items():
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:12]
 
 
 def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
           languages: tuple[str, ...] | None = None) -> Iterator[tuple[str, bytes]]:
-    """search/index.json and documents.json for languages (default: every site language)."""
+    """Each language's search/manifest.json and the files it names (default: every site
+    language)."""
     for lang in languages or guide.content.site.languages:
         catalogue = catalogues[lang]
-        docs = documents(guide, catalogue, urls)
-        index = {"lang": lang, "stopwords": sorted(searchtext.stop_words(lang)),
-                 "index": build_index(docs, lang)}
-        shown = {"lang": lang, "built": guide.today.isoformat(),
-                 "types": {t: catalogue(f"search.type_{t}") for t in
-                           ("activity", "organisation", "place", "partnership", "page")},
-                 "documents": [doc.shown(lang) for doc in docs]}
-        for name, data in (("index.json", index), ("documents.json", shown)):
-            yield urls.localised(SEARCH_PAGE + name, lang), _json(data)
+        types = {t: catalogue(f"search.type_{t}") for t in TYPES}
+        found = search_files(documents(guide, catalogue, urls), lang, types,
+                             guide.today.isoformat())
+        yield urls.localised(SEARCH_PAGE + MANIFEST, lang), _json(found.manifest)
+        folder = SEARCH_PAGE + found.manifest["folder"]
+        for name, data in found.files.items():
+            yield urls.localised(folder + name, lang), data
+
+
+def kind_of(path: str) -> str | None:
+    """manifest, index, documents, facets or terms for a search file's site path, else None."""
+    folder, _, name = path.rpartition("/")
+    if name == MANIFEST and (folder + "/").endswith(SEARCH_PAGE):
+        return "manifest"
+    if not _VERSIONED.search(folder + "/"):
+        return None
+    numbered = _NUMBERED.fullmatch(name)
+    if numbered:
+        return {"i": "index", "d": "documents"}[numbered.group(1)]
+    return {"facets.json": "facets", "terms.json": "terms"}.get(name)
 
 
 def vendor_files(node_modules: Path) -> Iterator[tuple[str, bytes]]:

@@ -4,6 +4,7 @@ filters, the shareable URL, the keyboard, no JavaScript, hostile content and axe
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import zoneinfo
 from urllib.parse import parse_qs, quote, urlsplit
@@ -15,8 +16,15 @@ from helpers import make_site, organisation
 
 pytestmark = pytest.mark.browser
 
-SEARCH_FILES = ("index.json", "documents.json", "lunr.min.js")
+SEARCH_FILE = re.compile(r"/(manifest\.json|lunr\.min\.js|v-[0-9a-f]{12}/(\w+)\.json)$")
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+
+
+def search_files(urls: list[str]) -> list[str]:
+    """The search files among urls: manifest.json, lunr.min.js, and the files the manifest
+    names (i3, d0, facets, terms)."""
+    found = (SEARCH_FILE.search(url) for url in urls)
+    return [match.group(2) or match.group(1) for match in found if match]
 
 
 def search_url(served_site, lang: str = "fi", query: str = "") -> str:
@@ -47,19 +55,49 @@ def params(page) -> dict[str, list[str]]:  # noqa: ANN001
     return parse_qs(urlsplit(page.evaluate("location.href")).query)  # page.url lags replaceState
 
 
+def open_filters(page) -> None:  # noqa: ANN001
+    """Open the filters after a search, and wait for their counts (fetched on opening)."""
+    page.click(".search-filters summary")
+    page.wait_for_function("[...document.querySelectorAll('[data-search-filters] [data-count]')]"
+                           ".some(c => c.textContent)")
+    page.wait_for_selector("[data-search-filters]:not([aria-busy])", state="attached")
+
+
+def site_records(built_site, lang: str = "fi") -> list[dict]:  # noqa: ANN001
+    """Each document of the built site with its filter values."""
+    from test_search import documents, facet_records
+
+    return [{**doc, **record} for doc, record in zip(documents(built_site, lang),
+                                                     facet_records(built_site, lang),
+                                                     strict=True)]
+
+
 def test_index_is_fetched_only_when_a_search_starts(browser, served_site):
     requested: list[str] = []
     with visit(browser, search_url(served_site)) as (page, record):
         page.on("request", lambda request: requested.append(request.url))
         page.wait_for_timeout(300)
-        assert not [u for u in requested if u.endswith(SEARCH_FILES)], requested
+        assert not search_files(requested), requested
         page.focus("#search-q")
         page.wait_for_timeout(300)
-        assert not [u for u in requested if u.endswith(SEARCH_FILES)], "fetched on focus"
+        assert not search_files(requested), "fetched on focus"
         type_query(page, "kävely")
-        fetched = [u.rsplit("/", 1)[-1] for u in requested if u.endswith(SEARCH_FILES)]
-        assert sorted(fetched) == sorted(SEARCH_FILES), fetched
+        fetched = search_files(requested)
+        assert fetched[:2] == ["lunr.min.js", "manifest.json"] or \
+            fetched[:2] == ["manifest.json", "lunr.min.js"], fetched
+        shards = [name for name in fetched if name.startswith("i")]
+        parts = [name for name in fetched if name.startswith("d")]
+        assert shards and parts, fetched
+        assert len(fetched) == len(set(fetched)), fetched
+        # only what this query needs: not every shard, no filters' values, no term list
+        manifest = json.loads(page.evaluate("fetch('manifest.json').then(r => r.text())"))
+        assert len(shards) < len(manifest["shards"]), fetched
+        assert "facets" not in fetched and "terms" not in fetched, fetched
         assert titles(page)
+        page.click(".search-filters summary")
+        page.wait_for_function("document.querySelector('[data-search-filters] [data-count]')"
+                               ".textContent")
+        assert "facets" in search_files(requested)  # the counts, once the filters are open
         assert_clean(record)
 
 
@@ -67,7 +105,7 @@ def test_other_pages_never_fetch_the_index(browser, served_site):
     for path in ("", "activities/", "sv/"):
         with visit(browser, served_site.url + path) as (page, record):
             loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
-            assert not [u for u in loaded if u.endswith(SEARCH_FILES)], loaded
+            assert not search_files(loaded), loaded
             assert_clean(record)
 
 
@@ -192,13 +230,11 @@ def test_next_date_skips_days_already_past(browser, served_site):
 
 def test_filters_narrow_results_live_in_the_url_and_are_restored(browser, served_site,
                                                                  built_site):
-    import json
-
-    documents = json.loads(built_site.read("search/documents.json"))["documents"]
+    documents = site_records(built_site)
     with visit(browser, search_url(served_site)) as (page, record):
         type_query(page, "vertaistuki")
         everything = len(titles(page)) + 0
-        page.click(".search-filters summary")
+        open_filters(page)
         box = page.locator("input[name=municipality][value=hyvinkaa]")
         count = int(re.search(r"\d+", box.locator("xpath=..").inner_text()).group())
         box.check()
@@ -236,9 +272,7 @@ def test_filters_alone_list_everything_that_matches(browser, served_site):
 
 
 def test_an_activity_for_everyone_matches_any_audience(browser, served_site, built_site):
-    import json
-
-    documents = json.loads(built_site.read("search/documents.json"))["documents"]
+    documents = site_records(built_site)
     for_everyone = {d["title"] for d in documents if "kaikki" in d.get("audience", [])}
     assert for_everyone, "the example has no activity for everyone"
     with visit(browser, search_url(served_site, query="audience=nuoret")) as (page, record):
@@ -331,7 +365,7 @@ def test_search_page_has_no_horizontal_scroll_at_320_px(browser, served_site):
     with visit(browser, search_url(served_site, query="q=vertaistuki"), width=320) as (
             page, record):
         settle(page)
-        page.click(".search-filters summary")
+        open_filters(page)
         assert_no_horizontal_scroll(page)
         assert_clean(record)
 
@@ -372,7 +406,7 @@ def test_header_box_shows_first_results_as_you_type(browser, served_site, path):
         page.on("request", lambda request: requested.append(request.url))
         page.focus("#site-search-q")
         page.wait_for_timeout(300)
-        assert not [u for u in requested if u.endswith(SEARCH_FILES)], "fetched before typing"
+        assert not search_files(requested), "fetched before typing"
         page.keyboard.type("kesäleiri" if not path.startswith("sv/") else "sommarläger")
         found = header_results(page)
         assert 1 <= len(found) <= 5, found

@@ -115,16 +115,19 @@ def site_scripts(vendor: Path) -> dict[str, Path]:
 
 
 class Node:
-    """The browser's search code in node: lunr.js, lunr-languages and searchtext.js."""
+    """The browser's search code in node: lunr.js, lunr-languages, searchtext.js and, where
+    given, searchcore.js (beside searchtext.js)."""
 
     def __init__(self, scripts: dict[str, Path], searchtext_js: Path):
         self.scripts = scripts
         self.searchtext_js = searchtext_js
+        self.searchcore_js = searchtext_js.with_name("searchcore.js")
 
     def run(self, *tasks: dict) -> list:
         """Run tasks (see tests/node/search_runner.js) in one node process; their results."""
         request = {"scripts": {key: str(path) for key, path in self.scripts.items()},
-                   "searchtext": str(self.searchtext_js), "tasks": list(tasks)}
+                   "searchtext": str(self.searchtext_js),
+                   "searchcore": str(self.searchcore_js), "tasks": list(tasks)}
         done = subprocess.run([str(NODE), str(RUNNER)], input=json.dumps(request),
                               capture_output=True, text=True, encoding="utf-8", timeout=300)
         assert done.returncode == 0, f"node failed ({done.returncode}):\n{done.stderr}"

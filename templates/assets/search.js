@@ -1,10 +1,12 @@
 /* hyteguide search page: results as you type, with filters, from a prebuilt lunr index.
  *
  * Nothing is fetched until the visitor starts to search (types, or opens a link with ?q= or
- * filters); loading and matching are searchcore.js's. Filters: within a group any choice
- * matches (an audience meaning everyone matches any), across groups all must. The query and
- * filters live in the URL (?q=…&municipality=…&free=1), so a link can be shared; they are
- * restored on load. Results are made with textContent only. Our own code only.
+ * filters); loading and matching are searchcore.js's, which fetches the parts of the index a
+ * query needs, the documents of the results shown, PAGE at a time, and the filters' values of
+ * every document once filters are chosen or opened (for filtering and the counts). Filters: within a group any choice matches (an audience
+ * meaning everyone matches any), across groups all must. The query and filters live in the
+ * URL (?q=…&municipality=…&free=1), so a link can be shared; they are restored on load.
+ * Results are made with textContent only. Our own code only.
  */
 (function () {
   "use strict";
@@ -32,12 +34,13 @@
   var loaded = false;
   var config = {
     scripts: (root.getAttribute("data-scripts") || "").split(" ").filter(Boolean),
-    index: root.getAttribute("data-index"),
-    documents: root.getAttribute("data-documents")
+    manifest: root.getAttribute("data-manifest")
   };
   var shown = PAGE;
   var timer = null;
-  var results = [];
+  var results = []; // refs of the documents that match the query and the filters
+  var latest = 0; // the number of the latest update: older ones' answers are dropped
+  var matched = null; // refs of the documents the query matches, before the filters
 
   function message(name, values) {
     var found = root.getAttribute("data-msg-" + name) || "";
@@ -77,28 +80,62 @@
     });
   }
 
-  /* Does a document pass every chosen group except `skip` (for counting that group)? */
-  function passes(doc, state, skip) {
-    return FACETS.every(function (name) {
-      return name === skip || !state[name].length || hasAny(doc, name, state[name]);
-    }) && FLAGS.every(function (name) {
-      return name === skip || !state[name].length || doc[name] === true;
+  /* Does a document pass the chosen values of the groups named (default: all)? */
+  function passes(doc, state, groups) {
+    return (groups || FACETS.concat(FLAGS)).every(function (name) {
+      if (!state[name].length) {
+        return true;
+      }
+      return FLAGS.indexOf(name) !== -1 ? doc[name] === true : hasAny(doc, name, state[name]);
     });
   }
 
-  function updateCounts(docs, state) {
+  /* The groups whose chosen values a document lacks. */
+  function failing(doc, state) {
+    return FACETS.concat(FLAGS).filter(function (name) {
+      return !passes(doc, state, [name]);
+    });
+  }
+
+  /* Beside each choice: how many documents it would leave, with the other groups' choices.
+     One pass over the documents: one that fails two groups counts nowhere, one that fails a
+     single group counts only for that group's choices. */
+  function updateCounts(refs, facets, state) {
+    var counts = {};
+    refs.forEach(function (ref) {
+      var doc = facets[ref];
+      var fails = failing(doc, state);
+      if (fails.length > 1) {
+        return;
+      }
+      (fails.length ? fails : FACETS.concat(FLAGS)).forEach(function (name) {
+        matchingValues(doc, name).forEach(function (value) {
+          var key = name + "=" + value;
+          counts[key] = (counts[key] || 0) + 1;
+        });
+      });
+    });
     boxes.forEach(function (box) {
-      var name = box.name;
-      var n = docs.filter(function (doc) {
-        if (!passes(doc, state, name)) {
-          return false;
-        }
-        return FLAGS.indexOf(name) !== -1 ? doc[name] === true : hasAny(doc, name, [box.value]);
-      }).length;
+      var n = counts[box.name + "=" + box.value] || 0;
       box.parentNode.querySelector("[data-count]").textContent = "(" + n + ")";
       box.parentNode.hidden = !n && !box.checked; // a choice that would leave nothing
     });
     showGroups();
+  }
+
+  var offered = {}; // group → the values of its boxes
+  boxes.forEach(function (box) {
+    (offered[box.name] = offered[box.name] || []).push(box.value);
+  });
+
+  /* The values of a group's boxes that a document matches. */
+  function matchingValues(doc, name) {
+    if (FLAGS.indexOf(name) !== -1) {
+      return doc[name] === true ? offered[name] || [] : [];
+    }
+    return (offered[name] || []).filter(function (value) {
+      return hasAny(doc, name, [value]);
+    });
   }
 
   function resetCounts() {
@@ -190,19 +227,27 @@
     return item;
   }
 
-  function showResults(data, focusFrom) {
+  /* The results from focusFrom (default: all, from the first) to shown, once their documents
+     are loaded, unless update number has been overtaken by a newer one meanwhile; then the
+     focus moves to the first new one. */
+  function showResults(searcher, number, focusFrom) {
     var today = core.todayIn(root.getAttribute("data-timezone"));
     var start = focusFrom || 0;
-    if (!focusFrom) {
-      list.textContent = "";
-    }
-    results.slice(start, shown).forEach(function (doc) {
-      list.appendChild(render(doc, data.types, today));
+    return searcher.documents(results.slice(start, shown)).then(function (docs) {
+      if (number !== latest) {
+        return;
+      }
+      if (!focusFrom) {
+        list.textContent = "";
+      }
+      docs.forEach(function (doc) {
+        list.appendChild(render(doc, searcher.types, today));
+      });
+      moreWrap.hidden = results.length <= shown;
+      if (focusFrom && list.children[focusFrom]) {
+        list.children[focusFrom].querySelector("a").focus();
+      }
     });
-    moreWrap.hidden = results.length <= shown;
-    if (focusFrom && list.children[focusFrom]) {
-      list.children[focusFrom].querySelector("a").focus();
-    }
   }
 
   function say(kind, query, total, state) {
@@ -240,9 +285,11 @@
     list.setAttribute("aria-busy", "true");
     var state = chosen();
     var query = input.value.trim();
+    var number = latest += 1;
     remember(state);
     activeNote.textContent = state.count ? "(" + state.count + ")" : "";
     if (!query && !state.count) {
+      matched = null;
       resetCounts();
       clear();
       list.removeAttribute("aria-busy");
@@ -251,30 +298,71 @@
     if (!loaded) {
       status.textContent = message("loading");
     }
-    core.load(config).then(function (data) {
-      loaded = true;
-      if (query !== input.value.trim()) {
-        return; // a newer query is on its way (and will clear aria-busy)
-      }
-      var found = query ? core.search(data.index, query)
-                        : { hits: data.documents.map(function (doc, i) {
-                          return { ref: String(i) };
-                        }), kind: "all" };
-      var docs = found.hits.map(function (hit) {
-        return data.documents[Number(hit.ref)];
-      });
-      updateCounts(docs, state);
-      results = docs.filter(function (doc) {
-        return passes(doc, state, null);
-      });
-      shown = PAGE;
-      showResults(data);
-      say(found.kind, query, docs.length, state);
-      list.removeAttribute("aria-busy");
+    core.load(config).then(function (searcher) {
+      return answer(searcher, query, state, number);
     }).catch(function () {
-      clear();
-      status.textContent = message("failed");
-      list.removeAttribute("aria-busy");
+      if (number === latest) {
+        clear();
+        status.textContent = message("failed");
+        list.removeAttribute("aria-busy");
+      }
+    });
+  }
+
+  /* Match the query, filter (with every document's filter values, fetched only when filters
+     are chosen or shown) and show the first results, unless a newer update came meanwhile. */
+  function answer(searcher, query, state, number) {
+    var counting = state.count > 0 || panel.open;
+    return Promise.all([query ? searcher.find(query) : searcher.all(),
+                        counting ? searcher.facets() : null]).then(function (parts) {
+      loaded = true;
+      if (number !== latest) {
+        return null;
+      }
+      var found = parts[0];
+      var facets = parts[1];
+      matched = found.hits.map(function (hit) {
+        return Number(hit.ref);
+      });
+      results = facets ? matched.filter(function (ref) {
+        return passes(facets[ref], state);
+      }) : matched;
+      if (facets) {
+        updateCounts(matched, facets, state);
+      } else {
+        resetCounts();
+        countWhenOpened(); // opened while this search ran
+      }
+      shown = PAGE;
+      var total = matched.length;
+      return showResults(searcher, number).then(function () {
+        if (number === latest) {
+          say(found.kind, query, total, state);
+          list.removeAttribute("aria-busy");
+        }
+      });
+    });
+  }
+
+  /* The counts beside the filters, when they are opened after (or during) a search without
+     them. */
+  function countWhenOpened() {
+    if (!panel.open || !matched) {
+      return;
+    }
+    var refs = matched;
+    var number = latest;
+    panel.setAttribute("aria-busy", "true");
+    core.load(config).then(function (searcher) {
+      return searcher.facets();
+    }).then(function (facets) {
+      if (number === latest) {
+        updateCounts(refs, facets, chosen());
+      }
+    }).catch(function () {
+      // the counts stay empty; choosing a filter tries again
+    }).then(function () {
+      panel.removeAttribute("aria-busy");
     });
   }
 
@@ -287,6 +375,7 @@
   /* -- wiring ----------------------------------------------------------------------------- */
 
   panel.hidden = false;
+  panel.addEventListener("toggle", countWhenOpened);
   input.addEventListener("input", later);
   form.addEventListener("submit", function (event) {
     event.preventDefault(); // the results are already on this page
@@ -308,8 +397,11 @@
   more.addEventListener("click", function () {
     var from = shown;
     shown += PAGE;
-    core.load(config).then(function (data) {
-      showResults(data, from);
+    var number = latest;
+    core.load(config).then(function (searcher) {
+      return showResults(searcher, number, from);
+    }).catch(function () {
+      status.textContent = message("failed");
     });
   });
 

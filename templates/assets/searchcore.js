@@ -1,8 +1,19 @@
-/* hyteguide search core: loading the search files and matching a query; shared by the search
- * page (search.js) and the header's search box (sitesearch.js). Our own code only.
+/* hyteguide search core: loading the search files as a query needs them, and matching it;
+ * shared by the search page (search.js) and the header's search box (sitesearch.js). Our own
+ * code only; works in browsers (window.hyteguideSearch) and in node (require, for tests).
  *
  * load(config) fetches, the first time only, lunr.js and lunr-languages (copied by the build
- * from npm) and this language's index and documents, all from this site.
+ * from npm) and this language's manifest.json, all from this site. The manifest names the rest,
+ * in a folder whose name changes with its content (so a cached file is never of another build):
+ *  - the index in shards i<n>.json, each a lunr index of a range of terms (in JavaScript's
+ *    string order; shards[n] is [first term, last term] of shard n). A query fetches the
+ *    shards of the terms it can match (see lookups), and they are merged into one index: the
+ *    rows of the full index for those terms, so results and scores are those of the whole
+ *    index;
+ *  - terms.json, every term, fetched only for close matches (by edit distance), whose terms can
+ *    be anywhere in the index;
+ *  - d<n>.json, the documents from n × part on, fetched for the results shown;
+ *  - facets.json, the filters' values of every document (the search page's filters and counts).
  *
  * A query never goes through lunr's query parser, which throws on input such as "klo 10:30",
  * "title:" or "a~": the words are made into terms by searchtext.js (the same processing the
@@ -11,13 +22,24 @@
  *  2. if none: any word matches (kind "some");
  *  3. if none: close matches by edit distance (kind "fuzzy"): "kesleiri" finds Kesäleiri.
  */
-(function (root) {
+(function (root, factory) {
+  "use strict";
+  var core = factory(root);
+  if (typeof module === "object" && module.exports) {
+    module.exports = core;
+  } else {
+    root.hyteguideSearch = core;
+  }
+})(typeof globalThis === "object" ? globalThis : this, function (root) {
   "use strict";
 
   function text() {
     return root.hyteguideSearchText; // loaded before the first search, not necessarily before this
   }
-  var loading = {}; // index URL → Promise of {index, documents, types}
+  function lunr() {
+    return root.lunr;
+  }
+  var loading = {}; // manifest URL → Promise of a Searcher
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -32,8 +54,12 @@
     });
   }
 
-  function fetchJson(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+  function fetchJson(url, fresh) {
+    var options = { credentials: "same-origin" };
+    if (fresh) {
+      options.cache = "no-cache"; // the manifest: revalidated, so it names this build's files
+    }
+    return fetch(url, options).then(function (response) {
       if (!response.ok) {
         throw new Error(url + ": " + response.status);
       }
@@ -41,30 +67,291 @@
     });
   }
 
-  /* config: {scripts: [URLs of lunr.js and lunr-languages, in order], index, documents}. */
+  /* config: {scripts: [URLs of lunr.js and lunr-languages, in order], manifest: its URL,
+     fetch: optional function (url, fresh) → Promise of JSON, instead of the network's}. */
   function load(config) {
-    if (loading[config.index]) {
-      return loading[config.index];
+    var url = config.manifest;
+    if (loading[url]) {
+      return loading[url];
     }
-    var scripts = config.scripts;
-    var libraries = scripts.reduce(function (chain, src) {
+    var get = config.fetch || fetchJson;
+    var libraries = (config.scripts || []).reduce(function (chain, src) {
       return chain.then(function () {
         return loadScript(src);
       });
     }, Promise.resolve());
-    var found = Promise.all([libraries, fetchJson(config.index), fetchJson(config.documents)])
-      .then(function (parts) {
-        var data = parts[1];
-        text().registerLanguage(root.lunr, data.lang, data.stopwords);
-        return { index: root.lunr.Index.load(data.index), documents: parts[2].documents,
-                 types: parts[2].types };
+    var found = Promise.all([libraries, get(url, true)]).then(function (parts) {
+      return new Searcher(parts[1], url, get, function () {
+        delete loading[url]; // a file failed: the next search starts again from the manifest
       });
-    found.catch(function () {
-      delete loading[config.index]; // try again on the next search
     });
-    loading[config.index] = found;
+    found.catch(function () {
+      delete loading[url]; // try again on the next search
+    });
+    loading[url] = found;
     return found;
   }
+
+  /* -- the files of one language ------------------------------------------------------------ */
+
+  function Searcher(manifest, url, get, failed) {
+    text().registerLanguage(lunr(), manifest.lang, manifest.stopwords);
+    this.manifest = manifest;
+    this.types = manifest.types;
+    this.folder = url.replace(/[^/]*$/, "") + manifest.folder;
+    this.get = get;
+    this.failed = failed;
+    this.pipeline = lunr().Pipeline.load(manifest.pipeline);
+    this.files = {}; // name → Promise of its JSON
+    this.merged = {}; // shard number → its terms, once merged into vectors
+    this.vectors = new Map(); // field ref → elements of the merged shards, by term number
+    this.index = null; // lunr.Index of the merged shards
+  }
+
+  Searcher.prototype.file = function (name) {
+    var self = this;
+    if (!this.files[name]) {
+      this.files[name] = this.get(this.folder + name, false);
+      this.files[name].catch(function () {
+        delete self.files[name];
+        self.failed();
+      });
+    }
+    return this.files[name];
+  };
+
+  /* The lunr index of at least the shards numbered. */
+  Searcher.prototype.shards = function (numbers) {
+    var self = this;
+    return Promise.all(numbers.map(function (n) {
+      return self.file("i" + n + ".json");
+    })).then(function (shards) {
+      var added = false;
+      numbers.forEach(function (n, i) {
+        if (!self.merged[n]) {
+          self.merged[n] = mergeShard(self.vectors, shards[i]);
+          added = true;
+        }
+      });
+      if (added || !self.index) {
+        self.index = lunr().Index.load(self.serialized());
+      }
+      return self.index;
+    });
+  };
+
+  /* The merged shards as one serialised lunr index (terms in shard order, so in order). */
+  Searcher.prototype.serialized = function () {
+    var merged = this.merged;
+    var numbers = Object.keys(merged).map(Number).sort(function (a, b) {
+      return a - b;
+    });
+    return {
+      version: this.manifest.version,
+      fields: this.manifest.fields,
+      pipeline: this.manifest.pipeline,
+      invertedIndex: [].concat.apply([], numbers.map(function (n) {
+        return merged[n];
+      })),
+      fieldVectors: Array.from(this.vectors)
+    };
+  };
+
+  /* Matching documents as [{ref, score}] best first, and which kind of match they are. */
+  Searcher.prototype.find = function (query) {
+    var self = this;
+    var bounds = this.manifest.shards;
+    return this.shards(shardsOf(bounds, lookups(this.pipeline, query))).then(function (index) {
+      var found = exact(index, query);
+      if (found.kind !== "fuzzy") {
+        return found;
+      }
+      return self.vocabulary().then(function (terms) {
+        var wanted = closeTerms(terms, words(index, query));
+        return self.shards(shardsOf(bounds, wanted.map(function (term) {
+          return [term, term];
+        })));
+      }).then(function (index) {
+        return { hits: fuzzy(index, words(index, query)).sort(byScore), kind: "fuzzy" };
+      });
+    });
+  };
+
+  /* Every term of the index as a lunr.TokenSet. */
+  Searcher.prototype.vocabulary = function () {
+    if (!this.terms) {
+      this.terms = this.file("terms.json").then(function (terms) {
+        return lunr().TokenSet.fromArray(terms);
+      });
+    }
+    return this.terms;
+  };
+
+  /* The documents of refs, in their order. */
+  Searcher.prototype.documents = function (refs) {
+    var part = this.manifest.part;
+    var self = this;
+    var numbers = unique(refs.map(function (ref) {
+      return Math.floor(Number(ref) / part);
+    }));
+    return Promise.all(numbers.map(function (n) {
+      return self.file("d" + n + ".json");
+    })).then(function (parts) {
+      var byNumber = {};
+      numbers.forEach(function (n, i) {
+        byNumber[n] = parts[i];
+      });
+      return refs.map(function (ref) {
+        var data = byNumber[Math.floor(Number(ref) / part)];
+        return data.documents[Number(ref) - data.from];
+      });
+    });
+  };
+
+  /* Each document's filter values, by ref: {municipality: [ids], …, free: true}. */
+  Searcher.prototype.facets = function () {
+    if (!this.table) {
+      this.table = this.file("facets.json").then(decodeFacets);
+    }
+    return this.table;
+  };
+
+  /* Every ref, in order (browsing by filters alone). */
+  Searcher.prototype.all = function () {
+    var hits = [];
+    for (var ref = 0; ref < this.manifest.documents; ref += 1) {
+      hits.push({ ref: String(ref) });
+    }
+    return { hits: hits, kind: "all" };
+  };
+
+  function decodeFacets(table) {
+    var records = [];
+    Object.keys(table).forEach(function (name) {
+      var group = table[name];
+      var sets = group.sets.map(function (set) {
+        return set.map(function (i) {
+          return group.values[i];
+        });
+      });
+      group.docs.forEach(function (set, ref) {
+        var record = records[ref] || (records[ref] = {});
+        var values = sets[set];
+        if (name === "flags") {
+          values.forEach(function (flag) {
+            record[flag] = true;
+          });
+        } else if (values.length) {
+          record[name] = values;
+        }
+      });
+    });
+    return records;
+  }
+
+  function unique(numbers) {
+    return numbers.filter(function (n, i) {
+      return numbers.indexOf(n) === i;
+    });
+  }
+
+  /* -- shards ---------------------------------------------------------------------------------- */
+
+  /* Add a shard's field vector elements to vectors; its terms, for the merged inverted index. */
+  function mergeShard(vectors, shard) {
+    shard.fieldVectors.forEach(function (pair) {
+      var had = vectors.get(pair[0]);
+      vectors.set(pair[0], had ? mergeElements(had, pair[1]) : pair[1]);
+    });
+    return shard.invertedIndex;
+  }
+
+  /* Two vectors' [term number, weight, …] (different terms) as one, by term number. */
+  function mergeElements(a, b) {
+    var out = [];
+    var i = 0;
+    var j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) {
+        out.push(a[i], a[i + 1]);
+        i += 2;
+      } else {
+        out.push(b[j], b[j + 1]);
+        j += 2;
+      }
+    }
+    return out;
+  }
+
+  /* The numbers of the shards ([first term, last term] each) that have terms from lo to hi
+     of some [lo, hi] of ranges. (A term between one shard's last and the next one's first is
+     in none.) */
+  function shardsOf(shards, ranges) {
+    var found = {};
+    ranges.forEach(function (range) {
+      for (var n = shardAt(shards, range[0]); n <= shardAt(shards, range[1]); n += 1) {
+        if (n >= 0 && shards[n][1] >= range[0]) {
+          found[n] = true;
+        }
+      }
+    });
+    return Object.keys(found).map(Number);
+  }
+
+  /* The last shard that starts at or before term, or -1. */
+  function shardAt(shards, term) {
+    var low = -1;
+    var high = shards.length - 1;
+    while (low < high) {
+      var middle = Math.ceil((low + high) / 2);
+      if (shards[middle][0] <= term) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  }
+
+  var NO_INDEX = { invertedIndex: Object.create(null) };
+
+  /* The ranges of terms [lo, hi] that the exact and prefix matching of a query can read: each
+     way of each word (a term, or all terms starting with it), and the first parts of compounds
+     that firstPart may try. */
+  function lookups(pipeline, query) {
+    var ranges = [];
+    var nothing = { pipeline: pipeline, invertedIndex: NO_INDEX.invertedIndex };
+    words(nothing, query).forEach(function (word) {
+      word.ways.forEach(function (way) {
+        ranges.push([way.term, way.prefix ? way.term + "\uffff" : way.term]);
+      });
+      if (word.term) {
+        partsOf(word.term).forEach(function (part) {
+          ranges.push([part, part]);
+        });
+      }
+    });
+    return ranges;
+  }
+
+  /* Index terms within the edit distance fuzzy uses of each word's term. */
+  function closeTerms(vocabulary, found) {
+    var terms = [];
+    found.forEach(function (word) {
+      var term = word.term || word.prefix;
+      if (term.length >= 3) {
+        try {
+          var close = lunr().TokenSet.fromFuzzyString(term, editDistance(term));
+          terms = terms.concat(vocabulary.intersect(close).toArray());
+        } catch (error) {
+          // as run(): lunr's own limits give no close matches
+        }
+      }
+    });
+    return terms;
+  }
+
+  /* -- matching ------------------------------------------------------------------------------ */
 
   /* The ways a word of the query may match an index term, best first. Snowball stems are
      not always the same for a word's forms (liikunta → liikun, liikuntaa → liikunt; huset
@@ -96,18 +383,28 @@
     return found;
   }
 
-  /* A compound the index does not know (kävelyryhmä) by its longest known first part
-     (kävely), leaving at least three letters for the rest. */
-  function firstPart(index, term) {
-    if (index.invertedIndex[term] || /\d/.test(term)) {
-      return null;
-    }
-    for (var end = term.length - 3; end >= 4; end -= 1) {
-      if (index.invertedIndex[term.slice(0, end)]) {
-        return term.slice(0, end);
+  /* The first parts firstPart tries, longest first: at least four letters, leaving at least
+     three for the rest. */
+  function partsOf(term) {
+    var parts = [];
+    if (!/\d/.test(term)) {
+      for (var end = term.length - 3; end >= 4; end -= 1) {
+        parts.push(term.slice(0, end));
       }
     }
-    return null;
+    return parts;
+  }
+
+  /* A compound the index does not know (kävelyryhmä) by its longest known first part
+     (kävely). */
+  function firstPart(index, term) {
+    if (index.invertedIndex[term]) {
+      return null;
+    }
+    var parts = partsOf(term).filter(function (part) {
+      return index.invertedIndex[part];
+    });
+    return parts.length ? parts[0] : null;
   }
 
   /* The words of the query that can match: stop words only while still being typed. */
@@ -133,7 +430,7 @@
   }
 
   function exactOrPrefix(index, found) {
-    var TRAILING = root.lunr.Query.wildcard.TRAILING;
+    var TRAILING = lunr().Query.wildcard.TRAILING;
     return run(index, function (q) {
       found.forEach(function (word) {
         word.ways.forEach(function (way) {
@@ -155,12 +452,16 @@
     });
   }
 
+  function editDistance(term) {
+    return term.length >= 7 ? 2 : 1;
+  }
+
   function fuzzy(index, found) {
     return run(index, function (q) {
       found.forEach(function (word) {
         var term = word.term || word.prefix;
         if (term.length >= 3) {
-          q.term(term, { usePipeline: false, editDistance: term.length >= 7 ? 2 : 1 });
+          q.term(term, { usePipeline: false, editDistance: editDistance(term) });
         }
       });
     });
@@ -170,8 +471,8 @@
     return b.score - a.score || Number(a.ref) - Number(b.ref);
   }
 
-  /* Matching documents as [{ref, score}], and which kind of match they are. */
-  function search(index, query) {
+  /* Steps 1 and 2 of matching; kind "fuzzy" (and no hits) when step 3 is needed. */
+  function exact(index, query) {
     var found = words(index, query);
     if (!found.length) {
       return { hits: [], kind: "none" };
@@ -189,7 +490,16 @@
     if (any.length) {
       return { hits: any.sort(byScore), kind: "some" };
     }
-    return { hits: fuzzy(index, found).sort(byScore), kind: "fuzzy" };
+    return { hits: [], kind: "fuzzy" };
+  }
+
+  /* Matching documents of a whole lunr index, as Searcher.find gives them from its shards. */
+  function search(index, query) {
+    var found = exact(index, query);
+    if (found.kind === "fuzzy") {
+      found.hits = fuzzy(index, words(index, query)).sort(byScore);
+    }
+    return found;
   }
 
   function todayIn(zone) {
@@ -214,5 +524,5 @@
     return upcoming.length ? upcoming[0][1] : null;
   }
 
-  root.hyteguideSearch = { load: load, search: search, todayIn: todayIn, nextDate: nextDate };
-})(this);
+  return { load: load, search: search, todayIn: todayIn, nextDate: nextDate };
+});

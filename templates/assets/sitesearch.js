@@ -2,10 +2,12 @@
  *
  * The box is a plain GET form to the search page, which works without this script. With it,
  * typing (two letters or more, debounced) loads the search (searchtext.js and searchcore.js,
- * then lunr and this language's files, all from this site: nothing before the first letter)
- * and shows the best five results under the box, each a link, with a link to all results on
- * the search page. The count is announced (role=status); Down arrow moves from the box into
- * the results, Up and Down move between them, Escape closes them and returns to the box.
+ * then lunr and this language's search manifest, all from this site: nothing before the first
+ * letter; searchcore.js fetches the parts of the index the query needs and the documents
+ * shown) and shows the best five results under the box, each a link, with a link to all
+ * results on the search page. The count is announced (role=status); Down arrow moves from the
+ * box into the results, Up and Down move between them, Escape closes them and returns to the
+ * box.
  * Results are made with textContent only. Our own code only.
  */
 (function () {
@@ -63,7 +65,7 @@
     return ready;
   }
 
-  /* Links in documents.json are relative to the search page. */
+  /* Links in the documents are relative to the search page. */
   var searchPage = new URL(form.getAttribute("action"), document.baseURI);
 
   function element(tag, className, content, lang) {
@@ -85,8 +87,7 @@
     panel.textContent = "";
   }
 
-  function show(search, data, query) {
-    var found = search.search(data.index, query);
+  function show(search, searcher, found, docs, query) {
     var today = search.todayIn(attr("timezone"));
     var n = found.hits.length;
     status.textContent = n ? message(n === 1 ? "count-one" : "count", { n: n })
@@ -97,14 +98,13 @@
       return;
     }
     var list = element("ul", "site-search__list");
-    found.hits.slice(0, SHOWN).forEach(function (hit) {
-      var doc = data.documents[Number(hit.ref)];
+    docs.forEach(function (doc) {
       var item = element("li", "site-search__result");
       var link = element("a", null, doc.title, doc.title_lang);
       link.href = new URL(doc.url, searchPage).href;
       item.appendChild(link);
       var next = search.nextDate(doc, today);
-      var meta = [data.types[doc.type], doc.organisation || doc.where, next]
+      var meta = [searcher.types[doc.type], doc.organisation || doc.where, next]
         .filter(Boolean).join(" · ");
       item.appendChild(element("span", "site-search__meta", meta));
       list.appendChild(item);
@@ -125,11 +125,18 @@
     }
     core().then(function (search) {
       return search.load({ scripts: attr("scripts").split(" ").filter(Boolean),
-                           index: attr("index"), documents: attr("documents") })
-        .then(function (data) {
-          if (query === input.value.trim()) {
-            show(search, data, query);
-          }
+                           manifest: attr("manifest") })
+        .then(function (searcher) {
+          return searcher.find(query).then(function (found) {
+            var refs = found.hits.slice(0, SHOWN).map(function (hit) {
+              return hit.ref;
+            });
+            return searcher.documents(refs).then(function (docs) {
+              if (query === input.value.trim()) {
+                show(search, searcher, found, docs, query);
+              }
+            });
+          });
         });
     }).catch(function () {
       close();

@@ -15,9 +15,20 @@
  *                  each word through a lunr.Pipeline of the registered labels
  *              {"op": "terms", "index": path, "texts": [...]},
  *                  searchtext.terms with the pipeline of a built index file
- *              {"op": "search", "index": path, "queries": [...]}]}
+ *              {"op": "search", "index": path, "queries": [...]},
  *                  index.search: [[ref, score], ...] or {"error": message} per query
+ *              {"op": "core", "index": path, "queries": [...]},
+ *                  searchcore.search on the whole index: {hits: [[ref, score], ...], kind}
+ *              {"op": "sharded", "manifest": path, "queries": [...], "fresh": bool,
+ *               "show": n, "facets": bool}]}
+ *                  searchcore's Searcher on a built site's files, read from disk as the
+ *                  browser fetches them: per query {hits: [[ref, score], ...], kind, fetched:
+ *                  [paths read for it]}, after fetching the documents of the first n hits and,
+ *                  if facets, the facet table; fresh: each query from a new start (a first
+ *                  query), else one after the other in one session.
  *
+ * "index" files are {"lang", "stopwords", "index": a serialised lunr index}. searchcore.js
+ * (request "searchcore") finds lunr and searchtext.js as globals, as in the browser.
  * Answer: {"results": [one result per task]}.
  */
 "use strict";
@@ -36,10 +47,40 @@ function loadLunr(scripts) {
   return lunr;
 }
 
-function main() {
+/* searchcore.js afresh (nothing loaded or cached yet). */
+function freshCore(path) {
+  delete require.cache[require.resolve(path)];
+  return require(path);
+}
+
+/* Each query through searchcore's loading path; what it read from disk. */
+async function sharded(task, corePath) {
+  let core = freshCore(corePath);
+  const answers = [];
+  let fetched = [];
+  const read = (url) => {
+    fetched.push(url);
+    return Promise.resolve().then(() => JSON.parse(fs.readFileSync(url, "utf8")));
+  };
+  for (const query of task.queries) {
+    if (task.fresh) core = freshCore(corePath);
+    fetched = [];
+    const searcher = await core.load({ scripts: [], manifest: task.manifest, fetch: read });
+    const found = await searcher.find(query);
+    await searcher.documents(found.hits.slice(0, task.show || 0).map((hit) => hit.ref));
+    if (task.facets) await searcher.facets();
+    answers.push({ hits: found.hits.map((hit) => [hit.ref, hit.score]), kind: found.kind,
+                   fetched: fetched });
+  }
+  return answers;
+}
+
+async function main() {
   const request = JSON.parse(readStdin());
   const lunr = loadLunr(request.scripts);
   const searchtext = require(request.searchtext);
+  global.lunr = lunr;
+  global.hyteguideSearchText = searchtext;
   const indexes = new Map();
 
   function loadIndex(path) {
@@ -76,6 +117,15 @@ function main() {
       const index = loadIndex(task.index);
       return task.texts.map((text) => searchtext.terms(index, text));
     },
+    core: (task) => {
+      const index = loadIndex(task.index);
+      const core = freshCore(request.searchcore);
+      return task.queries.map((query) => {
+        const found = core.search(index, query);
+        return { hits: found.hits.map((hit) => [hit.ref, hit.score]), kind: found.kind };
+      });
+    },
+    sharded: (task) => sharded(task, request.searchcore),
     search: (task) => {
       const index = loadIndex(task.index);
       return task.queries.map((query) => {
@@ -88,12 +138,16 @@ function main() {
     },
   };
 
-  const results = request.tasks.map((task) => {
+  const results = [];
+  for (const task of request.tasks) {
     const op = ops[task.op];
     if (!op) throw new Error("unknown op " + task.op);
-    return op(task);
-  });
+    results.push(await op(task));
+  }
   process.stdout.write(JSON.stringify({ results: results }));
 }
 
-main();
+main().catch((error) => {
+  process.stderr.write(String(error && error.stack ? error.stack : error) + "\n");
+  process.exit(1);
+});
