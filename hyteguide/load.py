@@ -22,6 +22,7 @@ FOLDERS = {  # folder: (kind, file endings)
     "pages": ("page", (".md",)),
 }
 TOP_FILES = ("site.yaml", "vocabulary.yaml")
+PAGED_FOLDERS = ("organisations", "places", "partnerships")  # lists paged as <folder>/2/ …
 DEFAULT_TIMEZONE = "Europe/Helsinki"
 RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", "municipalities",
                        "themes", "audiences", "formats", "calendar", "search", "assets", "fi",
@@ -234,6 +235,11 @@ class Loader:
                     self.problem(path, "bad-slug", f"the file name '{path.name}' is not a valid "
                                  "slug", f"rename it to {_suggest_slug(slug)}{endings[0]} "
                                  "(lowercase a-z, digits and hyphens)")
+                    continue
+                if folder in PAGED_FOLDERS and slug.isdigit():
+                    self.problem(path, "bad-slug", f"the file name '{path.name}' is only a "
+                                 f"number: {folder}/{slug}/ is the address of a page of the "
+                                 "list", f"rename it, e.g. to {kind}-{slug}{endings[0]}")
                     continue
                 if folder == "pages" and slug in RESERVED_PAGE_SLUGS:
                     self.problem(path, "duplicate-slug", f"the page slug '{slug}' is used by the "

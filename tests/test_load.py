@@ -446,6 +446,19 @@ def test_file_name_that_is_not_a_slug(tmp_path):
     assert hints(root)[1].startswith("rename it to jaahalli.yaml")
 
 
+def test_a_file_name_of_digits_would_take_a_list_page_address(tmp_path):
+    root = make_site(tmp_path, {"organisations/2.md": BASE_FILES[ORG],
+                                "places/10.yaml": BASE_FILES["places/kirjasto.yaml"]})
+    assert check(root) == [
+        "content/organisations/2.md:1:1: error[bad-slug]: the file name '2.md' is only a "
+        "number: organisations/2/ is the address of a page of the list",
+        "content/places/10.yaml:1:1: error[bad-slug]: the file name '10.yaml' is only a "
+        "number: places/10/ is the address of a page of the list",
+    ]
+    assert hints(root) == ["rename it, e.g. to organisation-2.md",
+                           "rename it, e.g. to place-10.yaml"]
+
+
 def test_unexpected_files(tmp_path):
     root = make_site(tmp_path, {"organisations/notes.txt": "muistiinpanoja\n",
                                 "organisation/x.md": "---\n---\n"})

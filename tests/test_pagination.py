@@ -693,5 +693,5 @@ def test_an_organisation_named_like_a_page_number_is_refused(tmp_path, sources):
         with pytest.raises(ContentError) as raised:
             build(content, sources.templates, tmp_path / "site", today=TODAY,
                   base_url=BASE_URL)
-    assert "organisations/2.md:1:1: error[duplicate-slug]" in str(raised.value)
+    assert "organisations/2.md:1:1: error[bad-slug]" in str(raised.value)
     assert not (tmp_path / "site").exists()
