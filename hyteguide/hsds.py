@@ -346,13 +346,15 @@ def _place(place: Place, x: Export, t: Tables) -> None:
         "transportation": x.text(place.directions),
         "latitude": place.coordinates[0] if place.coordinates else None,
         "longitude": place.coordinates[1] if place.coordinates else None})
-    t.add("address", {
-        "id": x.id(place, "#address"), "location_id": location_id,
-        "address_1": x.text(place.address), "city": x.label("municipalities", place.municipality),
-        # Finland has no states or provinces: the guide's region is the level every address of
-        # the guide shares. A missing postal code stays empty (HSDS requires the field).
-        "state_province": x.text(x.guide.content.site.region),
-        "postal_code": place.postal_code or "", "country": COUNTRY, "address_type": "physical"})
+    if place.postal_code:  # HSDS requires one: an address without it would not be valid
+        t.add("address", {
+            "id": x.id(place, "#address"), "location_id": location_id,
+            "address_1": x.text(place.address),
+            "city": x.label("municipalities", place.municipality),
+            # Finland has no states or provinces: the guide's region is the level every
+            # address of the guide shares.
+            "state_province": x.text(x.guide.content.site.region),
+            "postal_code": place.postal_code, "country": COUNTRY, "address_type": "physical"})
     if place.phone:
         t.add("phone", {"id": x.id(place, "#phone"), "location_id": location_id,
                         "number": place.phone})

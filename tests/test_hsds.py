@@ -441,3 +441,42 @@ def test_ptv_and_lahella_codes_are_taxonomies_of_their_own(tmp_path):
     assert by_taxonomy["YSO – Yleinen suomalainen ontologia"]["term_uri"] == YSO_BASE + "p5590"
     links = {a["taxonomy_term_id"] for a in tables["attribute"] if a["link_type"] == "audience"}
     assert links == {t["id"] for t in tables["taxonomy_term"] if t["name"] == "Aikuiset"}
+
+
+# -- round trip: the official packages imported, built and exported again ----------------------
+
+@pytest.mark.parametrize("source", ["hsds-3.0-example", "hsds-1.1-example-city"])
+def test_an_imported_package_builds_and_exports_valid_hsds(tmp_path, source):
+    """Issue 8's round trip: import (hyteguide import hsds), build, and every record of the
+    export validates; each imported organisation and activity is in it."""
+    from test_hsds_import import FIXTURES as IMPORT_FIXTURES
+    from test_hsds_import import guide, run
+
+    from hyteguide.load import load_content
+    from hyteguide.pipeline import build
+
+    content = guide(tmp_path)
+    site_yaml = content / "site.yaml"  # keep old entries listed: the 3.0 example is from 2005
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace(
+        "hide_after_months: 24\n", ""), encoding="utf-8")
+    assert run(IMPORT_FIXTURES / source, content).ok
+    output = tmp_path / "site"
+    build(content, TEMPLATES, output, today=TODAY, base_url="https://example.org/guide/")
+    imported = load_content(content, TODAY)
+    folder = output / hsds.FOLDER
+    found = []
+    for name, (table, _) in hsds.JSON_FILES.items():
+        records = json.loads((folder / name).read_bytes())
+        found += [f"{name}: {p}" for record in records for p in problems(record, table)]
+    for table, (file, _) in hsds.TABLES.items():
+        fields = {f["name"]: f for f in official_fields(table)}
+        _, rows = csv_rows((folder / file).read_bytes())
+        for row in rows:
+            record = {k: typed(v, fields[k]["type"]) for k, v in row.items() if v != ""}
+            found += [f"{file}: {p}" for p in problems(record, table)]
+    assert not found, "\n".join(found[:20])
+    _, organisations = csv_rows((folder / hsds.TABLES["organization"][0]).read_bytes())
+    _, services = csv_rows((folder / hsds.TABLES["service"][0]).read_bytes())
+    assert len(organisations) == len(imported.organisations) > 0
+    assert len(services) == sum(len(o.activities) for o in imported.organisations) > 0
+    assert {o["name"] for o in organisations} == {o.name.default for o in imported.organisations}
