@@ -241,7 +241,7 @@ def copy_region(region: Path, target: Path) -> Path:
 _OTHER_LANGUAGES = ("sv", "en")
 _TEXT_KEYS = {"fi", *_OTHER_LANGUAGES}
 # the other keys a vocabulary term may have beside its labels (hyteguide/schema.py)
-_TERM_KEYS = {"sensitive", "description", "everyone", "bilingual"}
+_TERM_KEYS = {"sensitive", "description", "everyone", "bilingual", "yso", "ptv", "lahella"}
 
 
 def _finnish_only(node: Any, key: str = "") -> Any:
