@@ -21,7 +21,7 @@ from .hsds_text import clean_text, first_sentence, markdown_text, one_line
 from .hsds_yaml import Block, Flow, Quoted, dump
 from .load import _suggest_slug
 from .problems import Problem
-from .schema import OPENING_HOURS_ENTRY, SCHEDULE_RULE, Coordinates, _shared_day
+from .schema import OPENING_HOURS_ENTRY, SCHEDULE_RULE, Coordinates, shared_day
 from .yamlsource import Document, parse_yaml
 
 DEFAULT_ROLE = {"fi": "Yhteyshenkilö", "sv": "Kontaktperson", "en": "Contact"}
@@ -731,7 +731,7 @@ class Mapper:
                                                 for r in map(_ordered_rule, rules)) if made]
         for activity in activities:
             for rule, made in kept:
-                if any(_shared_day(made, other) for other in activity.rules):
+                if any(shared_day(made, other) for other in activity.rules):
                     self.note(row, "schedule", _short(rule), f"{activity.id} has another rule "
                               "on the same days at overlapping times: not imported")
                     continue

@@ -529,7 +529,7 @@ def _check_rules_overlap(values: dict[str, Any], node: yaml.MappingNode, ctx: Co
     nodes = schedule_node.value if isinstance(schedule_node, yaml.SequenceNode) else [schedule_node]
     for j, later in enumerate(rules):
         for i, earlier in enumerate(rules[:j]):
-            day = _shared_day(earlier, later)
+            day = shared_day(earlier, later)
             if day:
                 ctx.error(nodes[j], f"{where}.schedule[{j}]", "overlapping-rules",
                           f"rules {i + 1} and {j + 1} are both held on {day} at overlapping "
@@ -567,7 +567,7 @@ def _check_sensitive_contacts(values: dict[str, Any], node: yaml.MappingNode, ct
                       "'role: Vertaisohjaaja', with the organisation's shared email or phone")
 
 
-def _shared_day(a: model.ScheduleRule, b: model.ScheduleRule) -> dt.date | None:
+def shared_day(a: model.ScheduleRule, b: model.ScheduleRule) -> dt.date | None:
     if a.times and b.times and not any(x.start < y.end and y.start < x.end
                                        for x in a.times for y in b.times):
         return None
