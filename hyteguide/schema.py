@@ -568,6 +568,7 @@ def _check_sensitive_contacts(values: dict[str, Any], node: yaml.MappingNode, ct
 
 
 def shared_day(a: model.ScheduleRule, b: model.ScheduleRule) -> dt.date | None:
+    """A day both rules hold at overlapping times (the first found), or None."""
     if a.times and b.times and not any(x.start < y.end and y.start < x.end
                                        for x in a.times for y in b.times):
         return None
