@@ -21,7 +21,7 @@ import io
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -702,18 +702,20 @@ JSON_FILES = {"services.json": ("service", service_json),
               "taxonomy_terms.json": ("taxonomy_term", lambda ix, row: row)}
 
 
-def files(guide: Guide, urls: Urls, catalogue: Catalogue, lang: str) -> list[tuple[str, bytes]]:
+def files(guide: Guide, urls: Urls, catalogue: Catalogue, lang: str
+          ) -> Iterator[tuple[str, bytes]]:
     """The package of a language as (site path, bytes): datapackage.json, the CSV tables, and
     the JSON form (services, organizations, locations, taxonomies and their terms, each a list
-    of records; a record's children are nested, what others share is referred to by id)."""
+    of records; a record's children are nested, what others share is referred to by id). Each
+    file is made when it is asked for, so only the rows and one file are held at a time."""
     found = tables(guide, urls, catalogue, lang)
     folder = urls.localised(FOLDER, lang)
-    out = [(folder + "datapackage.json", dumps(descriptor(guide, urls, catalogue, lang)))]
-    out += [(folder + TABLES[table][0], csv_bytes(table, found[table])) for table in TABLES]
+    yield folder + "datapackage.json", dumps(descriptor(guide, urls, catalogue, lang))
+    for table in TABLES:
+        yield folder + TABLES[table][0], csv_bytes(table, found[table])
     ix = _Index(found)
-    out += [(folder + name, dumps([nest(ix, row) for row in found[table]]))
-            for name, (table, nest) in JSON_FILES.items()]
-    return out
+    for name, (table, nest) in JSON_FILES.items():
+        yield folder + name, dumps([nest(ix, row) for row in found[table]])
 
 
 def paths() -> list[str]:

@@ -285,6 +285,12 @@ class Activity:
     def key(self) -> str:
         return f"{self.organisation}/{self.id}"
 
+    @cached_property
+    def title_order(self) -> tuple[str, str]:
+        """How its occurrences sort after date and time: title (casefolded), then key. One
+        tuple an activity, shared by all its occurrences' sort keys."""
+        return self.title.default.casefold(), self.key
+
     @property
     def is_free(self) -> bool:
         return self.cost == "free"

@@ -35,7 +35,7 @@ class Occurrence:
     @property
     def sort_key(self) -> tuple:
         start = self.time.start if self.time else dt.time.min
-        return (self.date, start, self.activity.title.default.casefold(), self.activity.key)
+        return (self.date, start, *self.activity.title_order)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ fixed order and lists sorted, so the same content and `today` give the same byte
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from . import atom, hsds
@@ -199,14 +200,13 @@ def shared_files(guide: Guide, urls: Urls) -> list[tuple[str, bytes]]:
 
 
 def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue], lang: str,
-          changed: dict[str, dt.date] | None = None) -> list[tuple[str, bytes]]:
-    """Every export file of a language as (site path, bytes): its HSDS package and its Atom
-    feed, and in the first language also the plain JSON files."""
-    found = hsds.files(guide, urls, catalogues[lang], lang)
-    found.append(atom.feed(guide, urls, catalogues[lang], lang, changed or {}))
+          changed: dict[str, dt.date] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every export file of a language as (site path, bytes), one at a time: its HSDS package
+    and its Atom feed, and in the first language also the plain JSON files."""
+    yield from hsds.files(guide, urls, catalogues[lang], lang)
+    yield atom.feed(guide, urls, catalogues[lang], lang, changed or {})
     if lang == guide.content.site.languages[0]:
-        found += shared_files(guide, urls)
-    return found
+        yield from shared_files(guide, urls)
 
 
 def page_context() -> dict[str, Any]:

@@ -8,6 +8,9 @@ work, so the output does not depend on which worker was faster. Where `fork` is 
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import gc
 import multiprocessing
 import os
 import pickle
@@ -62,6 +65,10 @@ def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Seq
             yield from work(chunk)
         return
     _work = work
+    # Frozen objects are left out of garbage collection, so the workers' collector never writes
+    # to the pages they share with the parent (which would copy the whole guide into each).
+    gc.collect()
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             for ok, result in pool.imap(_run, chunks):
@@ -70,3 +77,22 @@ def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Seq
                 yield from result
     finally:
         _work = None
+        gc.unfreeze()
+
+
+def release_memory() -> None:
+    """Give memory that a large task freed back to the system (glibc keeps it otherwise, and a
+    worker lives for the whole build)."""
+    gc.collect()
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _glibc() -> Any:
+    try:
+        libc = ctypes.CDLL("libc.so.6")  # Linux with glibc; elsewhere there is nothing to trim
+    except OSError:
+        return None
+    return libc if hasattr(libc, "malloc_trim") else None

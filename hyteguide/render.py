@@ -43,7 +43,7 @@ from .paging import (
     paginate,
     preview,
 )
-from .parallel import chunked, in_parallel
+from .parallel import chunked, in_parallel, release_memory
 from .problems import ContentError, Problem
 from .qr import svg as qr_svg
 from .schema import GAP_REASONS
@@ -519,22 +519,24 @@ class Renderer:
             put(path, make())
         return count + len(others)
 
-    def render_tasks(self, tasks: Sequence[tuple]) -> list[tuple[str, bytes]]:
-        """Output files of tasks: ("page", language, number in the list of specs), ("feeds",
-        language), ("search", language) or ("opendata", language)."""
-        found: list[tuple[str, bytes]] = []
+    def render_tasks(self, tasks: Sequence[tuple]) -> Iterator[tuple[str, bytes]]:
+        """Output files of tasks, one at a time as they are made: ("page", language, number in
+        the list of specs), ("feeds", language), ("search", language) or ("opendata",
+        language). The large tasks give back their memory when they are done."""
         for kind, lang, *number in tasks:
-            if kind == "search":
-                found += search_files(self.guide, self.urls, self.catalogues, (lang,))
-            elif kind == "feeds":
-                found += feeds(self.guide, self.urls, self.catalogues, (lang,))
-            elif kind == "opendata":
-                found += self.export(lang).items()
-            else:
+            if kind == "page":
                 spec = self._specs[number[0]]
                 path = self.urls.output_file(self.urls.localised(spec.path, lang))
-                found.append((path, self.render_page(spec, lang).encode("utf-8")))
-        return found
+                yield path, self.render_page(spec, lang).encode("utf-8")
+                continue
+            if kind == "search":
+                yield from search_files(self.guide, self.urls, self.catalogues, (lang,))
+            elif kind == "feeds":
+                yield from feeds(self.guide, self.urls, self.catalogues, (lang,))
+            else:  # not through export(): the preview keeps those, a build needs them once
+                yield from opendata_files(self.guide, self.urls, self.catalogues, lang,
+                                          self.changed)
+            release_memory()
 
     def sitemap(self, specs: list[PageSpec]) -> str:
         context = {"entries": [

@@ -319,8 +319,8 @@ def _json(data: Any) -> bytes:
 def index_of(docs: list[SearchDocument], lang: str) -> searchindex.Index:
     """The lunr index of documents; refs are their positions."""
     pipeline = [fn.label for fn in searchtext.pipeline_functions(lang)]
-    fields = [{name: searchtext.terms(getattr(doc, name), lang) for name, _ in FIELDS}
-              for doc in docs]
+    fields = ({name: searchtext.terms(getattr(doc, name), lang) for name, _ in FIELDS}
+              for doc in docs)  # one document's terms at a time
     return searchindex.build(fields, FIELDS, pipeline)
 
 
@@ -362,8 +362,10 @@ def search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
 def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
                   today: str, shard_bytes: int) -> SearchFiles:
     index = index_of(docs, lang)
-    shards = searchindex.split(index, shard_bytes)
-    files = {f"i{n}.json": _json(shard.index) for n, shard in enumerate(shards)}
+    files, bounds = {}, []
+    for n, shard in enumerate(searchindex.shards(index, shard_bytes)):
+        files[f"i{n}.json"] = _json(shard.index)  # and the shard's dict is let go
+        bounds.append([shard.first, shard.last])
     files.update(_document_parts(docs, lang))
     files["facets.json"] = _json(facet_table(docs))
     files["terms.json"] = _json(sorted(index.postings, key=searchindex.utf16))
@@ -371,7 +373,7 @@ def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
                 "stopwords": sorted(searchtext.stop_words(lang)),
                 "version": searchindex.LUNR_VERSION, "fields": list(index.fields),
                 "pipeline": list(index.pipeline),
-                "types": types, "shards": [[shard.first, shard.last] for shard in shards],
+                "types": types, "shards": bounds,
                 "documents": len(docs), "part": PART}
     return SearchFiles(manifest, files)
 

@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import gc
 import math
+from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 LUNR_VERSION = "2.3.9"
 K1, B = 1.2, 0.75  # lunr's BM25 defaults
+# Every posting's metadata is an empty object; one shared dict instead of millions of equal
+# ones (64 bytes each) is most of the index's memory. Nothing writes to it.
+_NO_METADATA: dict[str, Any] = {}
 
 
 def utf16(term: str) -> bytes:
@@ -56,41 +60,59 @@ class Index:
                 "pipeline": list(self.pipeline)}
 
 
-def build(documents: Sequence[dict[str, list[str]]], fields: Sequence[tuple[str, float]],
+def build(documents: Iterable[dict[str, list[str]]], fields: Sequence[tuple[str, float]],
           pipeline: Sequence[str]) -> Index:
     """The index of documents (field name → its terms); refs are their positions as strings.
-    fields: (name, boost) in order; pipeline: the labels of the search pipeline."""
+    fields: (name, boost) in order; pipeline: the labels of the search pipeline. documents is
+    read once, so it may be a generator (its terms are not all held at once)."""
     with no_gc():
         return _build(documents, fields, pipeline)
 
 
-def _build(documents: Sequence[dict[str, list[str]]], fields: Sequence[tuple[str, float]],
+@dataclass
+class _Counted:
+    """One field of one document after the first pass: its term numbers and frequencies as
+    pairs in an array (a few bytes each, where a Counter of strings takes a hundred)."""
+
+    field_ref: str
+    name: str
+    pairs: array
+    length: int
+
+
+def _build(documents: Iterable[dict[str, list[str]]], fields: Sequence[tuple[str, float]],
            pipeline: Sequence[str]) -> Index:
     names = tuple(name for name, _ in fields)
     postings: dict[str, dict[str, Any]] = {}
-    counted: list[tuple[str, str, Counter[str], int]] = []  # field ref, field, tf, length
+    numbered: list[dict[str, Any]] = []  # term number → posting
+    counted: list[_Counted] = []
+    count = 0
     for number, document in enumerate(documents):
+        count += 1
         ref = str(number)
         for name in names:
             terms = [term.lower() for term in document.get(name) or ()]  # as lunr's tokenizer
-            frequencies = Counter(terms)
-            for term in frequencies:
+            pairs = array("q")
+            for term, frequency in Counter(terms).items():
                 posting = postings.get(term)
                 if posting is None:
                     posting = postings[term] = {field: {} for field in names}
-                    posting["_index"] = len(postings) - 1
-                posting[name][ref] = {}
-            counted.append((f"{name}/{ref}", name, frequencies, len(terms)))
-    vectors = _vectors(counted, postings, dict(fields), len(documents))
+                    posting["_index"] = len(numbered)
+                    numbered.append(posting)
+                posting[name][ref] = _NO_METADATA
+                pairs.append(posting["_index"])
+                pairs.append(frequency)
+            counted.append(_Counted(f"{name}/{ref}", name, pairs, len(terms)))
+    vectors = _vectors(counted, numbered, dict(fields), count)
     return Index(names, tuple(pipeline), postings, vectors)
 
 
-def _average_lengths(counted: Sequence[tuple[str, str, Counter[str], int]]) -> dict[str, float]:
+def _average_lengths(counted: Sequence[_Counted]) -> dict[str, float]:
     totals: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    for _, name, _, length in counted:
-        totals[name] += length
-        seen[name] += 1
+    for field in counted:
+        totals[field.name] += field.length
+        seen[field.name] += 1
     return {name: totals[name] / seen[name] for name in seen}
 
 
@@ -101,24 +123,32 @@ def _idf(posting: dict[str, Any], count: int) -> float:
     return math.log(1 + abs(x))
 
 
-def _vectors(counted: Sequence[tuple[str, str, Counter[str], int]],
-             postings: dict[str, dict[str, Any]], boosts: dict[str, float],
-             count: int) -> dict[str, list[float]]:
-    """Each field's BM25 vector, computed in lunr.py's order of operations (same floats)."""
+def _vectors(counted: list[_Counted], numbered: list[dict[str, Any]],
+             boosts: dict[str, float], count: int) -> dict[str, list[float]]:
+    """Each field's BM25 vector, computed in lunr.py's order of operations (same floats).
+    Each field's pairs are dropped once its vector is made."""
     average = _average_lengths(counted)
-    idf: dict[str, float] = {}
+    idf: list[float | None] = [None] * len(numbered)
+    weights: dict[float, float] = {}  # each rounded weight one object, shared by all vectors
     vectors: dict[str, list[float]] = {}
-    for field_ref, name, frequencies, length in counted:
-        norm = K1 * (1 - B + B * (length / average[name]))
+    for position, field in enumerate(counted):
+        norm = K1 * (1 - B + B * (field.length / average[field.name]))
+        boost = boosts[field.name]
         elements = []
-        for term, tf in frequencies.items():
-            if term not in idf:
-                idf[term] = _idf(postings[term], count)
-            score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
-            score *= boosts[name]
-            elements.append((postings[term]["_index"], round(round(score, 3), 3)))
+        pairs = iter(field.pairs)
+        for term, tf in zip(pairs, pairs, strict=True):
+            term_idf = idf[term]
+            if term_idf is None:
+                term_idf = idf[term] = _idf(numbered[term], count)
+            score = term_idf * ((K1 + 1) * tf) / (norm + tf)
+            score *= boost
+            weight = round(round(score, 3), 3)
+            elements.append((term, weights.setdefault(weight, weight)))
         elements.sort()
-        vectors[field_ref] = [x for pair in elements for x in pair]
+        # the term number object the posting holds, so vectors share it rather than copy it
+        vectors[field.field_ref] = [x for term, weight in elements
+                                    for x in (numbered[term]["_index"], weight)]
+        counted[position] = None  # type: ignore[call-overload]
     return vectors
 
 
@@ -168,22 +198,25 @@ def no_gc() -> Iterator[None]:
 
 def split(index: Index, budget: int) -> list[Shard]:
     """The index as shards of about budget bytes of terms each, in term order."""
+    return list(shards(index, budget))
+
+
+def shards(index: Index, budget: int) -> Iterator[Shard]:
+    """split's shards one at a time: a shard's vectors are let go once it is taken, so a caller
+    that writes each out holds one shard's worth, not a second copy of the index."""
     with no_gc():
-        return _split(index, budget)
-
-
-def _split(index: Index, budget: int) -> list[Shard]:
-    runs = ranges(index, budget)
-    shard_of = [0] * len(index.postings)  # term number → shard
-    for number, terms in enumerate(runs):
-        for term in terms:
-            shard_of[index.postings[term]["_index"]] = number
-    parts: list[dict[str, list[float]]] = [{} for _ in runs]
-    for field_ref, elements in index.vectors.items():
-        for number, found in _by_shard(elements, shard_of).items():
-            parts[number][field_ref] = found
-    return [Shard(terms[0], terms[-1], index.serialized(terms, vectors))
-            for terms, vectors in zip(runs, parts, strict=True)]
+        runs = ranges(index, budget)
+        shard_of = [0] * len(index.postings)  # term number → shard
+        for number, terms in enumerate(runs):
+            for term in terms:
+                shard_of[index.postings[term]["_index"]] = number
+        parts: list[dict[str, list[float]] | None] = [{} for _ in runs]
+        for field_ref, elements in index.vectors.items():
+            for number, found in _by_shard(elements, shard_of).items():
+                parts[number][field_ref] = found  # type: ignore[index]
+        for number, terms in enumerate(runs):
+            vectors, parts[number] = parts[number], None
+            yield Shard(terms[0], terms[-1], index.serialized(terms, vectors or {}))
 
 
 def _by_shard(elements: list[float], shard_of: list[int]) -> dict[int, list[float]]:
