@@ -495,7 +495,7 @@ def tree_cpu_seconds(root: int) -> float:
 
 # -- our build -----------------------------------------------------------------------------
 
-_BUILT = re.compile(r"^Built (\d+) files into .*? in (load .*)$", re.M)
+_BUILT = re.compile(r"^Built (\d+) files (?:\(.*?\) )?into .*? in (load .*)$", re.M)
 _STAGE = re.compile(r"([\w+]+) ([\d.]+) s")
 _SEARCH_KIND = re.compile(r"(\S+) (\d+) KB(?: in (\d+) files)? \((\d+) KB gzipped\)")
 
@@ -1317,7 +1317,8 @@ def format_size(size: int, data: dict[str, Any]) -> str:
     pages = data.get("pages")
     if pages:
         out += ["", "### Page weight before search is used", ""]
-        out.append(f"{pages['pages']:,} HTML pages of the three-language site "
+        which = "fi-only" if data["pages_site"].endswith("-fi") else "three-language"
+        out.append(f"{pages['pages']:,} HTML pages of the {which} site "
                    f"(`{data['pages_site']}`); per page gzip(HTML) + gzip of each local "
                    f"stylesheet and script it references (once a page), gzip level "
                    f"{GZIP_LEVEL}; the favicon is not counted. Types by first path segment "

@@ -58,6 +58,7 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
         for path, data in assets:
             staging.put(path, data)
         count = len(assets) + renderer.render_all(staging.put)
+        size = sum(len(data) for _, data in assets) + renderer.bytes_written
         staging.commit()
     except BaseException:
         staging.discard()
@@ -68,9 +69,35 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     lines = [format_report(warnings)] if warnings else []
     activities = sum(len(o.activities) for o in content.organisations)
     lines.append(
-        f"Built {count} files into {output} for {today.isoformat()} "
+        f"Built {count} files ({megabytes(size)}) into {output} for {today.isoformat()} "
         f"({len(content.organisations)} organisations, {activities} activities, "
         f"{len(content.places)} places, {len(content.site.languages)} languages) in "
         + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items()))
     lines.append(renderer.search_sizes.summary())
+    if size > PAGES_LIMIT:
+        lines.append(too_large_for_pages(size, len(content.site.languages),
+                                         content.site.horizon_weeks))
     return BuildResult("\n".join(lines), tuple(warnings))
+
+
+# GitHub Pages refuses to publish a site larger than this ("Published GitHub Pages sites may be
+# no larger than 1 GB": docs.github.com/en/pages/getting-started-with-github-pages/
+# github-pages-limits); GitLab Pages has the same limit. Counted in decimal bytes, the lower
+# reading.
+PAGES_LIMIT = 1_000_000_000
+
+
+def megabytes(size: int) -> str:
+    """A size for people: 12.3 MB, 1.13 GB (decimal units, as hosting limits are given)."""
+    return f"{size / 1e9:.2f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
+
+
+def too_large_for_pages(size: int, languages: int, horizon_weeks: int) -> str:
+    """The report's note when the site is over GitHub Pages' size limit, with what makes it
+    smaller."""
+    fewer = (" (each language is a whole copy of the site)" if languages > 1 else "")
+    return (f"note: the site is {megabytes(size)}; GitHub Pages publishes sites of at most "
+            f"1 GB, so its deployment will fail. Publish it on a host without that limit, or "
+            f"make it smaller: fewer languages in site.yaml{fewer}, or a shorter "
+            f"horizon_weeks (now {horizon_weeks}: every activity page, calendar page and feed "
+            f"lists that many weeks of dates).")

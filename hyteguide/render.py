@@ -110,6 +110,7 @@ class Renderer:
         self.env = env or make_environment(templates)  # the preview keeps one between builds
         self.catalogues = {lang: load_catalogue(templates, lang) for lang in self.languages}
         self.search_sizes = SearchSizes()
+        self.bytes_written = 0  # by render_all: the size of the site, for the build's report
         self._specs: list[PageSpec] = []  # the pages render_all hands to workers by number
         self._routes: tuple[dict, dict] | None = None  # made by maker() when first needed
         self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language (maker)
@@ -502,21 +503,25 @@ class Renderer:
                   *([("feeds", lang)] for lang in self.languages),
                   *([("opendata", lang)] for lang in self.languages), *chunked(pages)]
 
-        def work(chunk: Sequence[tuple]) -> list[tuple[str, tuple[int, int] | None]]:
+        def work(chunk: Sequence[tuple]) -> list[tuple[str, int, tuple[int, int] | None]]:
             done = []
             for path, data in self.render_tasks(chunk):
                 put(path, data)
-                done.append((path, SearchSizes.measure(data) if search_kind(path) else None))
+                done.append((path, len(data),
+                             SearchSizes.measure(data) if search_kind(path) else None))
             return done
 
         count = 0
-        for path, size in in_parallel(work, chunks):
+        for path, length, size in in_parallel(work, chunks):
             count += 1
+            self.bytes_written += length
             if size:
                 self.search_sizes.files[path] = size
         others = self.site_files(specs)
         for path, make in others.items():
-            put(path, make())
+            data = make()
+            put(path, data)
+            self.bytes_written += len(data)
         return count + len(others)
 
     def render_tasks(self, tasks: Sequence[tuple]) -> Iterator[tuple[str, bytes]]:
