@@ -499,11 +499,9 @@ class Renderer:
         self._specs = specs
         pages = [("page", lang, number) for lang in self.languages
                  for number in range(len(specs))]
-        # The long tasks first. Search indexes and open data packages hold the whole region
-        # while they are made (at 30,000 organisations 2–3 GB each), so they go one after
-        # another in one worker rather than side by side in two; the feeds are smaller.
-        whole = [(kind, lang) for lang in self.languages for kind in ("search", "opendata")]
-        chunks = [whole, *([("feeds", lang)] for lang in self.languages), *chunked(pages)]
+        chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
+                  *([("feeds", lang)] for lang in self.languages),
+                  *([("opendata", lang)] for lang in self.languages), *chunked(pages)]
 
         def work(chunk: Sequence[tuple]) -> list[tuple[str, int, tuple[int, int] | None]]:
             done = []
