@@ -10,6 +10,7 @@ in a box at its top: only in the preview, never in the built site.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import html
@@ -17,8 +18,9 @@ import logging
 import mimetypes
 import os
 import re
+import signal
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,13 +231,33 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
     gc.freeze()
     server = Server(watcher=NoPolling())
     server.SFH = make_handler(live, state)
-    observer = Observer()
-    changes = Changes(IOLoop.current(), lambda paths: rebuild(live, state, paths))
-    for path in (content, templates):
-        observer.schedule(changes, str(path), recursive=True)
-    observer.daemon = True
-    observer.start()
+    with _signals_blocked():  # the watcher's threads are made and started in here
+        observer = Observer()
+        changes = Changes(IOLoop.current(), lambda paths: rebuild(live, state, paths))
+        for path in (content, templates):
+            observer.schedule(changes, str(path), recursive=True)
+        observer.daemon = True
+        observer.start()
     try:
         server.serve(port=port, host=host, open_url_delay=1 if open_browser else None)
     finally:
         observer.stop()
+
+
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """Ctrl-C and SIGTERM blocked while the file watcher's threads are made: threads keep the
+    mask they start with, so the system delivers those signals to the main thread. Delivered
+    to a watcher thread, a signal waits until the server's event loop next wakes, which with no
+    polling can be never, and Ctrl-C would not stop the preview."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: signals go to the main thread anyway
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)

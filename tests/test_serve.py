@@ -532,6 +532,44 @@ def test_preview_survives_a_template_error(preview):
     assert preview.process.poll() is None
 
 
+def _blocked_signals(status: str) -> int:
+    return int(re.search(r"^SigBlk:\s*([0-9a-f]+)$", status, re.M).group(1), 16)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads threads from /proc (Linux)")
+def test_ctrl_c_reaches_the_server_not_the_file_watcher(tmp_path):
+    """Ctrl-C sent to a watcher thread waited until the event loop next woke, which without
+    polling could be never (1 in 4 tries did not stop): every thread but the main one must have
+    SIGINT and SIGTERM blocked, so the system gives them to the main thread."""
+    make_site(tmp_path)
+    write_templates(tmp_path / "templates")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
+             "--templates", "templates", "--port", str(port), "--no-browser"],
+            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", lambda status, body: status == 200, 30, log,
+                 "the server to start")
+        tasks = Path(f"/proc/{process.pid}/task")
+        masks = {int(t.name): _blocked_signals((t / "status").read_text())
+                 for t in tasks.iterdir()}
+        stopping = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
+        assert masks.pop(process.pid) & stopping == 0  # the main thread takes them
+        assert masks, "the file watcher runs in threads of its own"
+        assert all(mask & stopping == stopping for mask in masks.values()), masks
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
+
+
 def test_preview_writes_no_files_and_stops_on_ctrl_c(tmp_path):
     root = tmp_path
     make_site(root)
