@@ -532,6 +532,13 @@ def test_preview_survives_a_template_error(preview):
     assert preview.process.poll() is None
 
 
+def _ctrl_c_default() -> None:
+    """In the server's process: Ctrl-C as a terminal gives it. A shell without job control
+    starts background commands with SIGINT ignored, and the suite's children would inherit
+    that (CI runners do this), so the preview would rightly ignore Ctrl-C there."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _blocked_signals(status: str) -> int:
     return int(re.search(r"^SigBlk:\s*([0-9a-f]+)$", status, re.M).group(1), 16)
 
@@ -549,7 +556,7 @@ def test_ctrl_c_reaches_the_server_not_the_file_watcher(tmp_path):
         process = subprocess.Popen(
             [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
              "--templates", "templates", "--port", str(port), "--no-browser"],
-            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT)
+            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT, preexec_fn=_ctrl_c_default)
     try:
         wait_for(f"http://127.0.0.1:{port}/", lambda status, body: status == 200, 30, log,
                  "the server to start")
@@ -583,7 +590,8 @@ def test_preview_writes_no_files_and_stops_on_ctrl_c(tmp_path):
         process = subprocess.Popen(
             [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
              "--templates", "templates", "--port", str(port), "--no-browser"],
-            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
+            preexec_fn=_ctrl_c_default)
     try:
         wait_for(f"http://127.0.0.1:{port}/", lambda status, body: status == 200, 30, log,
                  "the server to start")
