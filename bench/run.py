@@ -1317,7 +1317,7 @@ def format_size(size: int, data: dict[str, Any]) -> str:
     pages = data.get("pages")
     if pages:
         out += ["", "### Page weight before search is used", ""]
-        which = "fi-only" if data["pages_site"].endswith("-fi") else "three-language"
+        which = "three-language" if len(data.get("pages_languages", ())) > 1 else "fi-only"
         out.append(f"{pages['pages']:,} HTML pages of the {which} site "
                    f"(`{data['pages_site']}`); per page gzip(HTML) + gzip of each local "
                    f"stylesheet and script it references (once a page), gzip level "
@@ -1613,6 +1613,7 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
     if (site_all / "index.html").exists():
         log(f"weighing the pages of {site_all.name} ...")
         data["pages_site"] = str(site_all)
+        data["pages_languages"] = languages
         data["pages"] = weigh_pages(site_all, languages, args.jobs or os.cpu_count() or 1,
                                     region_base_url(region_fi if args.fi_only else region))
         data["search"] = first_query(site_all, languages)
