@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice
@@ -13,10 +13,13 @@ from operator import itemgetter
 
 from .load import is_stale
 from .model import Activity, Content, DateRange, Organisation, Partnership, Place, Term
-from .occurrences import Occurrence, activity_occurrences
+from .occurrences import Occurrence, activity_occurrences, next_occurrences
 
 TAXONOMIES = ("municipalities", "themes", "audiences", "formats")
-UPCOMING_PER_ACTIVITY = 5
+# Next dates an activity page lists, however far ahead. More than a reader needs on the day
+# the site is built, so that a page read a few days later (its script hides past dates)
+# still shows some.
+UPCOMING_PER_ACTIVITY = 8
 NEXT_HELD = 3  # next dates held (not cancelled) a search result or handout shows
 _ALPHABET = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}"})
 
@@ -177,16 +180,15 @@ class Guide:
                                            for pair in keyed[a.key]), key=itemgetter(0)))
 
     @cached_property
-    def upcoming(self) -> dict[str, tuple[Occurrence, ...]]:
-        """The first few occurrences of each activity, cancelled ones included."""
-        return {key: found[:UPCOMING_PER_ACTIVITY] for key, found in self.occurrences_of.items()}
+    def upcoming(self) -> Upcoming:
+        """Each activity's next few occurrences from today on, however far ahead (cancelled
+        ones included); made per activity when first asked for."""
+        return Upcoming(self.every_activity, self.today, self.occurrence_cache)
 
     @cached_property
-    def next_held(self) -> dict[str, tuple[Occurrence, ...]]:
-        """The next dates each activity is held (not cancelled)."""
-        found = {key: tuple(islice((o for o in all_ if not o.cancelled), NEXT_HELD))
-                 for key, all_ in self.occurrences_of.items()}
-        return {key: held for key, held in found.items() if held}
+    def next_held(self) -> NextHeld:
+        """The next dates each activity is held (not cancelled), from `upcoming`."""
+        return NextHeld(self.upcoming)
 
     @cached_property
     def taxonomies(self) -> dict[str, dict[str, TermIndex]]:
@@ -219,9 +221,11 @@ class Guide:
     def complete(self) -> Guide:
         """Make everything now (before a build forks its workers, which would each make it)."""
         for name in ("every_organisation", "every_activity", "hidden", "occurrences_of",
-                     "occurrences", "upcoming", "next_held", "taxonomies", "calendar",
-                     "municipality_calendars", "calendar_filters"):
+                     "occurrences", "taxonomies", "calendar", "municipality_calendars",
+                     "calendar_filters"):
             getattr(self, name)
+        self.upcoming.complete()
+        self.next_held.complete()
         return self
 
     def organisation_of(self, activity: Activity) -> Organisation:
@@ -234,12 +238,88 @@ class Guide:
         return tuple(o for o in self.occurrences if first <= o.date <= last)
 
 
+class _ByKey(Mapping[str, tuple[Occurrence, ...]]):
+    """A mapping activity key → occurrences, each made when first asked for; only activities
+    with at least one occurrence are in it (so `.get(key, ())` and `in` work as on a dict)."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._keys = tuple(keys)
+        self._made: dict[str, tuple[Occurrence, ...]] = {}
+
+    def _make(self, key: str) -> tuple[Occurrence, ...]:
+        raise NotImplementedError
+
+    def _found(self, key: str) -> tuple[Occurrence, ...]:
+        if key not in self._made:
+            self._made[key] = self._make(key)
+        return self._made[key]
+
+    def __getitem__(self, key: str) -> tuple[Occurrence, ...]:
+        found = self._found(key) if key in self._known else ()
+        if not found:
+            raise KeyError(key)
+        return found
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self._keys)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._keys if self._found(key))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def complete(self) -> None:
+        """Make every activity's now (before a build forks its workers)."""
+        for key in self._keys:
+            self._found(key)
+
+
+class Upcoming(_ByKey):
+    """Each activity's first UPCOMING_PER_ACTIVITY occurrences from today on."""
+
+    def __init__(self, activities: Iterable[Activity], today: dt.date,
+                 cache: OccurrenceCache | None = None) -> None:
+        self._activities = {a.key: a for a in activities}
+        super().__init__(self._activities)
+        self._today, self._cache = today, cache
+
+    def _make(self, key: str) -> tuple[Occurrence, ...]:
+        activity = self._activities[key]
+        if self._cache:
+            return self._cache.next_of(activity, self._today)
+        return tuple(next_occurrences(activity, self._today, UPCOMING_PER_ACTIVITY))
+
+
+class NextHeld(_ByKey):
+    """The first NEXT_HELD occurrences of each activity that are not cancelled."""
+
+    def __init__(self, upcoming: Upcoming) -> None:
+        super().__init__(upcoming._keys)
+        self._upcoming = upcoming
+
+    def _make(self, key: str) -> tuple[Occurrence, ...]:
+        return tuple(islice((o for o in self._upcoming.get(key, ()) if not o.cancelled),
+                            NEXT_HELD))
+
+
 class OccurrenceCache:
     """Each activity's occurrences, kept between derives of the preview: an activity object
     the load cache reused (the same object, not an equal one) is not expanded again."""
 
     def __init__(self) -> None:
         self.known: dict[int, tuple[Activity, dt.date, dt.date, list]] = {}
+        self.next_known: dict[int, tuple[Activity, dt.date, tuple[Occurrence, ...]]] = {}
+
+    def next_of(self, activity: Activity, today: dt.date) -> tuple[Occurrence, ...]:
+        """The activity's next occurrences from today (derive.Upcoming), made once."""
+        known = self.next_known.get(id(activity))
+        if known and known[0] is activity and known[1] == today:
+            return known[2]
+        found = tuple(next_occurrences(activity, today, UPCOMING_PER_ACTIVITY))
+        self.next_known[id(activity)] = (activity, today, found)
+        return found
 
     def of(self, activity: Activity, start: dt.date, end: dt.date) -> list:
         """(sort key, occurrence) pairs of the activity from start to end, in order."""
@@ -254,6 +334,7 @@ class OccurrenceCache:
         """Forget activities no longer in the content."""
         alive = {id(a) for a in activities}
         self.known = {k: v for k, v in self.known.items() if k in alive}
+        self.next_known = {k: v for k, v in self.next_known.items() if k in alive}
 
 
 def _keyed(activity: Activity, start: dt.date, end: dt.date) -> list:

@@ -5,9 +5,10 @@ RRULE with UNTIL and EXDATE for days not held, or a single day (a `date` or an `
 RDATE, which many apps drop), and an overriding VEVENT with STATUS:CANCELLED for each
 cancelled day of a recurrence, so calendar apps show what the site shows. All times
 are local to the site's time zone (TZID); the VTIMEZONE is made here from zoneinfo, so that its
-onsets are the local times before each change, as RFC 5545 requires. The window is the site's:
-from the build's today to today + horizon_weeks, inclusive. Output depends only on the content
-and the build's today.
+onsets are the local times before each change, as RFC 5545 requires. A feed publishes each
+series from the build's today to its real end: the rule's `until` (or last date), or a rolling
+year for a rule without one (occurrences.published_end), with its exceptions and holidays as
+EXDATEs over that whole span. Output depends only on the content and the build's today.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from .derive import Guide, sort_key
 from .i18n import Catalogue
 from .model import Activity, Cancellation, Organisation, Term, Text
-from .occurrences import Series, activity_series
+from .occurrences import Series, activity_series, published_end
 from .urls import FEED_GROUPS, Urls, feed_path, path_of
 
 PRODID = "-//hyteguide//hyteguide//EN"
@@ -35,8 +36,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # TEXT allows no control cha
 
 
 def feed_window(guide: Guide) -> tuple[dt.date, dt.date]:
-    """The days the feeds cover, both inclusive: the same as the site's calendar."""
-    return guide.today, guide.today + dt.timedelta(weeks=guide.content.site.horizon_weeks)
+    """The days the feeds cover, both inclusive: from today to the last day any activity's
+    series reaches (its `until`, or a rolling year)."""
+    end = max((published_end(a, guide.today) for a in guide.every_activity),
+              default=guide.today)
+    return guide.today, end
 
 
 def clean(text: str) -> str:
@@ -370,7 +374,8 @@ class Feeds:
         key = (activity.key, lang)
         if key not in self.events:
             ctx = self.context(lang)
-            self.events[key] = [e.to_ical() for s in activity_series(activity, *self.window)
+            span = (self.guide.today, published_end(activity, self.guide.today))
+            self.events[key] = [e.to_ical() for s in activity_series(activity, *span)
                                 for e in series_events(s, ctx)]
         return self.events[key]
 

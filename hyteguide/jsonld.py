@@ -1,9 +1,12 @@
 """schema.org JSON-LD for activity and place pages, as plain dicts, and a safe script writer.
 
 An activity page describes the activity as an `EventSeries` with its `eventSchedule` (one
-`Schedule` per rule part and time of day that schema.org can express) and one `Event` per
-occurrence the page lists. A place page is a `Place` with its opening hours, never Events.
-Keys are written in a fixed order, so the same content gives byte-identical markup.
+`Schedule` per rule part and time of day that schema.org can express, to the rule's real end)
+and an `Event` for each of its next few dates (EVENTS_LISTED): the series is what is stored,
+the events only what a search engine shows as dates. Events carry what an event needs on its
+own (name, time, status, place, organiser); the rest is the series'. A place page is a
+`Place` with its opening hours, never Events. Keys are written in a fixed order, so the same
+content gives byte-identical markup.
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 Data = dict[str, Any]
+EVENTS_LISTED = 3  # Events besides the series: the next dates (cancelled ones included)
+# What an Event repeats of its series, nodes with an @id (place, organiser) as references to
+# the series' own; the rest (description, audience, …) only the series has.
+EVENT_SHARES = ("eventAttendanceMode", "location", "organizer")
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class Context:
     """What every builder needs: the page language, the site's zone, labels and page URLs.
 
     `page_url` gives the absolute URL of a model object's page in `lang`; `today` and
-    `horizon` are the first and last day of the site's calendar window.
+    `horizon` the last day a rule without `until` is published to (a rolling year).
     """
 
     lang: str
@@ -143,9 +150,11 @@ def _geo(place: Place) -> Data | None:
 
 
 def place_location(place: Place, ctx: Context) -> Data:
-    """A Place as an event's location: name, address, coordinates and its page."""
+    """A Place as an event's location: name, address, coordinates and its page (the same node
+    as the place page's Place)."""
     return _clean({
         "@type": "Place",
+        "@id": ctx.page_url(place) + "#place",
         "name": _text(place.name, ctx),
         "address": postal_address(place, ctx),
         "geo": _geo(place),
@@ -190,6 +199,7 @@ def organizer(organisation: Organisation, ctx: Context) -> Data:
     """The organising Organization: its name and its page in the guide."""
     return _clean({
         "@type": "Organization",
+        "@id": ctx.page_url(organisation) + "#organisation",
         "name": _text(organisation.name, ctx),
         "url": ctx.page_url(organisation),
         "sameAs": organisation.website,
@@ -286,27 +296,37 @@ def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context) ->
     return _clean({
         "@type": "Event",
         "@id": f"{shared['url']}#{anchor}",
-        **{k: shared[k] for k in ("name", "description", "url")},
+        **{k: shared[k] for k in ("name", "url")},
         "startDate": start,
         "endDate": end,
         "eventStatus": f"{SCHEMA}/{status}",
-        **{k: v for k, v in shared.items() if k not in ("name", "description", "url")},
+        **{k: _reference(shared[k]) for k in EVENT_SHARES},
         "superEvent": {"@id": series_id},
     })
+
+
+def _reference(value: Any) -> Any:
+    """A node the series describes in full, as a reference to it by its @id (a place, the
+    organiser); nodes without an @id (an online or a municipality location) as they are."""
+    if isinstance(value, list):
+        return [_reference(item) for item in value]
+    if isinstance(value, dict) and "@id" in value:
+        return {"@id": value["@id"]}
+    return value
 
 
 def activity_data(activity: Activity, organisation: Organisation, place: Place | None,
                   municipalities: tuple[str, ...], occurrences: Iterable[Occurrence],
                   ctx: Context) -> Data:
-    """The JSON-LD of an activity page: the EventSeries with its eventSchedule, then one
-    Event per occurrence (pass exactly the occurrences the page lists)."""
+    """The JSON-LD of an activity page: the EventSeries with its eventSchedule, then an Event
+    for each of the first EVENTS_LISTED of occurrences (pass the next dates the page lists)."""
     shared = _shared(activity, organisation, place, municipalities, ctx)
     series_id = shared["url"] + "#series"
     schedules = [s for rule in activity.schedule for s in rule_schedules(rule, ctx)]
     series = _clean({"@type": "EventSeries", "@id": series_id, **shared,
                      "eventSchedule": schedules})
-    events = [event(o, shared, series_id, ctx) for o in occurrences
-              if o.activity.key == activity.key]
+    own = [o for o in occurrences if o.activity.key == activity.key]
+    events = [event(o, shared, series_id, ctx) for o in own[:EVENTS_LISTED]]
     return {"@context": SCHEMA, "@graph": [series, *events]}
 
 
@@ -346,8 +366,8 @@ def _nth_weekday(m: MonthlyDay) -> Callable[[dt.date], bool]:
 
 def _not_held(rule: ScheduleRule, ctx: Context) -> list[dt.date]:
     """Days from today on that the rule's recurrence yields but that are not held
-    (exceptions, skipped holidays) or are cancelled; up to `until`, else the window's end
-    or the last exception or cancellation."""
+    (exceptions, skipped holidays) or are cancelled; up to `until`, else the rolling year's
+    end or the last exception or cancellation."""
     first = max(rule.start or ctx.today, ctx.today)
     last = rule.until or max([ctx.horizon, *(x.end for x in rule.exceptions),
                               *(c.date for c in rule.cancelled)])

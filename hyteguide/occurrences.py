@@ -20,6 +20,9 @@ WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Rules without `from` are checked over a fixed span, so `check` never depends on the day.
 REFERENCE_START = dt.date(2024, 1, 1)
 CHECK_SPAN = dt.timedelta(days=4 * 366)
+# How far ahead a rule without an end (no `until`) is published: its next dates on a page and
+# its series in calendar files reach a rolling year from the build's day.
+ROLLING_YEAR = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,34 @@ def activity_occurrences(activity: Activity, start: dt.date, end: dt.date) -> li
                 found.setdefault((day, time, cancellation is not None, note), Occurrence(
                     activity, day, time, cancellation is not None, note))
     return sorted(found.values(), key=lambda o: o.sort_key)
+
+
+def last_day(rule: ScheduleRule, start: dt.date) -> dt.date:
+    """The last day a rule may be held on when published from start: its `until`, the last of
+    its dates, or (for a rule without an end) a rolling year from start or from its `from`."""
+    extra = max(rule.also, default=start)
+    if rule.kind == "dates":
+        return max(rule.dates, default=start)
+    return max(rule.until or max(start, rule.start or start) + ROLLING_YEAR, extra)
+
+
+def published_end(activity: Activity, start: dt.date) -> dt.date:
+    """The last day any of the activity's rules may be held on, published from start."""
+    return max((last_day(rule, start) for rule in activity.schedule), default=start)
+
+
+def next_occurrences(activity: Activity, start: dt.date, count: int,
+                     first_look: dt.timedelta = dt.timedelta(weeks=8)) -> list[Occurrence]:
+    """The activity's first `count` occurrences from start on (cancelled ones included),
+    however far ahead they are: a June camp seen in December lists its June days. Looks a
+    few weeks ahead first, and as far as the activity's last rule reaches only when that
+    gave too few (most weekly groups need no more)."""
+    end = published_end(activity, start)
+    near = min(end, start + first_look)
+    found = activity_occurrences(activity, start, near)
+    if len(found) < count and near < end:
+        found = activity_occurrences(activity, start, end)
+    return found[:count]
 
 
 def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Series]:

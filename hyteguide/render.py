@@ -10,6 +10,7 @@ import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from operator import getitem
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -17,7 +18,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 from markupsafe import Markup, escape
 
-from . import paging
+from . import paging, sitemap
 from .derive import TAXONOMIES, Guide, TermIndex, sort_key
 from .i18n import load_catalogue
 from .ical import Feeds, feeds, scopes
@@ -25,6 +26,7 @@ from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .markup import render_markdown
 from .model import Activity, Organisation, Partnership, Place, Term, Text
+from .occurrences import ROLLING_YEAR
 from .opendata import PAGE as OPENDATA_PAGE
 from .opendata import SHARED as OPENDATA_SHARED
 from .opendata import files as opendata_files
@@ -45,7 +47,7 @@ from .paging import (
 )
 from .parallel import chunked, in_parallel, release_memory
 from .problems import ContentError, Problem
-from .qr import svg as qr_svg
+from .qr import img as qr_img
 from .schema import GAP_REASONS
 from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
 from .search import files as search_files
@@ -195,7 +197,7 @@ class Renderer:
 
         def qr(target: object) -> Markup:
             """The QR code of a page's published address as inline SVG, for the print view."""
-            return Markup(qr_svg(absolute_url(target), catalogue("qr.label")))
+            return Markup(qr_img(absolute_url(target), catalogue("qr.label")))
 
         def json_ld(target: object, occurrences: Any = ()) -> Markup:
             """The page's schema.org JSON-LD script element (see jsonld.py)."""
@@ -217,7 +219,7 @@ class Renderer:
         ctx = LinkedDataContext(
             lang, zoneinfo.ZoneInfo(self.site.timezone), guide.content.vocabulary,
             lambda x: urls.absolute(urls.localised(path_of(x), lang)), guide.today,
-            guide.today + dt.timedelta(weeks=self.site.horizon_weeks))
+            guide.today + ROLLING_YEAR)
         if isinstance(target, Place):
             return place_data(target, ctx)
         if isinstance(target, Activity):
@@ -286,7 +288,6 @@ class Renderer:
             "place": guide.place_by_slug.get(activity.place) if activity.place else None,
             "municipalities": guide.activity_municipalities[activity.key],
             "upcoming": guide.upcoming.get(activity.key, ()),
-            "occurrences": guide.occurrences_of.get(activity.key, ()),
         }, title=activity.title, listed=activity.organisation not in guide.hidden)
 
     def place_page(self, place: Place) -> PageSpec:
@@ -543,18 +544,20 @@ class Renderer:
                                           self.changed)
             release_memory()
 
-    def sitemap(self, specs: list[PageSpec]) -> str:
-        context = {"entries": [
-            (spec, [(lang, self.urls.absolute(self.urls.localised(spec.path, lang)))
-                    for lang in self.languages]) for spec in specs if spec.listed]}
-        return self.env.get_template("sitemap.xml").render(context)
+    def sitemaps(self, specs: list[PageSpec]) -> dict[str, bytes]:
+        """The sitemap index and its parts (sitemap.py): every listed page in every language."""
+        urls = self.urls
+        entries = (entry for spec in specs if spec.listed
+                   for entry in sitemap.url_entries(spec.priority, [
+                       urls.absolute(urls.localised(spec.path, lang)) for lang in self.languages]))
+        return sitemap.files(entries, urls.absolute)
 
     def site_files(self, specs: list[PageSpec]) -> dict[str, Callable[[], bytes]]:
-        """The files about the whole site: the 404 page, sitemap, robots.txt, .nojekyll."""
-        robots = f"User-agent: *\nAllow: /\n\nSitemap: {self.urls.absolute('sitemap.xml')}\n"
+        """The files about the whole site: the 404 page, the sitemaps, robots.txt, .nojekyll."""
+        sitemaps = self.sitemaps(specs)
         return {"404.html": lambda: self.render_not_found().encode("utf-8"),
-                "sitemap.xml": lambda: self.sitemap(specs).encode("utf-8"),
-                "robots.txt": lambda: robots.encode(),
+                **{path: partial(getitem, sitemaps, path) for path in sitemaps},
+                "robots.txt": partial(sitemap.robots, self.urls.absolute),
                 ".nojekyll": lambda: b""}
 
     def maker(self, path: str) -> Callable[[], bytes] | None:

@@ -5,7 +5,7 @@ Rows, each with its file and line:
   is left out of listings, the calendar and search;
 - stale: `reviewed` is review_after_months (site.yaml) or more before today;
 - no-review: no `reviewed` date at all;
-- no-upcoming: none of the organisation's activities is held between today and the horizon;
+- no-upcoming: none of the organisation's activities is held from today on (however far ahead);
 - no-contact: no email, phone or website for the organisation;
 - untranslated: in a municipality marked `bilingual: true` in the vocabulary, a name, summary
   or activity lacks a text in one of the site's languages;

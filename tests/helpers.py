@@ -139,3 +139,27 @@ ORG_HEAD = """\
     summary: Testi.
     municipalities: [kerava]
     """
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def read_sitemaps(root: Path, base_url: str | None = None) -> list:
+    """The <urlset> elements of a built site's sitemaps, found as a crawler finds them: the
+    index sitemap.xml (a <sitemapindex>), then each part it lists (absolute addresses under
+    base_url when given, read from root)."""
+    from xml.etree import ElementTree as ET
+
+    index = ET.fromstring((root / "sitemap.xml").read_bytes())
+    assert index.tag == f"{{{SITEMAP_NS}}}sitemapindex", index.tag
+    found = []
+    for loc in index.iterfind(f"{{{SITEMAP_NS}}}sitemap/{{{SITEMAP_NS}}}loc"):
+        address = loc.text.strip()
+        name = address.rsplit("/", 1)[1]
+        if base_url is not None:
+            assert address == base_url + name, address
+        part = ET.fromstring((root / name).read_bytes())
+        assert part.tag == f"{{{SITEMAP_NS}}}urlset", name
+        found.append(part)
+    assert found
+    return found

@@ -250,14 +250,55 @@ def test_a_shorter_horizon_gives_fewer_occurrences():
     assert D(2026, 12, 24) in {o.date for o in derive(content(), TODAY).occurrences}
 
 
-def test_upcoming_has_at_most_five_per_activity_and_the_earliest(guide):
-    assert UPCOMING_PER_ACTIVITY == 5
+def test_upcoming_has_at_most_eight_per_activity_and_the_earliest(guide):
+    assert UPCOMING_PER_ACTIVITY == 8
     olohuone = guide.upcoming["aaneen/olohuone"]
     assert [o.date for o in olohuone] == [D(2026, 11, 23), D(2026, 11, 25), D(2026, 11, 27),
-                                          D(2026, 11, 30), D(2026, 12, 2)]
+                                          D(2026, 11, 30), D(2026, 12, 2), D(2026, 12, 4),
+                                          D(2026, 12, 7), D(2026, 12, 9)]
     for key, upcoming in guide.upcoming.items():
         assert 1 <= len(upcoming) <= UPCOMING_PER_ACTIVITY
-        assert list(upcoming) == [o for o in guide.occurrences if o.activity.key == key][:5]
+        assert list(upcoming) == [o for o in guide.occurrences if o.activity.key == key][:8]
+
+
+def activity_with(*rules: ScheduleRule) -> Activity:
+    return dataclasses.replace(LAULU, schedule=rules)
+
+
+def upcoming_of(*rules: ScheduleRule, today: dt.date = TODAY) -> list:
+    organisation = dataclasses.replace(AANEEN, activities=(activity_with(*rules),))
+    return list(derive(content(organisations=(organisation,)), today).upcoming.get(
+        "aaneen/laulu", ()))
+
+
+def test_upcoming_dates_are_found_beyond_the_calendar_window():
+    """A June camp entered in December lists its June days (the window is 12 weeks)."""
+    camp = ScheduleRule(weekly=(MON, TUE, WED), times=(T("09:00", "15:00"),),
+                        start=D(2027, 6, 7), until=D(2027, 6, 16))
+    assert [o.date for o in upcoming_of(camp, today=D(2026, 12, 6))] == [
+        D(2027, 6, 7), D(2027, 6, 8), D(2027, 6, 9), D(2027, 6, 14), D(2027, 6, 15),
+        D(2027, 6, 16)]
+
+
+def test_single_dates_far_ahead_and_a_rule_without_end_reaching_a_year():
+    far = ScheduleRule(dates=(D(2028, 3, 1),))
+    assert [o.date for o in upcoming_of(far)] == [D(2028, 3, 1)]
+    yearly = ScheduleRule(rrule="FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=20", holidays="include")
+    assert [o.date for o in upcoming_of(yearly)] == [D(2027, 8, 20)]  # within a rolling year
+    biennial = ScheduleRule(rrule="FREQ=YEARLY;INTERVAL=2;BYMONTH=11;BYMONTHDAY=20")
+    assert upcoming_of(biennial) == []  # 20.11.2028 is beyond the rolling year
+    later = ScheduleRule(weekly=(MON,), start=D(2028, 1, 3))  # no end: a year from its start
+    assert upcoming_of(later)[0].date == D(2028, 1, 3)
+
+
+def test_next_held_skips_cancelled_dates_however_far():
+    rule = ScheduleRule(weekly=(TUE,), start=D(2027, 5, 4), until=D(2027, 5, 25),
+                        cancelled=(Cancellation(D(2027, 5, 4)),))
+    organisation = dataclasses.replace(AANEEN, activities=(activity_with(rule),))
+    found = derive(content(organisations=(organisation,)), TODAY)
+    assert [o.date for o in found.next_held["aaneen/laulu"]] == [
+        D(2027, 5, 11), D(2027, 5, 18), D(2027, 5, 25)]
+    assert found.upcoming["aaneen/laulu"][0].cancelled
 
 
 def test_upcoming_counts_each_time_range(guide):

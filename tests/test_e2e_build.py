@@ -11,11 +11,11 @@ import re
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from conftest import BASE_URL, REPO, TAXONOMY_GROUPS, TODAY
+from helpers import read_sitemaps
 
 from hyteguide.derive import derive
 from hyteguide.model import Text
@@ -158,12 +158,13 @@ def test_robots_txt_points_to_the_sitemap(built_site):
 
 @pytest.fixture(scope="module")
 def sitemap(built_site):
-    return ET.fromstring((built_site.root / "sitemap.xml").read_bytes())
+    """Every <url> of the site's sitemaps, through the index."""
+    parts = read_sitemaps(built_site.root, BASE_URL)
+    return [url for part in parts for url in part.iter(f"{{{SITEMAP_NS}}}url")]
 
 
 def test_sitemap_lists_every_page_but_404_with_absolute_urls(built_site, sitemap):
-    assert sitemap.tag == f"{{{SITEMAP_NS}}}urlset"
-    locs = [e.text.strip() for e in sitemap.iter(f"{{{SITEMAP_NS}}}loc")]
+    locs = [u.find(f"{{{SITEMAP_NS}}}loc").text.strip() for u in sitemap]
     assert len(locs) == len(set(locs)), "a URL is listed twice"
     assert all(loc.startswith(BASE_URL) for loc in locs), [x for x in locs
                                                           if not x.startswith(BASE_URL)][:5]
@@ -174,22 +175,19 @@ def test_sitemap_lists_every_page_but_404_with_absolute_urls(built_site, sitemap
     assert "404.html" not in listed
 
 
-def test_sitemap_has_hreflang_alternates(built_site, sitemap):
-    pages = set(built_site.pages())
-    for url in sitemap.iter(f"{{{SITEMAP_NS}}}url"):
-        loc = url.find(f"{{{SITEMAP_NS}}}loc").text.strip()
-        links = url.findall(f"{{{XHTML_NS}}}link")
-        alternates = {link.get("hreflang"): link.get("href") for link in links
-                      if link.get("rel") == "alternate"}
-        assert set(alternates) >= set(built_site.languages), (loc, alternates)
+def test_sitemap_lists_every_language_version_and_leaves_alternates_to_the_pages(built_site,
+                                                                               sitemap):
+    """Each language version is its own <url>; which versions belong together is in each
+    page's head (test_every_page_has_hreflang_alternates), not repeated in the sitemap."""
+    locs = {u.find(f"{{{SITEMAP_NS}}}loc").text.strip() for u in sitemap}
+    for loc in sorted(locs):
         relative = built_site.file_of(loc)
-        own = built_site.lang_of(relative)
-        assert alternates[own] == loc
-        for lang, href in alternates.items():
-            if lang in built_site.languages:
-                assert href.startswith(BASE_URL)
-                assert built_site.file_of(href) in pages, (loc, lang, href)
-                assert built_site.lang_of(built_site.file_of(href)) == lang
+        lang = built_site.lang_of(relative)
+        neutral = relative.removeprefix(f"{lang}/") if lang != built_site.languages[0] \
+            else relative
+        for other in built_site.languages:
+            assert built_site.url_of(built_site.localised(neutral, other)) in locs, (loc, other)
+    assert not [u for u in sitemap if u.find(f"{{{XHTML_NS}}}link") is not None]
 
 
 # -- every HTML page ----------------------------------------------------------------------------
@@ -352,7 +350,7 @@ def other_day(sources, tmp_path_factory) -> dict[str, bytes]:
 def _date_free(built_site, content, files) -> set[str]:  # noqa: ANN001
     """Files whose content cannot depend on the build date."""
     languages = built_site.languages
-    free = {"robots.txt", ".nojekyll", "404.html"}  # sitemap.xml lists the calendar's weeks
+    free = {"robots.txt", ".nojekyll", "404.html"}  # the sitemaps list the calendar's weeks
     free |= {name for name in files if name.startswith("assets/")}
     free |= {built_site.localised(f"{slug}/index.html", lang)
              for slug in [*(p.slug for p in content.pages), "accessibility", "privacy",

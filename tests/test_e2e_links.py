@@ -8,7 +8,6 @@ a[href], link[href], script[src], img[src] and form[action] (the header's search
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections import deque
 from dataclasses import dataclass, field
 from urllib.error import HTTPError
@@ -18,6 +17,7 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE_URL, SUB_PATH
+from helpers import read_sitemaps
 
 REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
               ("form", "action"))  # the header's search box is a GET form to the search page
@@ -172,10 +172,10 @@ def test_every_language_home_is_linked_from_the_home_page(crawled, built_site, s
 
 
 def test_every_sitemap_url_is_served(built_site, served_site):
-    sitemap = ET.fromstring((built_site.root / "sitemap.xml").read_bytes())
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     bad = []
-    for loc in sitemap.iter(f"{namespace}loc"):
+    for loc in (loc for part in read_sitemaps(built_site.root, BASE_URL)
+                for loc in part.iter(f"{namespace}loc")):
         url = served_site.url + loc.text.strip()[len(BASE_URL):]
         status, kind, _ = fetch(url)
         if status != 200 or kind != "text/html":

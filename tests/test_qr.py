@@ -1,10 +1,11 @@
-"""The print view's QR code (hyteguide/qr.py): it decodes, with an independent reader (zxing-cpp's
-own reader; the code is written by Zint inside zxing-cpp), to the page's absolute published URL in
-its language; it is byte-identical from build to build; it is hidden on screen and printed about
-3 cm wide (Chromium with print media)."""
+"""The print view's QR code (hyteguide/qr.py), a small PNG inline: it decodes, with an
+independent reader (zxing-cpp's own reader; the code is written by Zint inside zxing-cpp), to
+the page's absolute published URL in its language; it is byte-identical from build to build; it
+is hidden on screen and printed about 3 cm wide, sharp (Chromium with print media)."""
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 
@@ -22,33 +23,16 @@ URL = "https://example.github.io/hyteguide/sv/activities/keravan-olohuone/olohuo
 PX_PER_CM = 96 / 2.54  # CSS pixels
 
 
-# -- reading an SVG back ------------------------------------------------------------------------
+# -- reading a code back -----------------------------------------------------------------------
 
-def modules(svg: str) -> list[list[bool]]:
-    """The dark modules of a QR code SVG as qr.svg draws it: a viewBox of one unit per module
-    (quiet zone included), a white square, then one path of rectangles one module high."""
-    element = BeautifulSoup(svg, "html.parser").find("svg")
-    _, _, width, height = (int(v) for v in element["viewbox"].split())
-    grid = [[False] * width for _ in range(height)]
-    white, dark = element.find_all("path")
-    assert (white["fill"], white["d"]) == ("#fff", f"M0 0h{width}v{height}h-{width}z")
-    assert dark["fill"] == "#000"
-    runs = re.findall(r"M(\d+) (\d+)h(\d+)v1h-\3z", dark["d"])
-    assert "".join(f"M{x} {y}h{w}v1h-{w}z" for x, y, w in runs) == dark["d"]
-    for x, y, w in runs:
-        for column in range(int(x), int(x) + int(w)):
-            grid[int(y)][column] = True
-    return grid
-
-
-def image_of(grid: list[list[bool]], scale: int = 6) -> Image.Image:
-    image = Image.new("L", (len(grid[0]) * scale, len(grid) * scale), 255)
-    for row, line in enumerate(grid):
-        for column, dark in enumerate(line):
-            if dark:
-                image.paste(0, (column * scale, row * scale,
-                                (column + 1) * scale, (row + 1) * scale))
-    return image
+def image_of(html: str) -> Image.Image:
+    """The PNG of a QR code <img> as qr.img writes it (a data: URL), each module 6 pixels."""
+    element = BeautifulSoup(html, "html.parser").find("img")
+    prefix = "data:image/png;base64,"
+    assert element["src"].startswith(prefix)
+    image = Image.open(io.BytesIO(base64.b64decode(element["src"][len(prefix):])))
+    assert image.mode == "1" and image.size[0] == image.size[1]
+    return image.convert("L").resize((image.size[0] * 6, image.size[1] * 6), Image.NEAREST)
 
 
 def decode(image: Image.Image) -> list[str]:
@@ -56,8 +40,17 @@ def decode(image: Image.Image) -> list[str]:
             if found.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-def decode_svg(svg: str) -> list[str]:
-    return decode(image_of(modules(svg)))
+def decode_img(html: str) -> list[str]:
+    return decode(image_of(html))
+
+
+def test_the_code_has_its_quiet_zone():
+    image = image_of(qr.img(URL, "QR"))
+    width = image.size[0]
+    margin = 4 * 6
+    for x in range(width):
+        for y in (*range(margin), *range(width - margin, width)):
+            assert image.getpixel((x, y)) == 255 and image.getpixel((y, x)) == 255
 
 
 # -- the function -------------------------------------------------------------------------------
@@ -67,27 +60,26 @@ def decode_svg(svg: str) -> list[str]:
     "https://example.github.io/hyteguide/organisations/keravan-olohuone/",
     "https://opas.example.fi/en/activities/a-kilta/avoin-ryhma-ja-ohjaus-aamuisin-ja-iltaisin/",
 ])
-def test_svg_decodes_to_its_url(url):
-    assert decode_svg(qr.svg(url, "QR")) == [url]
+def test_img_decodes_to_its_url(url):
+    assert decode_img(qr.img(url, "QR")) == [url]
 
 
-def test_svg_is_deterministic_and_small():
-    first = qr.svg(URL, "QR")
-    qr.svg.cache_clear()
-    second = qr.svg(URL, "QR")
+def test_img_is_deterministic_and_small():
+    first = qr.img(URL, "QR")
+    qr.img.cache_clear()
+    second = qr.img(URL, "QR")
     assert first == second
-    assert len(first) < 5000
-    assert first.startswith('<svg role="img" aria-label="QR" class="qr__code" viewBox=')
-    assert "<?xml" not in first and "width=" not in first and "height=" not in first
-    assert first.endswith("</svg>")
+    assert len(first) < 700  # an SVG of the same code was 6 KB
+    assert first.startswith('<img class="qr__code" alt="QR" src="data:image/png;base64,')
+    assert "width=" not in first and "height=" not in first
 
 
-def test_svg_label_is_escaped():
+def test_img_label_is_escaped():
     label = '<b>QR</b> & "koodi"'
-    svg = qr.svg(URL, label)
-    element = BeautifulSoup(svg, "html.parser").find("svg")
-    assert element["aria-label"] == label and element["role"] == "img"
-    assert "<b>" not in svg
+    html = qr.img(URL, label)
+    element = BeautifulSoup(html, "html.parser").find("img")
+    assert element["alt"] == label
+    assert "<b>" not in html
 
 
 # -- the built pages ----------------------------------------------------------------------------
@@ -107,9 +99,9 @@ def test_every_organisation_and_activity_page_has_its_qr_code(built_site, exampl
             soup = built_site.soup(page)
             figures = soup.select("main figure.print-qr")
             assert len(figures) == 1, page
-            svg = figures[0].find("svg")
-            assert svg["role"] == "img" and svg["aria-label"], page
-            assert decode_svg(str(svg)) == [url], page
+            img = figures[0].find("img")
+            assert img["alt"], page
+            assert decode_img(str(img)) == [url], page
             caption = " ".join(figures[0].figcaption.get_text().split())
             assert caption == CAPTIONS[lang].format(url=url), page
             checked += 1
@@ -150,12 +142,12 @@ def test_qr_code_is_hidden_on_screen_and_printed(browser, served_site, built_sit
 
         page.emulate_media(media="print")
         assert figure.is_visible()
-        box = page.locator(".print-qr svg").bounding_box()
+        box = page.locator(".print-qr img").bounding_box()
         assert box is not None
         assert abs(box["width"] - 3 * PX_PER_CM) < 2 and abs(box["height"] - 3 * PX_PER_CM) < 2
         caption = " ".join(page.locator(".print-qr figcaption").inner_text().split())
         assert caption.endswith(published)
-        shot = page.locator(".print-qr svg").screenshot()
+        shot = page.locator(".print-qr img").screenshot()
         assert decode(Image.open(io.BytesIO(shot))) == [published]
         page.emulate_media(media="screen")
         assert not figure.is_visible()

@@ -171,7 +171,7 @@ def test_a_hidden_organisation_is_left_out_of_listings_but_keeps_its_pages(tmp_p
 
     for listing in ("index.html", "organisations/index.html", "activities/index.html",
                     "municipalities/kerava/index.html", "calendar/index.html",
-                    "handout/kerava/index.html", "sitemap.xml", "calendar/calendar.ics",
+                    "handout/kerava/index.html", "sitemap-1.xml", "calendar/calendar.ics",
                     "search/documents", "en/search/documents"):
         text = read(listing)
         assert "Vanha ry" not in text and "Unohtunut" not in text, listing

@@ -37,10 +37,10 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 import yaml
+from helpers import read_sitemaps
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -312,9 +312,10 @@ def test_pages_build_commands_run_as_written(tmp_path):
     assert (site / ".nojekyll").is_file()  # Pages serves _-prefixed files as they are
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
                  "x": "http://www.w3.org/1999/xhtml"}
-    tree = ElementTree.parse(site / "sitemap.xml")
-    addresses = [e.text for e in tree.iterfind("s:url/s:loc", namespace)]
-    addresses += [e.get("href") for e in tree.iterfind("s:url/x:link", namespace)]
+    parts = read_sitemaps(site, TEST_BASE_URL + "/")
+    addresses = [e.text for tree in parts for e in tree.iterfind("s:url/s:loc", namespace)]
+    addresses += [e.get("href") for tree in parts
+                  for e in tree.iterfind("s:url/x:link", namespace)]
     assert len(addresses) > 100
     for address in addresses:
         assert address.startswith(TEST_BASE_URL + "/"), address
