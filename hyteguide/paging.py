@@ -4,9 +4,11 @@ A list's first page keeps the list's own path ('activities/'); page n is '<path>
 ('activities/2/'). Page sizes are fixed numbers of items, so a page weighs the same however
 large the region grows: a bigger region has more pages, not bigger ones.
 
-The calendar: a week whose occurrences fit on one page stays one page, as before; a longer
-week is split by day, each day paged. The week's own path shows its first listed day, the
-other days have a path of their own ('calendar/2026-12-01/', 'calendar/2026-12-01/2/'). The
+The calendar: the nearest week is HTML; a week whose occurrences fit on one page stays one
+page, a longer week is split by day, each day paged. Later weeks are one page each, drawn by
+their script from the week's data (calendardata.py). A split week's own path shows its first
+listed day, the other days have a path of their own ('calendar/2026-12-01/',
+'calendar/2026-12-01/2/'). The
 home page previews today and the coming days: the first few occurrences, the day's total and
 the calendar page the day starts on. A long handout is split by theme (handout_sections).
 
@@ -24,7 +26,7 @@ from typing import Any
 
 from .derive import Calendar, CalendarWeek, sort_key
 from .occurrences import Occurrence
-from .urls import calendar_path
+from .urls import calendar_data_path, calendar_path
 
 WINDOW = 2  # numbered links shown either side of the current page
 
@@ -245,6 +247,12 @@ class WeekLayout:
     path: str
     pages: tuple[CalendarPage, ...]
     days: tuple[DayLink, ...] = ()  # empty: the week is one page
+    data: str | None = None  # a later week: its data file, which its page's script draws
+
+    @property
+    def drawn(self) -> bool:
+        """Whether the week's page is drawn by its script from the week's data."""
+        return self.data is not None
 
     @property
     def split(self) -> bool:
@@ -261,11 +269,15 @@ def week_path(calendar: Calendar, index: int) -> str:
 
 
 def week_layout(calendar: Calendar, index: int, size: int | None = None) -> WeekLayout:
-    """A week on one page when its occurrences fit (size, default SIZES.calendar), else a page
-    or more for each day."""
+    """The nearest week (the first) as HTML: on one page when its occurrences fit (size,
+    default SIZES.calendar), else a page or more for each day. A later week is one page that
+    its script draws from the week's data (calendardata.py)."""
     size = size or SIZES.calendar
     week = calendar.weeks[index]
     path = week_path(calendar, index)
+    if index > 0:
+        return WeekLayout(week, path, (CalendarPage(index, ()),),
+                          data=calendar_data_path(calendar.municipality, week.slug))
     if len(week.occurrences) <= size:
         return WeekLayout(week, path, (CalendarPage(index, week.days),))
     pages: list[CalendarPage] = []

@@ -19,7 +19,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import paging, sitemap
-from .derive import TAXONOMIES, Guide, TermIndex, sort_key
+from .calendardata import WeekData
+from .derive import TAXONOMIES, Calendar, Guide, TermIndex, sort_key
 from .i18n import load_catalogue
 from .ical import Feeds, feeds, scopes
 from .jsonld import Context as LinkedDataContext
@@ -52,7 +53,7 @@ from .schema import GAP_REASONS
 from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
 from .search import files as search_files
 from .search import kind_of as search_kind
-from .urls import FEED_GROUPS, Urls, feed_path, path_of
+from .urls import FEED_GROUPS, Urls, calendar_data_path, feed_path, path_of
 
 # The accessibility statement and the privacy notice, made from site.yaml and linked from the
 # footer of every page (their slugs are reserved in load.RESERVED_PAGE_SLUGS).
@@ -502,7 +503,8 @@ class Renderer:
                  for number in range(len(specs))]
         chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
                   *([("feeds", lang)] for lang in self.languages),
-                  *([("opendata", lang)] for lang in self.languages), *chunked(pages)]
+                  *([("opendata", lang)] for lang in self.languages),
+                  [("calendar-data", self.languages[0])], *chunked(pages)]
 
         def work(chunk: Sequence[tuple]) -> list[tuple[str, int, tuple[int, int] | None]]:
             done = []
@@ -527,13 +529,17 @@ class Renderer:
 
     def render_tasks(self, tasks: Sequence[tuple]) -> Iterator[tuple[str, bytes]]:
         """Output files of tasks, one at a time as they are made: ("page", language, number in
-        the list of specs), ("feeds", language), ("search", language) or ("opendata",
-        language). The large tasks give back their memory when they are done."""
+        the list of specs), ("feeds", language), ("search", language), ("opendata", language)
+        or ("calendar-data", first language). The large tasks give back their memory when they
+        are done."""
         for kind, lang, *number in tasks:
             if kind == "page":
                 spec = self._specs[number[0]]
                 path = self.urls.output_file(self.urls.localised(spec.path, lang))
                 yield path, self.render_page(spec, lang).encode("utf-8")
+                continue
+            if kind == "calendar-data":  # one file a week for every language
+                yield from self.week_data().files(self.calendars)
                 continue
             if kind == "search":
                 yield from search_files(self.guide, self.urls, self.catalogues, (lang,))
@@ -560,6 +566,22 @@ class Renderer:
                 "robots.txt": partial(sitemap.robots, self.urls.absolute),
                 ".nojekyll": lambda: b""}
 
+    @property
+    def calendars(self) -> tuple[Calendar, ...]:
+        """The region's calendar, then each municipality's."""
+        return (self.guide.calendar, *self.guide.municipality_calendars.values())
+
+    def week_data(self) -> WeekData:
+        """The maker of the calendar's later weeks' data files (calendardata.py)."""
+        return WeekData(self.guide, self.catalogues)
+
+    def week_data_files(self) -> dict[str, Callable[[], bytes]]:
+        """Each later week's data file by path, made when asked for (the preview)."""
+        maker = self.week_data()
+        return {calendar_data_path(c.municipality, c.weeks[i].slug):
+                (lambda c=c, i=i: maker.file(c, i)[1])
+                for c in self.calendars for i in range(1, len(c.weeks))}
+
     def maker(self, path: str) -> Callable[[], bytes] | None:
         """How to make the file at a site path (a page, feed, open data or site file; not search
         files or assets), or None: the preview makes only what the browser asks for. An entry's own
@@ -572,7 +594,8 @@ class Renderer:
             specs = list(self.pages())
             shared = {path: partial(self.export_file, path, self.languages[0])
                       for path in OPENDATA_SHARED.values()}
-            self._routes = self.routes(specs), {**self.site_files(specs), **shared}
+            self._routes = self.routes(specs), {**self.site_files(specs), **shared,
+                                                **self.week_data_files()}
         routes, site_files = self._routes
         if lang == self.languages[0] and neutral in site_files:
             return site_files[neutral]
@@ -675,7 +698,7 @@ def calendar_pages(guide: Guide, layouts: dict[str | None, Sequence[WeekLayout]]
                 yield PageSpec(page.path or week.path, "calendar.html", {
                     "calendar": calendar, "week": week.week, "municipality": term,
                     "weeks": weeks, "week_path": week.path, "day_links": week.days,
-                    "days": page.days, "day": page.day, "page": page.page,
+                    "days": page.days, "day": page.day, "page": page.page, "data": week.data,
                     "previous": layout[index - 1].path if index else None,
                     "next": layout[index + 1].path if index + 1 < len(layout) else None,
                     "scopes": {scope: other[index].day_path(page.day) if page.day

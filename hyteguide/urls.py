@@ -55,6 +55,12 @@ def calendar_path(municipality: str | None = None, week: str | None = None,
     return f"{base}{week}/" if week else base
 
 
+def calendar_data_path(municipality: str | None, week: str) -> str:
+    """The site path of a later week's data (calendardata.py): beside the week's page, one
+    file for every language ('calendar/kerava/2026-w51/week.json')."""
+    return calendar_path(municipality, week) + "week.json"
+
+
 _URL_PARTS = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*:)?(//[^/?#\\]*)?(.*)", re.DOTALL)
 # After the scheme and host: what is not a URL code point (WHATWG), and a '%' that starts no escape.
 _NOT_URL_CODE_POINT = re.compile(

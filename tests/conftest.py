@@ -6,6 +6,7 @@ Paths are taken from the repository root (tests/..), never from the current dire
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import threading
 from dataclasses import dataclass
@@ -61,6 +62,47 @@ class BuiltSite:
         if relative not in self._soups:
             self._soups[relative] = BeautifulSoup(self.read(relative), "html.parser")
         return self._soups[relative]
+
+    def calendar_days(self, relative: str) -> list[tuple[str, list[dict]]]:
+        """The days a calendar page shows, with their occurrences' data attributes: from its
+        HTML, or for a later week drawn by its script, from the week's data file
+        (hyteguide/calendardata.py; the browser tests check that the script draws exactly
+        these). An occurrence: activity, date, start, end, cancelled, audiences, themes,
+        format, languages, everyone, free, low_threshold."""
+        soup = self.soup(relative)
+        root = soup.select_one("[data-week-data]")
+        if root is None:
+            return [(section["data-date"], [{
+                "activity": li["data-activity"], "date": li["data-date"],
+                "start": li.get("data-start"), "end": li.get("data-end"),
+                "cancelled": li.has_attr("data-cancelled"),
+                "audiences": li["data-audiences"].split(), "themes": li["data-themes"].split(),
+                "format": li["data-format"], "languages": li["data-languages"].split(),
+                "everyone": li.has_attr("data-everyone"), "free": li.has_attr("data-free"),
+                "low_threshold": li.has_attr("data-low-threshold")}
+                for li in section.select("li[data-activity]")])
+                for section in soup.select("main section[data-day]")]
+        data = json.loads((self.root / self.lang_free(relative)).with_name(
+            "week.json").read_text(encoding="utf-8"))
+        days = []
+        for day, _, rows in data["days"]:
+            found = []
+            for activity, time, cancelled, _ in rows:
+                row = data["activities"][activity]
+                start, end = data["times"][time][:2] if time is not None else (None, None)
+                found.append({
+                    "activity": row[0], "date": day, "start": start, "end": end,
+                    "cancelled": bool(cancelled), "audiences": row[6].split(),
+                    "themes": row[7].split(), "format": row[8], "languages": row[9].split(),
+                    "everyone": "e" in row[10], "free": "f" in row[10],
+                    "low_threshold": "l" in row[10]})
+            days.append((day, found))
+        return days
+
+    def lang_free(self, relative: str) -> str:
+        """A site path without its language folder ('sv/calendar/x/' → 'calendar/x/')."""
+        lang = self.lang_of(relative)
+        return relative if lang == self.languages[0] else relative.removeprefix(f"{lang}/")
 
     # languages
     def lang_of(self, relative: str) -> str:

@@ -192,6 +192,7 @@ def test_calendar_page_wholly_past_links_to_the_current_week(browser, served_sit
         assert link.is_visible()
         link.click()
         page.wait_for_url("**/calendar/2026-w49/")
+        page.wait_for_selector("[data-week-drawn]", state="attached")  # a later week: drawn
         assert page.evaluate(VISIBLE_DAYS) == ["2026-12-02", "2026-12-03", "2026-12-04",
                                                "2026-12-05", "2026-12-06"]
         assert_clean(record)

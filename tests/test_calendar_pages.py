@@ -12,7 +12,7 @@ import re
 import shutil
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, BuiltSite
 from helpers import SITE_YAML, make_site
 
 from hyteguide.derive import derive
@@ -65,15 +65,6 @@ def calendar_pages(built_site, example_content, weeks) -> list[tuple[str, str, s
     return [(built_site.localised(folder(scope) + path + "index.html", lang), lang, scope, index)
             for lang in built_site.languages for scope in scopes(example_content)
             for index, (path, _) in enumerate(weeks)]
-
-
-def listed_days(soup) -> list[str]:  # noqa: ANN001
-    return [s["data-date"] for s in soup.select("main section[data-day]")]
-
-
-def occurrence_keys(items) -> list[tuple]:  # noqa: ANN001
-    return [(li["data-activity"], li["data-date"], li.get("data-start"), li.get("data-end"),
-             li.has_attr("data-cancelled")) for li in items]
 
 
 def expected_keys(occurrences) -> list[tuple]:  # noqa: ANN001
@@ -143,7 +134,7 @@ def test_weeks_cover_exactly_the_horizon_and_list_every_day_once_in_order(
             listed = []
             for path, week_days in weeks:
                 page = built_site.localised(folder(scope) + path + "index.html", lang)
-                on_page = listed_days(built_site.soup(page))
+                on_page = [day for day, _ in built_site.calendar_days(page)]
                 assert on_page == [d.isoformat() for d in week_days], page
                 listed.extend(on_page)
             assert listed == days
@@ -159,17 +150,23 @@ def test_each_day_has_a_heading_with_its_date(built_site, calendar_pages):
 
 
 def test_each_page_lists_the_guides_occurrences_of_its_days(built_site, guide, calendar_pages):
+    """HTML weeks and drawn weeks alike (a drawn week through its data)."""
+    drawn = 0
     for page, _, scope, _ in calendar_pages:
         soup = built_site.soup(page)
-        for section in soup.select("main section[data-day]"):
-            day = dt.date.fromisoformat(section["data-date"])
+        drawn += soup.select_one("[data-week-data]") is not None
+        for date, items in built_site.calendar_days(page):
+            day = dt.date.fromisoformat(date)
             expected = [o for o in guide.on(day)
                         if scope is None or scope in guide.activity_municipalities[o.activity.key]]
-            items = section.select("li[data-activity]")
-            assert occurrence_keys(items) == expected_keys(expected), f"{page} {day}"
-            if not expected:
-                assert section.select_one(".calendar-day__none"), f"{page} {day}: no 'nothing'"
+            shown = [(i["activity"], i["date"], i["start"], i["end"], i["cancelled"])
+                     for i in items]
+            assert shown == expected_keys(expected), f"{page} {day}"
+        for section in soup.select("main section[data-day]"):
+            if not section.select("li[data-activity]"):
+                assert section.select_one(".calendar-day__none"), f"{page}: no 'nothing'"
         assert not soup.select("main li[data-activity]:not(section[data-day] li)"), page
+    assert drawn
 
 
 def test_municipality_pages_show_only_that_municipalitys_activities(built_site, guide,
@@ -177,8 +174,9 @@ def test_municipality_pages_show_only_that_municipalitys_activities(built_site, 
     for page, _, scope, _ in calendar_pages:
         if scope is None:
             continue
-        for li in built_site.soup(page).select("main li[data-activity]"):
-            assert scope in guide.activity_municipalities[li["data-activity"]], page
+        for _, items in built_site.calendar_days(page):
+            for item in items:
+                assert scope in guide.activity_municipalities[item["activity"]], page
 
 
 def test_the_example_has_cancelled_and_empty_days_on_its_calendar(built_site, calendar_pages):
@@ -199,21 +197,26 @@ def test_filter_attributes_match_the_activity(built_site, guide, calendar_pages)
     activities = {a.key: a for a in guide.activities}
     checked = 0
     for page, _, _, _ in calendar_pages:
-        for li in built_site.soup(page).select("main li[data-activity]"):
-            activity = activities[li["data-activity"]]
-            assert li["data-audiences"].split() == list(activity.audiences)
-            assert li["data-themes"].split() == list(activity.themes)
-            assert li["data-format"] == activity.format
-            assert li.has_attr("data-free") == activity.is_free
-            assert li.has_attr("data-low-threshold") == activity.low_threshold
-            checked += 1
+        for _, items in built_site.calendar_days(page):
+            for item in items:
+                activity = activities[item["activity"]]
+                assert item["audiences"] == list(activity.audiences)
+                assert item["themes"] == list(activity.themes)
+                assert item["format"] == activity.format
+                assert item["languages"] == list(activity.languages)
+                assert item["free"] == activity.is_free
+                assert item["low_threshold"] == activity.low_threshold
+                checked += 1
     assert checked
 
 
-def test_home_and_activity_pages_carry_the_filter_attributes_too(built_site, targets_activity):
-    for page in ("index.html", targets_activity):
-        for li in built_site.soup(page).select("li[data-activity]"):
-            assert all(li.has_attr(a) for a in FILTER_ATTRIBUTES[:3]), page
+def test_the_home_page_carries_the_filter_attributes_too_and_activity_pages_do_not(
+        built_site, targets_activity):
+    """An activity's own list of dates is not filtered: its items have dates, not terms."""
+    items = built_site.soup("index.html").select("li[data-activity]")
+    assert items and all(all(li.has_attr(a) for a in FILTER_ATTRIBUTES[:3]) for li in items)
+    items = built_site.soup(targets_activity).select("li[data-activity]")
+    assert items and not any(li.has_attr(a) for li in items for a in FILTER_ATTRIBUTES[:3])
 
 
 @pytest.fixture(scope="module")
@@ -384,14 +387,14 @@ def test_a_two_week_horizon_gives_two_or_three_week_pages(tmp_path, sources, tod
             pages = ["."] * (base / "index.html").is_file() + pages
             assert pages == ["." if not path else path.rstrip("/")
                              for path, _ in expected], (lang_prefix, scope, pages)
-    listed = []
-    for path, _ in expected:
-        html = (output / "calendar" / path / "index.html").read_text(encoding="utf-8")
-        listed += re.findall(r'<section class="calendar-day" data-day data-date="([\d-]+)"', html)
+    site = BuiltSite(output, ("fi", "sv", "en"), "https://example.org/guide/")
+    listed = [day for path, _ in expected
+              for day, _ in site.calendar_days(f"calendar/{path}index.html")]
     assert listed == [d.isoformat() for d in window(today, 2)]
-    kerava = "".join((output / "calendar" / "kerava" / path / "index.html").read_text("utf-8")
-                     for path, _ in expected)
-    tuusula = "".join((output / "calendar" / "tuusula" / path / "index.html").read_text("utf-8")
-                      for path, _ in expected)
-    assert 'data-activity="yhdistys/olohuone"' in kerava  # weekly on Tuesdays at Kerava
-    assert 'data-activity="yhdistys/olohuone"' not in tuusula
+
+    def activities(scope: str) -> set[str]:
+        return {item["activity"] for path, _ in expected
+                for _, items in site.calendar_days(f"calendar/{scope}/{path}index.html")
+                for item in items}
+    assert "yhdistys/olohuone" in activities("kerava")  # weekly on Tuesdays at Kerava
+    assert "yhdistys/olohuone" not in activities("tuusula")

@@ -41,7 +41,7 @@ from hyteguide.paging import (
     page_paths,
     paginate,
 )
-from hyteguide.urls import calendar_path, path_of
+from hyteguide.urls import calendar_data_path, calendar_path, path_of
 
 SIZES = paging.PageSizes(**SMALL_PAGES)
 PAGE_WORD = {"fi": "sivu", "sv": "sida", "en": "page"}
@@ -111,12 +111,24 @@ def test_handout_sections_follow_the_vocabulary_and_keep_the_unthemed():
         ("liikunta", ["a"], "handout/k/themes/liikunta/"), ("", ["b"], "handout/k/other/")]
 
 
-def test_a_long_week_is_split_by_day_and_a_long_day_paged(example_content):
+def test_later_weeks_are_drawn_from_their_data(example_content):
     guide = derive(example_content, TODAY)
-    biggest = max(len(d) for w in guide.calendar.weeks for _, d in w.days)
+    layouts = calendar_layout(guide.calendar, 1)
+    assert not layouts[0].drawn and layouts[0].data is None
+    for index, (week, layout) in enumerate(zip(guide.calendar.weeks, layouts, strict=True)):
+        if index:
+            assert layout.drawn and layout.data == calendar_data_path(None, week.slug)
+            assert [(p.week, p.days, p.page) for p in layout.pages] == [(index, (), None)]
+            assert not layout.split and layout.path == calendar_path(None, week.slug)
+
+
+def test_the_nearest_week_is_split_by_day_and_a_long_day_paged(example_content):
+    guide = derive(example_content, TODAY)
+    biggest = max(len(d) for _, d in guide.calendar.weeks[0].days)
     size = biggest - 1  # the biggest day needs two pages
-    for week, layout in zip(guide.calendar.weeks, calendar_layout(guide.calendar, size),
-                            strict=True):
+    layouts = calendar_layout(guide.calendar, size)[:1]
+    assert layouts[0].split
+    for week, layout in zip(guide.calendar.weeks[:1], layouts, strict=True):
         shown = [o for page in layout.pages for _, day in page.days for o in day]
         assert shown == list(week.occurrences)
         assert all(sum(len(d) for _, d in page.days) <= size for page in layout.pages)
@@ -371,14 +383,14 @@ def test_every_occurrence_is_on_exactly_one_calendar_page(paged_site, guide):
                 calendar_path(scope), lang)) and f.endswith("index.html")
                 and not f.startswith(others)}
             assert on_disk == set(pages), scope
-            shown = [(li["data-activity"], li["data-date"]) for p in pages
-                     for li in site.soup(p).select("main section[data-day] li[data-activity]")]
+            shown = [(item["activity"], item["date"]) for p in pages
+                     for _, items in site.calendar_days(p) for item in items]
             assert shown == expected, (scope, lang)
             for page in pages:
                 assert len(site.soup(page).select("main li[data-activity]")) <= SIZES.calendar
         for week in calendar_layout(calendar, SIZES.calendar):
             split += week.split
-            whole += not week.split
+            whole += not week.split and not week.drawn
             paged_days += sum(1 for p in week.pages if p.page and p.page.number == 2)
     assert split and paged_days and whole, (split, paged_days, whole)
 

@@ -10,7 +10,10 @@
  * occurrences only, and the status and the "none" notice say so, until the visitor fetches
  * the day's other pages here (assets/pagedlist.js); then it covers the whole day, and the
  * URL says so (&all=1, which fetches them again when the page is reloaded).
- * Our own code only: no libraries, nothing loaded from anywhere but this site.
+ * A later week (data-week-data) is drawn first from the week's data (hyteguide/calendardata.py),
+ * with the markup the HTML weeks have; then 1. and 2. work on it as on any week.
+ * Our own code only: no libraries, nothing loaded from anywhere but this site; text is set
+ * as text, never as HTML.
  */
 (function () {
   "use strict";
@@ -19,217 +22,380 @@
   if (!root) {
     return;
   }
-  var LISTS = { audience: "audiences", theme: "themes", format: "format", language: "languages" };
-  var FLAGS = { free: "free", low_threshold: "lowThreshold" };
-  var days = Array.prototype.slice.call(root.querySelectorAll("[data-day]"));
-  var paged = null; // the day's other pages (pagedlist.js), on a page of a paged day
-  var links = Array.prototype.slice.call(root.querySelectorAll("a[data-calendar-link]"));
-  links.forEach(function (link) {
-    link.setAttribute("data-href", link.getAttribute("href"));
-  });
 
-  /* -- 1. days already past ------------------------------------------------------------- */
+  /* -- 0. a later week, drawn from its data ------------------------------------------------- */
 
-  function todayIn(zone) {
-    try {
-      var parts = {};
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
-      }).formatToParts(new Date()).forEach(function (part) {
-        parts[part.type] = part.value;
-      });
-      return parts.year + "-" + parts.month + "-" + parts.day;
-    } catch (error) {
-      return null; // an unknown zone or an old browser: show every day
-    }
+  function element(name, attributes, children) {
+    var made = document.createElement(name);
+    Object.keys(attributes || {}).forEach(function (key) {
+      made.setAttribute(key, attributes[key]);
+    });
+    (children || []).forEach(function (child) {
+      made.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return made;
   }
 
-  function hidePast(today) {
-    if (!today || today <= root.getAttribute("data-built")) {
-      return;
-    }
-    var left = 0;
-    days.forEach(function (day) {
-      if (day.getAttribute("data-date") < today) {
-        day.setAttribute("data-past", "");
-        day.hidden = true;
-      } else {
-        left += 1;
+  function drawer(data) {
+    var lang = root.getAttribute("data-lang");
+    var first = data.languages[0];
+    var home = root.getAttribute("data-root"); // the home page in the page's language
+
+    function pick(value) { // [text, the language it is written in], as model.Text.get
+      if (typeof value === "string") {
+        return [value, first];
       }
-    });
-    var current = null;
-    root.querySelectorAll("[data-week-last]").forEach(function (item) {
-      var link = item.querySelector("a");
-      if (item.getAttribute("data-week-last") < today) {
-        if (!link.hasAttribute("aria-current")) {
-          item.hidden = true;
+      var found = value[0];
+      for (var i = 0; i < value.length; i += 1) {
+        if (value[i][0] === lang) {
+          found = value[i];
         }
-      } else if (!current) {
-        current = link;
       }
-    });
-    var todayLink = null;
-    root.querySelectorAll("[data-day-date]").forEach(function (item) {
-      var link = item.querySelector("a");
-      if (item.getAttribute("data-day-date") < today && !link.hasAttribute("aria-current")) {
-        item.hidden = true;
-      } else if (item.getAttribute("data-day-date") === today) {
-        todayLink = link;
-      }
-    });
-    current = todayLink || current;
-    root.querySelectorAll("a[rel=prev]").forEach(function (link) {
-      var week = root.querySelector(".week-list a[data-href='" + link.getAttribute("data-href") +
-                                    "']");
-      if (week && week.parentNode.hidden) {
-        link.parentNode.hidden = true;
-      }
-    });
-    if (left === days.length) {
-      return; // nothing on this page is past: no note needed
+      return [found[1], found[0]];
     }
-    var note = root.querySelector("[data-stale]");
-    note.hidden = false;
-    if (left === 0) {
-      note.querySelector("[data-stale-all]").hidden = false;
-      var go = note.querySelector("[data-stale-link]");
-      if (current) {
-        go.setAttribute("data-href", current.getAttribute("data-href"));
-        go.href = current.getAttribute("data-href");
-        go.hidden = false;
+
+    function text(value) { // a text node, in a span with its language when not the page's
+      var found = pick(value);
+      if (found[0] === undefined || found[1] === lang) {
+        return document.createTextNode(found[0] || "");
+      }
+      return element("span", { lang: found[1] }, [found[0]]);
+    }
+
+    function where(activity) {
+      var parts = [];
+      var labels = activity[4].map(function (id) { return data.municipalities[id]; });
+      if (activity[3] !== null) {
+        parts.push(text(activity[3]), ", ", text(labels[0]));
+        if (activity[5]) {
+          parts.push("; " + root.getAttribute("data-msg-online"));
+        }
+      } else if (activity[5]) {
+        parts.push(root.getAttribute("data-msg-online"));
       } else {
-        note.querySelector("[data-stale-beyond]").hidden = false;
+        labels.forEach(function (label, index) {
+          parts.push(index ? ", " : "", text(label));
+        });
       }
+      return parts;
     }
-  }
 
-  /* -- 2. filters ------------------------------------------------------------------------- */
-
-  var form = root.querySelector("[data-calendar-filter]");
-  var status = root.querySelector("[data-calendar-status]");
-  var none = root.querySelector("[data-filter-none]");
-  var active = root.querySelector("[data-filter-active]");
-  var boxes = form ? Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"))
-    : [];
-
-  function chosen() {
-    var state = { count: 0 };
-    Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
-      state[name] = [];
-    });
-    boxes.forEach(function (box) {
-      if (box.checked && state[box.name]) {
-        state[box.name].push(box.value);
-        state.count += 1;
+    function occurrence(day, row) {
+      var activity = data.activities[row[0]];
+      var time = row[1] === null ? null : data.times[row[1]];
+      var attributes = { "class": "occurrence" + (row[2] ? " occurrence--cancelled" : ""),
+                         "data-activity": activity[0], "data-date": day };
+      if (time) {
+        attributes["data-start"] = time[0];
+        attributes["data-end"] = time[1];
       }
-    });
-    return state;
-  }
-
-  function words(element, attribute) {
-    return (element.getAttribute(attribute) || "").split(" ").filter(Boolean);
-  }
-
-  function matches(item, state) {
-    var ok = Object.keys(LISTS).every(function (name) {
-      if (!state[name].length) {
-        return true;
+      if (row[2]) {
+        attributes["data-cancelled"] = "";
       }
-      if (name === "audience" && item.hasAttribute("data-everyone")) {
-        return true; // an activity for everyone suits any audience chosen
+      attributes["data-audiences"] = activity[6];
+      attributes["data-themes"] = activity[7];
+      attributes["data-format"] = activity[8];
+      attributes["data-languages"] = activity[9];
+      [["e", "data-everyone"], ["f", "data-free"], ["l", "data-low-threshold"]].forEach(
+        function (flag) {
+          if (activity[10].indexOf(flag[0]) >= 0) {
+            attributes[flag[1]] = "";
+          }
+        });
+      var when = element("p", { "class": "occurrence__when" }, [element(
+        "span", { "class": "occurrence__time" },
+        [time ? pick(time[2])[0] : root.getAttribute("data-msg-no-time")])]);
+      if (row[2]) {
+        when.appendChild(document.createTextNode(" "));
+        when.appendChild(element("strong", { "class": "flag" },
+                                 [root.getAttribute("data-msg-cancelled")]));
       }
-      var has = words(item, "data-" + LISTS[name]);
-      return state[name].some(function (value) { return has.indexOf(value) >= 0; });
-    });
-    return ok && Object.keys(FLAGS).every(function (name) {
-      return !state[name].length || item.dataset[FLAGS[name]] !== undefined;
-    });
+      var href = home + "activities/" + activity[0] + "/";
+      var item = element("li", attributes, [
+        when,
+        element("p", { "class": "occurrence__title" },
+                [element("a", { href: href }, [text(activity[1])])]),
+        element("p", { "class": "occurrence__meta" }, [
+          text(activity[2]), " ", element("span", { "aria-hidden": "true" }, ["·"]), " "
+        ].concat(where(activity)))
+      ]);
+      if (row[3] !== null) {
+        item.appendChild(element("p", { "class": "occurrence__note" }, [text(row[3])]));
+      }
+      return item;
+    }
+
+    return function (container) {
+      var anchor = container.querySelector("[data-filter-none]");
+      data.days.forEach(function (day) {
+        var heading = element("h2", { "class": "day-heading", id: "day-" + day[0] }, [
+          element("time", { datetime: day[0] }, [pick(day[1])[0]])]);
+        var section = element("section", { "class": "calendar-day", "data-day": "",
+                                           "data-date": day[0] }, [heading]);
+        if (day[2].length) {
+          var list = element("ul", { "class": "occurrences occurrences--timeline" });
+          day[2].forEach(function (row) { list.appendChild(occurrence(day[0], row)); });
+          section.appendChild(list);
+        } else {
+          section.appendChild(element("p", { "class": "calendar-day__none" },
+                                      [root.getAttribute("data-msg-day-none")]));
+        }
+        container.insertBefore(section, anchor);
+      });
+    };
   }
 
-  function query(state) {
-    var params = new URLSearchParams();
-    Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
-      state[name].forEach(function (value) { params.append(name, value); });
-    });
-    var text = params.toString();
-    return text ? "?" + text : "";
-  }
-
-  function partial() {
-    return root.hasAttribute("data-paged-urls") && !(paged && paged.loaded());
-  }
-
-  function message(count) {
-    var key = partial() ? "data-msg-shown-page"
-      : count === 1 ? "data-msg-shown-one" : "data-msg-shown";
-    return (root.getAttribute(key) || "").replace("{n}", String(count));
-  }
-
-  function apply(updateUrl) {
-    var state = chosen();
-    var shown = 0;
-    var filtering = state.count > 0;
-    days.forEach(function (day) {
-      if (day.hasAttribute("data-past")) {
+  function draw(then) {
+    var container = root.querySelector(".calendar-days");
+    var wait = container.querySelector("[data-week-wait]");
+    var loading = container.querySelector("[data-week-loading]");
+    wait.hidden = true;
+    loading.hidden = false;
+    var request = new XMLHttpRequest();
+    request.open("GET", root.getAttribute("data-week-data"));
+    request.onload = function () {
+      var data = null;
+      try {
+        data = request.status === 200 || request.status === 0 ? JSON.parse(request.responseText)
+          : null;
+      } catch (error) {
+        data = null;
+      }
+      loading.hidden = true;
+      if (!data || data.v !== 1) {
+        container.querySelector("[data-week-failed]").hidden = false;
         return;
       }
-      var count = 0;
-      day.querySelectorAll("[data-activity]").forEach(function (item) {
-        var ok = matches(item, state);
-        item.hidden = !ok;
-        count += ok ? 1 : 0;
-      });
-      day.hidden = filtering && count === 0;
-      shown += count;
-    });
-    none.hidden = !(filtering && shown === 0);
-    var words = none.getAttribute(partial() ? "data-msg-page" : "data-msg-all");
-    if (words && none.textContent !== words) {
-      none.textContent = words;
-    }
-    active.textContent = filtering ? "(" + state.count + ")" : "";
-    if (status.textContent !== message(shown)) {
-      status.textContent = message(shown);
-    }
-    var search = query(state);
+      drawer(data)(container);
+      root.setAttribute("data-week-drawn", "");
+      then();
+    };
+    request.onerror = function () {
+      loading.hidden = true;
+      container.querySelector("[data-week-failed]").hidden = false;
+    };
+    request.send();
+  }
+
+  if (root.hasAttribute("data-week-data")) {
+    draw(start);
+  } else {
+    start();
+  }
+
+  function start() {
+    var LISTS = { audience: "audiences", theme: "themes", format: "format", language: "languages" };
+    var FLAGS = { free: "free", low_threshold: "lowThreshold" };
+    var days = Array.prototype.slice.call(root.querySelectorAll("[data-day]"));
+    var paged = null; // the day's other pages (pagedlist.js), on a page of a paged day
+    var links = Array.prototype.slice.call(root.querySelectorAll("a[data-calendar-link]"));
     links.forEach(function (link) {
-      link.setAttribute("href", link.getAttribute("data-href") + search);
+      link.setAttribute("data-href", link.getAttribute("href"));
     });
-    if (updateUrl && window.history && window.history.replaceState) {
-      var all = paged && paged.loaded() ? (search ? "&" : "?") + "all=1" : "";
-      window.history.replaceState(null, "", window.location.pathname + search + all +
-                                  window.location.hash);
-    }
-  }
 
-  function restore() {
-    var params = new URLSearchParams(window.location.search);
-    var any = false;
-    boxes.forEach(function (box) {
-      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
-      any = any || box.checked;
-    });
-    if (any) {
-      form.querySelector("details").open = true;
-    }
-  }
+    /* -- 1. days already past ------------------------------------------------------------- */
 
-  hidePast(todayIn(root.getAttribute("data-timezone")));
-  if (form && window.hyteguidePaged) {
-    paged = window.hyteguidePaged(root, function () { apply(true); });
-  }
-  if (form) {
-    restore();
-    form.hidden = false;
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.querySelector("[data-filter-clear]").addEventListener("click", function () {
-      boxes.forEach(function (box) { box.checked = false; });
-      apply(true);
-    });
-    apply(false);
-    if (paged && new URLSearchParams(window.location.search).get("all") === "1") {
-      paged.load();
+    function todayIn(zone) {
+      try {
+        var parts = {};
+        new Intl.DateTimeFormat("en-GB", {
+          timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
+        }).formatToParts(new Date()).forEach(function (part) {
+          parts[part.type] = part.value;
+        });
+        return parts.year + "-" + parts.month + "-" + parts.day;
+      } catch (error) {
+        return null; // an unknown zone or an old browser: show every day
+      }
+    }
+
+    function hidePast(today) {
+      if (!today || today <= root.getAttribute("data-built")) {
+        return;
+      }
+      var left = 0;
+      days.forEach(function (day) {
+        if (day.getAttribute("data-date") < today) {
+          day.setAttribute("data-past", "");
+          day.hidden = true;
+        } else {
+          left += 1;
+        }
+      });
+      var current = null;
+      root.querySelectorAll("[data-week-last]").forEach(function (item) {
+        var link = item.querySelector("a");
+        if (item.getAttribute("data-week-last") < today) {
+          if (!link.hasAttribute("aria-current")) {
+            item.hidden = true;
+          }
+        } else if (!current) {
+          current = link;
+        }
+      });
+      var todayLink = null;
+      root.querySelectorAll("[data-day-date]").forEach(function (item) {
+        var link = item.querySelector("a");
+        if (item.getAttribute("data-day-date") < today && !link.hasAttribute("aria-current")) {
+          item.hidden = true;
+        } else if (item.getAttribute("data-day-date") === today) {
+          todayLink = link;
+        }
+      });
+      current = todayLink || current;
+      root.querySelectorAll("a[rel=prev]").forEach(function (link) {
+        var week = root.querySelector(".week-list a[data-href='" + link.getAttribute("data-href") +
+                                      "']");
+        if (week && week.parentNode.hidden) {
+          link.parentNode.hidden = true;
+        }
+      });
+      if (left === days.length) {
+        return; // nothing on this page is past: no note needed
+      }
+      var note = root.querySelector("[data-stale]");
+      note.hidden = false;
+      if (left === 0) {
+        note.querySelector("[data-stale-all]").hidden = false;
+        var go = note.querySelector("[data-stale-link]");
+        if (current) {
+          go.setAttribute("data-href", current.getAttribute("data-href"));
+          go.href = current.getAttribute("data-href");
+          go.hidden = false;
+        } else {
+          note.querySelector("[data-stale-beyond]").hidden = false;
+        }
+      }
+    }
+
+    /* -- 2. filters ------------------------------------------------------------------------- */
+
+    var form = root.querySelector("[data-calendar-filter]");
+    var status = root.querySelector("[data-calendar-status]");
+    var none = root.querySelector("[data-filter-none]");
+    var active = root.querySelector("[data-filter-active]");
+    var boxes = form ? Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"))
+      : [];
+
+    function chosen() {
+      var state = { count: 0 };
+      Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
+        state[name] = [];
+      });
+      boxes.forEach(function (box) {
+        if (box.checked && state[box.name]) {
+          state[box.name].push(box.value);
+          state.count += 1;
+        }
+      });
+      return state;
+    }
+
+    function words(element, attribute) {
+      return (element.getAttribute(attribute) || "").split(" ").filter(Boolean);
+    }
+
+    function matches(item, state) {
+      var ok = Object.keys(LISTS).every(function (name) {
+        if (!state[name].length) {
+          return true;
+        }
+        if (name === "audience" && item.hasAttribute("data-everyone")) {
+          return true; // an activity for everyone suits any audience chosen
+        }
+        var has = words(item, "data-" + LISTS[name]);
+        return state[name].some(function (value) { return has.indexOf(value) >= 0; });
+      });
+      return ok && Object.keys(FLAGS).every(function (name) {
+        return !state[name].length || item.dataset[FLAGS[name]] !== undefined;
+      });
+    }
+
+    function query(state) {
+      var params = new URLSearchParams();
+      Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
+        state[name].forEach(function (value) { params.append(name, value); });
+      });
+      var text = params.toString();
+      return text ? "?" + text : "";
+    }
+
+    function partial() {
+      return root.hasAttribute("data-paged-urls") && !(paged && paged.loaded());
+    }
+
+    function message(count) {
+      var key = partial() ? "data-msg-shown-page"
+        : count === 1 ? "data-msg-shown-one" : "data-msg-shown";
+      return (root.getAttribute(key) || "").replace("{n}", String(count));
+    }
+
+    function apply(updateUrl) {
+      var state = chosen();
+      var shown = 0;
+      var filtering = state.count > 0;
+      days.forEach(function (day) {
+        if (day.hasAttribute("data-past")) {
+          return;
+        }
+        var count = 0;
+        day.querySelectorAll("[data-activity]").forEach(function (item) {
+          var ok = matches(item, state);
+          item.hidden = !ok;
+          count += ok ? 1 : 0;
+        });
+        day.hidden = filtering && count === 0;
+        shown += count;
+      });
+      none.hidden = !(filtering && shown === 0);
+      var words = none.getAttribute(partial() ? "data-msg-page" : "data-msg-all");
+      if (words && none.textContent !== words) {
+        none.textContent = words;
+      }
+      active.textContent = filtering ? "(" + state.count + ")" : "";
+      if (status.textContent !== message(shown)) {
+        status.textContent = message(shown);
+      }
+      var search = query(state);
+      links.forEach(function (link) {
+        link.setAttribute("href", link.getAttribute("data-href") + search);
+      });
+      if (updateUrl && window.history && window.history.replaceState) {
+        var all = paged && paged.loaded() ? (search ? "&" : "?") + "all=1" : "";
+        window.history.replaceState(null, "", window.location.pathname + search + all +
+                                    window.location.hash);
+      }
+    }
+
+    function restore() {
+      var params = new URLSearchParams(window.location.search);
+      var any = false;
+      boxes.forEach(function (box) {
+        box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+        any = any || box.checked;
+      });
+      if (any) {
+        form.querySelector("details").open = true;
+      }
+    }
+
+    hidePast(todayIn(root.getAttribute("data-timezone")));
+    if (form && window.hyteguidePaged) {
+      paged = window.hyteguidePaged(root, function () { apply(true); });
+    }
+    if (form) {
+      restore();
+      form.hidden = false;
+      form.addEventListener("change", function () { apply(true); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.querySelector("[data-filter-clear]").addEventListener("click", function () {
+        boxes.forEach(function (box) { box.checked = false; });
+        apply(true);
+      });
+      apply(false);
+      if (paged && new URLSearchParams(window.location.search).get("all") === "1") {
+        paged.load();
+      }
     }
   }
 }());

@@ -1,0 +1,158 @@
+"""The calendar's later weeks: one JSON file a week for every language (calendardata.py), drawn
+by the week's page (assets/calendar.js) into the same markup as the HTML week, with its
+filters, notes and accessibility; without JavaScript the page says where the nearest days are.
+
+What is drawn is checked against the guide (derive), not against the data file alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from browsing import assert_clean, axe_violations, describe, visit
+from conftest import TODAY
+
+from hyteguide.derive import derive
+from hyteguide.urls import calendar_data_path, calendar_path
+
+HELSINKI = dt.timezone(dt.timedelta(hours=2))
+ON_BUILD_DAY = dt.datetime.combine(TODAY, dt.time(9), HELSINKI)
+DRAWN = """() => Array.from(document.querySelectorAll('section[data-day] li[data-activity]'))
+    .map(li => [li.dataset.activity, li.dataset.date, li.dataset.start || null,
+                li.dataset.end || null, li.hasAttribute('data-cancelled')])"""
+
+
+@pytest.fixture(scope="module")
+def guide(example_content):
+    return derive(example_content, TODAY)
+
+
+def expected(week) -> list[list]:  # noqa: ANN001 - a CalendarWeek
+    return [[o.activity.key, o.date.isoformat(),
+             None if o.time is None else o.time.start.strftime("%H:%M"),
+             None if o.time is None else ("24:00" if o.time.end == dt.time.max
+                                          else o.time.end.strftime("%H:%M")),
+             o.cancelled] for o in week.occurrences]
+
+
+def calendars(guide):  # noqa: ANN001
+    return (guide.calendar, *guide.municipality_calendars.values())
+
+
+# -- the files -----------------------------------------------------------------------------------
+
+def test_every_later_week_of_every_calendar_has_one_data_file_and_no_html_days(built_site, guide):
+    for calendar in calendars(guide):
+        assert not (built_site.root / calendar_data_path(
+            calendar.municipality, calendar.weeks[0].slug)).exists()  # the nearest is HTML
+        for week in calendar.weeks[1:]:
+            path = calendar_data_path(calendar.municipality, week.slug)
+            data = json.loads((built_site.root / path).read_text(encoding="utf-8"))
+            rows = [[data["activities"][a][0], day, *(data["times"][t][:2] if t is not None
+                                                      else (None, None)), bool(cancelled)]
+                    for day, _, occurrences in data["days"]
+                    for a, t, cancelled, _ in occurrences]
+            assert rows == expected(week), path
+            assert [d for d, _, _ in data["days"]] == [d.isoformat() for d, _ in week.days]
+            for lang in built_site.languages:  # one file for every language, none per language
+                if lang != built_site.languages[0]:
+                    assert not (built_site.root / lang / path).exists()
+                page = built_site.soup(built_site.localised(
+                    calendar_path(calendar.municipality, week.slug), lang) + "index.html")
+                assert not page.select("section[data-day]")
+                assert page.select_one("[data-week-wait] a[href]") is not None
+
+
+def test_the_data_is_the_same_in_every_build(built_site, sources, tmp_path, guide):
+    again = tmp_path / "again"
+    sources.build(again)
+    week = guide.calendar.weeks[3]
+    path = calendar_data_path(None, week.slug)
+    assert (again / path).read_bytes() == (built_site.root / path).read_bytes()
+
+
+# -- drawn in a browser ------------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_later_week_is_drawn_as_the_guide_has_it(browser, served_site, built_site, guide,
+                                                    axe_path, lang):
+    week = guide.calendar.weeks[2]
+    path = built_site.localised(calendar_path(None, week.slug), lang)
+    with visit(browser, served_site.url + path, clock=ON_BUILD_DAY) as (page, record):
+        page.wait_for_selector("[data-week-drawn]", state="attached")
+        assert page.evaluate(DRAWN) == expected(week)
+        assert not page.locator("[data-week-wait]").is_visible()
+        assert page.locator("form[data-calendar-filter]").is_visible()
+        days = page.locator("section[data-day] h2 time")
+        assert days.count() == len(week.days)
+        # every link leads to its activity's page in the page's language
+        hrefs = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'section[data-day] .occurrence__title a')).map(a => a.href)""")
+        for href, occurrence in zip(hrefs, week.occurrences, strict=True):
+            key = occurrence.activity.key
+            assert href == served_site.url + built_site.localised(f"activities/{key}/", lang)
+        status = page.locator("[data-calendar-status]").inner_text()
+        assert str(len(week.occurrences)) in status
+        violations = axe_violations(page, axe_path)
+        assert not violations, describe(violations)
+        assert_clean(record)
+
+
+@pytest.mark.browser
+def test_a_drawn_week_is_filtered_like_an_html_week(browser, served_site, built_site, guide):
+    week = guide.calendar.weeks[1]
+    theme = next(t for o in week.occurrences for t in o.activity.themes)
+    wanted = [row for row, o in zip(expected(week), week.occurrences, strict=True)
+              if theme in o.activity.themes]
+    url = served_site.url + calendar_path(None, week.slug) + f"?theme={theme}"
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        page.wait_for_selector("[data-week-drawn]", state="attached")
+        shown = page.evaluate(DRAWN.replace("li[data-activity]'))",
+                                            "li[data-activity]')).filter(li => !li.hidden)"))
+        assert shown == wanted and 0 < len(wanted) < len(week.occurrences)
+        assert_clean(record)
+
+
+@pytest.mark.browser
+def test_texts_in_another_language_are_marked_and_labels_are_the_pages(browser, served_site,
+                                                                        guide):
+    """On a Swedish page an untranslated Finnish title is in <span lang="fi">, and the
+    municipality is named in Swedish (Kervo), as on the HTML pages."""
+    week = guide.calendar.weeks[1]
+    with visit(browser, served_site.url + "sv/" + calendar_path("kerava", week.slug),
+               clock=ON_BUILD_DAY) as (page, record):
+        page.wait_for_selector("[data-week-drawn]", state="attached")
+        meta = page.locator("section[data-day] .occurrence__meta").all_inner_texts()
+        assert any(m.endswith(", Kervo") for m in meta)
+        assert not any(m.endswith(", Kerava") or ", Kerava," in m for m in meta)
+        spans = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'section[data-day] .occurrence__title span[lang]')).map(s => s.lang)""")
+        assert set(spans) <= {"fi", "en"}
+        assert_clean(record)
+
+
+@pytest.mark.browser
+def test_without_javascript_a_later_week_points_to_the_nearest_days(browser, served_site,
+                                                                     built_site, guide):
+    week = guide.calendar.weeks[4]
+    url = served_site.url + calendar_path(None, week.slug)
+    with visit(browser, url, context_options={"java_script_enabled": False}) as (page, record):
+        notice = page.locator("[data-week-wait]")
+        assert notice.is_visible()
+        notice.locator("a").click()
+        page.wait_for_url(served_site.url + "calendar/")
+        assert page.locator("section[data-day] li[data-activity]").count() == \
+            len(guide.calendar.weeks[0].occurrences)
+
+
+@pytest.mark.browser
+def test_a_week_whose_data_cannot_be_loaded_says_so(browser, served_site, guide):
+    week = guide.calendar.weeks[1]
+    url = served_site.url + calendar_path(None, week.slug)
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        page.context.route("**/week.json", lambda route: route.abort())
+        page.reload(wait_until="networkidle")
+        assert page.locator("[data-week-failed]").is_visible()
+        assert not page.locator("section[data-day]").count()
