@@ -364,15 +364,15 @@ def _date_free(built_site, content, files) -> set[str]:  # noqa: ANN001
     return free
 
 
-CALENDAR_WEEK = re.compile(r"(^|/)calendar/([a-z0-9-]+/)?\d{4}-w\d\d/index\.html$")
+CALENDAR_WEEK = re.compile(r"(^|/)calendar/([a-z0-9-]+/)?\d{4}-w\d\d/(index\.html|week\.json)$")
 # The search files a manifest names are in a folder named by their content's hash: the search
 # results' next dates change with the date, and so does the folder.
 SEARCH_VERSION = re.compile(r"^([a-z]{2}/)?search/v-[0-9a-f]{12}/\w+\.json$")
 
 
 def _changed(first: dict[str, bytes], second: dict[str, bytes]) -> set[str]:
-    """Files that differ; only calendar week pages and the search's versioned files may come
-    and go with the date."""
+    """Files that differ; only calendar week pages (and the later weeks' data) and the
+    search's versioned files may come and go with the date."""
     only = set(first) ^ set(second)
     assert all(CALENDAR_WEEK.search(name) or SEARCH_VERSION.match(name) for name in only), \
         sorted(only)[:10]
