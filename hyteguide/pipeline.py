@@ -74,9 +74,9 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
         f"{len(content.places)} places, {len(content.site.languages)} languages) in "
         + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items()))
     lines.append(renderer.search_sizes.summary())
+    lines.append(capacity(size, len(content.organisations), len(content.site.languages)))
     if size > PAGES_LIMIT:
-        lines.append(too_large_for_pages(size, len(content.site.languages),
-                                         content.site.horizon_weeks))
+        lines.append(too_large_for_pages(size, len(content.site.languages)))
     return BuildResult("\n".join(lines), tuple(warnings))
 
 
@@ -92,12 +92,24 @@ def megabytes(size: int) -> str:
     return f"{size / 1e9:.2f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
 
 
-def too_large_for_pages(size: int, languages: int, horizon_weeks: int) -> str:
-    """The report's note when the site is over GitHub Pages' size limit, with what makes it
-    smaller."""
+def capacity(size: int, organisations: int, languages: int) -> str:
+    """The report's line on how many organisations like these (with their activities, places
+    and share of the lists, calendar, search and open data) a site within GitHub Pages' limit
+    holds."""
+    if not organisations or not size:
+        return "Size per organisation: no organisations yet."
+    each = size / organisations
+    fits = PAGES_LIMIT * organisations // size
+    return (f"Size per organisation: {each / 1e3:.0f} KB in {languages} "
+            f"language{'s' if languages > 1 else ''}; GitHub Pages' 1 GB holds about "
+            f"{fits:,} organisations like these.")
+
+
+def too_large_for_pages(size: int, languages: int) -> str:
+    """The report's note when the site is over GitHub Pages' size limit, with what to do."""
     fewer = (" (each language is a whole copy of the site)" if languages > 1 else "")
     return (f"note: the site is {megabytes(size)}; GitHub Pages publishes sites of at most "
-            f"1 GB, so its deployment will fail. Publish it on a host without that limit, or "
-            f"make it smaller: fewer languages in site.yaml{fewer}, or a shorter "
-            f"horizon_weeks (now {horizon_weeks}: every activity page, calendar page and feed "
-            f"lists that many weeks of dates).")
+            f"1 GB, so its deployment will fail. Publish it on a host without that limit "
+            f"(any static host or object storage: the site is plain files; README, "
+            f"'Publishing a large guide'), or make it smaller: fewer languages in "
+            f"site.yaml{fewer}.")

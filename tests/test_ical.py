@@ -35,7 +35,7 @@ from hyteguide.model import (
     Text,
     TimeRange,
 )
-from hyteguide.occurrences import activity_occurrences, activity_series
+from hyteguide.occurrences import activity_occurrences, activity_series, published_end
 from hyteguide.serve import content_type
 from hyteguide.urls import FEED_GROUPS, Urls, feed_path
 
@@ -577,18 +577,10 @@ def test_feeds_match_the_derived_occurrences(expanded, example_content):
         assert found == expected, (lang, target)
 
 
-OCCURRENCE = re.compile(r'<li class="occurrence[^"]*"([^>]*)>')
-ATTRIBUTE = re.compile(r'\s(data-[a-z-]+)(?:="([^"]*)")?')
-
-
-def page_occurrences(html: str) -> list[Shown]:
-    found = []
-    for match in OCCURRENCE.finditer(html):
-        data = dict(ATTRIBUTE.findall(match[1]))
-        found.append((data["data-activity"], dt.date.fromisoformat(data["data-date"]),
-                      data.get("data-start"), data.get("data-end"),
-                      "data-cancelled" in data))
-    return found
+def page_occurrences(built_site, page: str) -> list[Shown]:  # noqa: ANN001
+    """What a calendar page shows: its HTML days, or a later week's, drawn from its data."""
+    return [(item["activity"], dt.date.fromisoformat(item["date"]), item["start"], item["end"],
+             item["cancelled"]) for _, items in built_site.calendar_days(page) for item in items]
 
 
 def calendar_pages(built_site, lang: str, municipality: str | None) -> list[str]:  # noqa: ANN001
@@ -599,6 +591,22 @@ def calendar_pages(built_site, lang: str, municipality: str | None) -> list[str]
     return [f for f in built_site.html_files() if week.fullmatch(f)]
 
 
+def test_an_activitys_feed_carries_its_series_to_their_real_end(example_feeds, example_content):
+    """Beyond the calendar's window: to each rule's `until` (or last date), or a rolling year
+    for a rule without one, with holidays and exceptions skipped all the way, as a calendar
+    app expands it (recurring-ical-events)."""
+    beyond = 0
+    for (lang, target), data in example_feeds.items():
+        if lang != "fi" or not isinstance(target, Activity):
+            continue
+        end = published_end(target, TODAY)
+        found = expand(data, TODAY, end + dt.timedelta(days=400))
+        assert found == shown_by_site(target, (TODAY, end)), target.key
+        horizon = TODAY + dt.timedelta(weeks=example_content.site.horizon_weeks)
+        beyond += sum(1 for shown in found if shown[1] > horizon)
+    assert beyond > 500
+
+
 def test_feeds_match_the_calendar_pages(built_site, expanded, example_content):
     """The issue's Done-when: the region feed against every region calendar page, each
     municipality feed against its calendar pages, and organisation, activity, theme and
@@ -607,7 +615,7 @@ def test_feeds_match_the_calendar_pages(built_site, expanded, example_content):
     for lang in example_content.site.languages:
         region_pages = calendar_pages(built_site, lang, None)
         assert len(region_pages) > 10, "the calendar pages are missing"
-        region = sorted({s for f in region_pages for s in page_occurrences(built_site.read(f))},
+        region = sorted({s for f in region_pages for s in page_occurrences(built_site, f)},
                         key=str)
         assert region, lang
         for (feed_lang, target), found in expanded.items():
@@ -616,7 +624,7 @@ def test_feeds_match_the_calendar_pages(built_site, expanded, example_content):
             if getattr(target, "group", None) == "municipalities":
                 pages = calendar_pages(built_site, lang, target.id)
                 assert pages, target.id
-                expected = sorted({s for f in pages for s in page_occurrences(built_site.read(f))},
+                expected = sorted({s for f in pages for s in page_occurrences(built_site, f)},
                                   key=str)
             else:
                 expected = [s for s in region

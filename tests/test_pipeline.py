@@ -23,7 +23,7 @@ def test_the_report_gives_the_size_of_what_was_written(sources, tmp_path):
     assert int(found.group(1)) == len(files)
     written = sum(p.stat().st_size for p in files)
     assert found.group(2) == f"{written / 1e6:.1f}"
-    assert "GitHub Pages" not in report  # far below the limit
+    assert "note:" not in report  # far below the limit
 
 
 def test_a_site_over_the_pages_limit_gets_a_note_with_what_to_do(sources, tmp_path,
@@ -33,7 +33,7 @@ def test_a_site_over_the_pages_limit_gets_a_note_with_what_to_do(sources, tmp_pa
     report = str(pipeline.build(content, sources.templates, tmp_path / "site", today=TODAY))
     note = report.splitlines()[-1]
     assert note.startswith("note: the site is ") and "GitHub Pages" in note, report
-    assert "at most 1 GB" in note and "horizon_weeks (now 12" in note
+    assert "at most 1 GB" in note and "object storage" in note
     assert (tmp_path / "site" / "index.html").is_file()  # a note, not a failure
 
 
@@ -44,5 +44,24 @@ def test_sizes_are_shown_in_decimal_units(size, shown):
 
 
 def test_the_note_names_languages_only_when_there_are_several():
-    assert "each language" in pipeline.too_large_for_pages(2 * 10**9, 3, 12)
-    assert "each language" not in pipeline.too_large_for_pages(2 * 10**9, 1, 12)
+    assert "each language" in pipeline.too_large_for_pages(2 * 10**9, 3)
+    assert "each language" not in pipeline.too_large_for_pages(2 * 10**9, 1)
+
+
+def test_the_report_says_how_many_organisations_like_these_fit_in_a_gigabyte(sources,
+                                                                          tmp_path):
+    content = make_site(tmp_path)
+    report = str(pipeline.build(content, sources.templates, tmp_path / "site", today=TODAY))
+    found = re.search(r"^Size per organisation: (\d+) KB in 3 languages; GitHub Pages' 1 GB "
+                      r"holds about ([\d,]+) organisations like these\.$", report, re.M)
+    assert found, report
+    written = sum(p.stat().st_size for p in (tmp_path / "site").rglob("*") if p.is_file())
+    organisations = len(list((content / "organisations").glob("*.md")))
+    assert int(found.group(2).replace(",", "")) == 10**9 * organisations // written
+
+
+@pytest.mark.parametrize(("size", "organisations", "fits"), [
+    (2_180_000_000, 3000, "1,376"), (500_000, 1, "2,000"), (10**9, 7, "7")])
+def test_capacity(size, organisations, fits):
+    assert pipeline.capacity(size, organisations, 3).endswith(f"holds about {fits} "
+                                                              "organisations like these.")
