@@ -55,6 +55,10 @@ from .search import files as search_files
 from .search import kind_of as search_kind
 from .urls import FEED_GROUPS, Urls, calendar_data_path, feed_path, path_of
 
+# Days after the build that the home page has ready for a reader who opens it later (its
+# "today" and "the coming week" then follow the reader's day, assets/upcoming.js).
+READER_DAYS = 7
+
 # The accessibility statement and the privacy notice, made from site.yaml and linked from the
 # footer of every page (their slugs are reserved in load.RESERVED_PAGE_SLUGS).
 STATEMENT_PAGES = {"accessibility": "accessibility/", "privacy": "privacy/"}
@@ -307,17 +311,20 @@ class Renderer:
         }, title=partnership.name)
 
     def home_page(self, layout: Sequence[WeekLayout]) -> PageSpec:
-        """The home page: a bounded number of today's and the coming week's occurrences, each
-        day with its total and a link to the calendar page where they all are."""
+        """The home page: a bounded number of a day's occurrences and of each of the six days
+        after it, each day with its total and a link to the calendar page where they all are.
+        It has them for the build day and the six days after (and the week after those), so
+        that assets/upcoming.js shows the reader's today when the page is read days later."""
         today = self.guide.today
-        week_end = today + dt.timedelta(days=6)
         on = {day: occurrences for week in layout for day, occurrences in week.week.days}
-        coming = (today + dt.timedelta(days=n) for n in range(1, 7))
+        days = [today + dt.timedelta(days=n) for n in range(READER_DAYS)]
+        coming = [today + dt.timedelta(days=n) for n in range(1, READER_DAYS + 6)]
         return PageSpec("", "home.html", {
-            "today_preview": preview(today, on.get(today, ()), paging.SIZES.home_today, layout),
+            "today_previews": [preview(day, on.get(day, ()), paging.SIZES.home_today, layout)
+                               for day in days],
             "week_days": [preview(day, on[day], paging.SIZES.home_per_day, layout)
                           for day in coming if on.get(day)],
-            "week_end": week_end,
+            "week_end": today + dt.timedelta(days=6),
         }, priority="1.0")
 
     def paged_title(self, title: Text | str | None, page: Page) -> Text | str | None:

@@ -156,3 +156,17 @@ def test_a_week_whose_data_cannot_be_loaded_says_so(browser, served_site, guide)
         page.reload(wait_until="networkidle")
         assert page.locator("[data-week-failed]").is_visible()
         assert not page.locator("section[data-day]").count()
+
+
+@pytest.mark.browser
+def test_a_link_to_a_day_of_a_drawn_week_scrolls_to_it(browser, served_site, guide):
+    """The home page links each coming day as <week>/#day-<date>: the day's section exists
+    only once drawn, and then the page scrolls to it."""
+    week = guide.calendar.weeks[1]
+    day = week.days[-1][0].isoformat()
+    url = served_site.url + calendar_path(None, week.slug) + f"#day-{day}"
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        page.wait_for_selector("[data-week-drawn]", state="attached")
+        top = page.evaluate(f"document.getElementById('day-{day}').getBoundingClientRect().top")
+        assert page.evaluate("window.scrollY") > 0 and abs(top) < 5
+        assert_clean(record)

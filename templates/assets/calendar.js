@@ -169,6 +169,11 @@
       drawer(data)(container);
       root.setAttribute("data-week-drawn", "");
       then();
+      var target = window.location.hash && document.getElementById(
+        decodeURIComponent(window.location.hash.slice(1)));
+      if (target) { // a link to a day (#day-…): its section exists only now
+        target.scrollIntoView();
+      }
     };
     request.onerror = function () {
       loading.hidden = true;
