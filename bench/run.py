@@ -29,6 +29,8 @@ tree from /proc:
 * builds the region in its three languages (fi, sv, en) cold and warm,
 * reads the stage times ("Built … in load X s, derive Y s, render+write Z s") and the search
   sizes ("search: …") from the build's report,
+* weighs the three-language site as GitHub Pages takes it (``bench/weigh_site.py``): bytes and
+  files of the published tree by part, its largest files and the packed artifact's size,
 * weighs every HTML page of the three-language site: gzip(HTML) plus gzip of each local
   stylesheet and script the page references (each once a page), by page type,
 * weighs what a first query downloads, per language, for a few typical words: what the header
@@ -102,6 +104,8 @@ MIB = 1024 * 1024
 sys.path.insert(0, str(BENCH))
 
 from peers import busy_cpu_seconds  # noqa: E402 - bench/ is on the path only from here
+from weigh_site import table as weight_table  # noqa: E402
+from weigh_site import weigh as weigh_site  # noqa: E402
 
 
 def log(message: str) -> None:
@@ -1256,6 +1260,9 @@ def format_size(size: int, data: dict[str, Any]) -> str:
     if sizes:
         out += ["", "Output size (summed file sizes): " + ", ".join(
             f"{label} {value / 1e6:,.0f} MB" for label, value in sizes.items()) + "."]
+    for label, figures in data.get("site_weight", {}).items():
+        out += ["", f"#### The published site, {label} (bench/weigh_site.py)", "",
+                weight_table(figures)]
     for note in data.get("notes", []):
         out += ["", f"Note: {note}."]
     for b in builds:
@@ -1608,6 +1615,9 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
                 idle_wait=args.idle_wait * 60, retries=args.retries))
         if site.is_dir():
             data.setdefault("site_bytes", {})[label] = tree_bytes(site)
+            if site == site_all:  # the published tree, its parts and its artifact
+                log(f"weighing {site.name} as GitHub Pages takes it ...")
+                data.setdefault("site_weight", {})[label] = weigh_site(site)
         if site == site_fi and site != site_all and not args.keep_sites:
             shutil.rmtree(site, ignore_errors=True)
     if (site_all / "index.html").exists():
