@@ -245,12 +245,13 @@ CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
 NEARBY_PAGE = re.compile(r"^([a-z]{2}/)?(activities|places)/(\d+/)?index\.html$")
 SEARCH_PAGE = re.compile(r"^([a-z]{2}/)?search/index\.html$")
 ACTIVITY_PAGE = re.compile(r"^([a-z]{2}/)?activities/[\w-]+/[\w-]+/index\.html$")
+HOME_PAGE = re.compile(r"^([a-z]{2}/)?index\.html$")
 HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
 OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)), (CALENDAR_PAGE, ("calendar", "pagedlist")),
                (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("handout", "pagedlist")),
                (SEARCH_PAGE, ("searchtext", "searchcore", "search")),
-               (ACTIVITY_PAGE, ("upcoming",)))
+               (ACTIVITY_PAGE, ("upcoming",)), (HOME_PAGE, ("upcoming",)))
 
 
 def own_script(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
