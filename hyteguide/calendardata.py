@@ -117,7 +117,10 @@ class WeekData:
 
     def file(self, calendar: Calendar, index: int) -> tuple[str, bytes]:
         """One week's file: its site path and bytes."""
-        data = json.dumps(self.week(calendar, index), ensure_ascii=False,
-                          separators=(",", ":"))
         path = calendar_data_path(calendar.municipality, calendar.weeks[index].slug)
-        return path, data.encode("utf-8")
+        return path, self.data(calendar, index)
+
+    def data(self, calendar: Calendar, index: int) -> bytes:
+        """One week's file's bytes."""
+        return json.dumps(self.week(calendar, index), ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")

@@ -243,7 +243,8 @@ class _ByKey(Mapping[str, tuple[Occurrence, ...]]):
     with at least one occurrence are in it (so `.get(key, ())` and `in` work as on a dict)."""
 
     def __init__(self, keys: Iterable[str]) -> None:
-        self._keys = tuple(keys)
+        self.keys_in_order = tuple(keys)  # every activity's, with occurrences or not
+        self._known = frozenset(self.keys_in_order)
         self._made: dict[str, tuple[Occurrence, ...]] = {}
 
     def _make(self, key: str) -> tuple[Occurrence, ...]:
@@ -260,19 +261,15 @@ class _ByKey(Mapping[str, tuple[Occurrence, ...]]):
             raise KeyError(key)
         return found
 
-    @cached_property
-    def _known(self) -> frozenset[str]:
-        return frozenset(self._keys)
-
     def __iter__(self) -> Iterator[str]:
-        return (key for key in self._keys if self._found(key))
+        return (key for key in self.keys_in_order if self._found(key))
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
     def complete(self) -> None:
         """Make every activity's now (before a build forks its workers)."""
-        for key in self._keys:
+        for key in self.keys_in_order:
             self._found(key)
 
 
@@ -296,7 +293,7 @@ class NextHeld(_ByKey):
     """The first NEXT_HELD occurrences of each activity that are not cancelled."""
 
     def __init__(self, upcoming: Upcoming) -> None:
-        super().__init__(upcoming._keys)
+        super().__init__(upcoming.keys_in_order)
         self._upcoming = upcoming
 
     def _make(self, key: str) -> tuple[Occurrence, ...]:

@@ -10,7 +10,6 @@ import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from operator import getitem
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -569,7 +568,7 @@ class Renderer:
         """The files about the whole site: the 404 page, the sitemaps, robots.txt, .nojekyll."""
         sitemaps = self.sitemaps(specs)
         return {"404.html": lambda: self.render_not_found().encode("utf-8"),
-                **{path: partial(getitem, sitemaps, path) for path in sitemaps},
+                **{path: partial(bytes, data) for path, data in sitemaps.items()},
                 "robots.txt": partial(sitemap.robots, self.urls.absolute),
                 ".nojekyll": lambda: b""}
 
@@ -585,8 +584,7 @@ class Renderer:
     def week_data_files(self) -> dict[str, Callable[[], bytes]]:
         """Each later week's data file by path, made when asked for (the preview)."""
         maker = self.week_data()
-        return {calendar_data_path(c.municipality, c.weeks[i].slug):
-                (lambda c=c, i=i: maker.file(c, i)[1])
+        return {calendar_data_path(c.municipality, c.weeks[i].slug): partial(maker.data, c, i)
                 for c in self.calendars for i in range(1, len(c.weeks))}
 
     def maker(self, path: str) -> Callable[[], bytes] | None:
