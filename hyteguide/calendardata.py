@@ -9,7 +9,7 @@ markup, filters and notes as the HTML week.
 
 The file (version 1):
 
-    {"v": 1, "languages": ["fi", "sv", "en"],
+    {"v": 1, "languages": ["fi", "sv", "en"], "page_size": 100,
      "activities": [[key, title, organisation, place, municipalities, online, audiences,
                      themes, format, languages, flags], …],
      "municipalities": {id: label, …},
@@ -23,7 +23,8 @@ space-separated ids as the HTML's data attributes have them, `flags` letters: e 
 f free, l low threshold. `time` is an index into "times" or null (all day); a time's start and
 end are HH:MM (24:00 at midnight), its words the time range in each language; a day's words
 are its date in the long style. Every formatted word comes from the catalogues, as on the HTML
-pages.
+pages. `page_size` is how many of a day's occurrences the page shows before "show all" (the
+HTML week's page size, paging.SIZES.calendar): a region's day may have a thousand.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from . import paging
 from .derive import Calendar, Guide
 from .i18n import Catalogue
 from .model import Activity, Text, TimeRange
@@ -89,7 +91,8 @@ class WeekData:
                          [self.occurrence(o, activities, rows, times) for o in occurrences]])
         municipalities = sorted({m for row in rows for m in row[4]})
         return {
-            "v": VERSION, "languages": list(self.languages), "activities": rows,
+            "v": VERSION, "languages": list(self.languages), "page_size": paging.SIZES.calendar,
+            "activities": rows,
             "municipalities": {m: self.text(self.vocabulary.term("municipalities", m).label)
                                for m in municipalities},
             "times": [[Catalogue.clock(t.start), Catalogue.clock(t.end),

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 
 import pytest
 from browsing import assert_clean, axe_violations, describe, visit
-from conftest import TODAY
+from conftest import SMALL_PAGES, TODAY, serve_folder
 
 from hyteguide.derive import derive
+from hyteguide.load import load_content
 from hyteguide.urls import calendar_data_path, calendar_path
 
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
@@ -169,4 +171,61 @@ def test_a_link_to_a_day_of_a_drawn_week_scrolls_to_it(browser, served_site, gui
         page.wait_for_selector("[data-week-drawn]", state="attached")
         top = page.evaluate(f"document.getElementById('day-{day}').getBoundingClientRect().top")
         assert page.evaluate("window.scrollY") > 0 and abs(top) < 5
+        assert_clean(record)
+
+
+# -- a long drawn day: a page-size of it, then all --------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_paged(paged_site, tmp_path_factory):
+    """The paged region (calendar page size SMALL_PAGES['calendar']) served."""
+    with serve_folder(paged_site.root, tmp_path_factory.mktemp("www-paged")) as server:
+        yield server
+
+
+@pytest.mark.browser
+def test_a_long_drawn_day_shows_a_page_size_and_then_all_of_it(browser, served_paged,
+                                                               paged_site, paged_region):
+    guide = derive(load_content(paged_region, TODAY), TODAY)
+    size = SMALL_PAGES["calendar"]
+    week = next(w for w in guide.calendar.weeks[1:] if max(len(d) for _, d in w.days) > size)
+    day, occurrences = max(week.days, key=lambda pair: len(pair[1]))
+    url = served_paged.url + calendar_path(None, week.slug)
+    section = f"section[data-date='{day}']"
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        page.wait_for_selector("[data-week-drawn]", state="attached")
+        on_page = page.locator(f"{section} li[data-activity]")
+        assert on_page.count() == size
+        more = page.locator(f"{section} [data-day-more]")
+        assert more.is_visible() and str(len(occurrences)) in more.inner_text()
+        more.click()
+        assert on_page.count() == len(occurrences)
+        assert not more.is_visible()
+        focused = page.evaluate("document.activeElement.closest('li').dataset.activity")
+        assert focused == occurrences[size].activity.key  # the first of the rest
+        keys = page.evaluate(f"""() => Array.from(document.querySelectorAll(
+            "{section} li[data-activity]")).map(li => li.dataset.activity)""")
+        assert keys == [o.activity.key for o in occurrences]
+        assert_clean(record)
+
+
+@pytest.mark.browser
+def test_filters_on_a_long_drawn_day_cover_the_whole_day(browser, served_paged, paged_region):
+    """The filter chooses among all of a day's items, then shows a page-size of those."""
+    guide = derive(load_content(paged_region, TODAY), TODAY)
+    size = SMALL_PAGES["calendar"]
+    week = next(w for w in guide.calendar.weeks[1:] if max(len(d) for _, d in w.days) > size)
+    day, occurrences = max(week.days, key=lambda pair: len(pair[1]))
+    theme = Counter(t for o in occurrences for t in o.activity.themes).most_common(1)[0][0]
+    wanted = [o.activity.key for o in occurrences if theme in o.activity.themes]
+    url = served_paged.url + calendar_path(None, week.slug) + f"?theme={theme}"
+    section = f"section[data-date='{day}']"
+    with visit(browser, url, clock=ON_BUILD_DAY) as (page, record):
+        page.wait_for_selector("[data-week-drawn]", state="attached")
+        keys = page.evaluate(f"""() => Array.from(document.querySelectorAll(
+            "{section} li[data-activity]")).filter(li => !li.hidden)
+            .map(li => li.dataset.activity)""")
+        assert keys == wanted[:size]
+        more = page.locator(f"{section} [data-day-more]")
+        assert more.is_visible() == (len(wanted) > size)
         assert_clean(record)

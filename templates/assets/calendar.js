@@ -133,9 +133,14 @@
         var section = element("section", { "class": "calendar-day", "data-day": "",
                                            "data-date": day[0] }, [heading]);
         if (day[2].length) {
-          var list = element("ul", { "class": "occurrences occurrences--timeline" });
-          day[2].forEach(function (row) { list.appendChild(occurrence(day[0], row)); });
-          section.appendChild(list);
+          // A day's items are made at once but put on the page a page-size at a time
+          // (show(), from 2.): a region's day may have a thousand.
+          drawn.push([section, day[2].map(function (row) { return occurrence(day[0], row); })]);
+          section.appendChild(element("ul", { "class": "occurrences occurrences--timeline" }));
+          var more = element("button", { type: "button", "class": "button button--secondary",
+                                         "data-day-more": "" });
+          more.hidden = true;
+          section.appendChild(element("p", { "class": "day-more" }, [more]));
         } else {
           section.appendChild(element("p", { "class": "calendar-day__none" },
                                       [root.getAttribute("data-msg-day-none")]));
@@ -143,6 +148,35 @@
         container.insertBefore(section, anchor);
       });
     };
+  }
+
+  var drawn = []; // [section, its items] of each day of a drawn week that has any
+  var PAGE = 100; // items of a drawn day on the page before "show all" (data.page_size)
+
+  /* Put a drawn day's items that match on the page: a page-size of them, or all once asked;
+     returns how many are on the page. */
+  function show(day, items, matching, then) {
+    var list = day.querySelector("ul");
+    var more = day.querySelector("[data-day-more]");
+    var all = day.hasAttribute("data-day-all");
+    var count = all ? matching.length : Math.min(PAGE, matching.length);
+    list.textContent = "";
+    matching.slice(0, count).forEach(function (item) {
+      item.hidden = false;
+      list.appendChild(item);
+    });
+    more.hidden = count >= matching.length;
+    more.textContent = (root.getAttribute("data-msg-day-more") || "{n}").replace(
+      "{n}", String(matching.length));
+    more.onclick = function () {
+      day.setAttribute("data-day-all", "");
+      then();
+      var next = matching[count] && matching[count].querySelector("a");
+      if (next) {
+        next.focus();
+      }
+    };
+    return count;
   }
 
   function draw(then) {
@@ -166,6 +200,7 @@
         container.querySelector("[data-week-failed]").hidden = false;
         return;
       }
+      PAGE = data.page_size || PAGE;
       drawer(data)(container);
       root.setAttribute("data-week-drawn", "");
       then();
@@ -344,6 +379,14 @@
           return;
         }
         var count = 0;
+        var items = drawn.filter(function (pair) { return pair[0] === day; })[0];
+        if (items) { // a drawn day: only its matching items are on the page
+          var matching = items[1].filter(function (item) { return matches(item, state); });
+          count = show(day, items[1], matching, function () { apply(false); });
+          day.hidden = filtering && matching.length === 0;
+          shown += count;
+          return;
+        }
         day.querySelectorAll("[data-activity]").forEach(function (item) {
           var ok = matches(item, state);
           item.hidden = !ok;
@@ -401,6 +444,8 @@
       if (paged && new URLSearchParams(window.location.search).get("all") === "1") {
         paged.load();
       }
+    } else if (drawn.length) {
+      apply(false); // puts a drawn week's items on the page
     }
   }
 }());
