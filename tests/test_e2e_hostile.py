@@ -238,7 +238,7 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 # calendar day or handout) or the search page's three.
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
-    r'(sitesearch|calendar|nearby|handout|pagedlist|searchtext|searchcore|search|upcoming)\.js"'
+    r'(sitesearch|calendar|nearby|handout|pagedlist|searchtext|searchcore|search|upcoming|readerday)\.js"'
     r' defer>'
     r'</script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
@@ -248,10 +248,11 @@ ACTIVITY_PAGE = re.compile(r"^([a-z]{2}/)?activities/[\w-]+/[\w-]+/index\.html$"
 HOME_PAGE = re.compile(r"^([a-z]{2}/)?index\.html$")
 HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
-OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)), (CALENDAR_PAGE, ("calendar", "pagedlist")),
+OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)),
+               (CALENDAR_PAGE, ("readerday", "calendar", "pagedlist")),
                (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("handout", "pagedlist")),
                (SEARCH_PAGE, ("searchtext", "searchcore", "search")),
-               (ACTIVITY_PAGE, ("upcoming",)), (HOME_PAGE, ("upcoming",)))
+               (ACTIVITY_PAGE, ("readerday", "upcoming")), (HOME_PAGE, ("readerday", "upcoming")))
 
 
 def own_script(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag

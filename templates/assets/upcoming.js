@@ -14,18 +14,8 @@
 (function () {
   "use strict";
 
-  function todayIn(zone) {
-    try {
-      var parts = {};
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
-      }).formatToParts(new Date()).forEach(function (part) {
-        parts[part.type] = part.value;
-      });
-      return parts.year + "-" + parts.month + "-" + parts.day;
-    } catch (error) {
-      return null;
-    }
+  function todayIn(zone) { // readerday.js, loaded before this script
+    return window.hyteguideTodayIn ? window.hyteguideTodayIn(zone) : null;
   }
 
   function each(root, selector, action) {
