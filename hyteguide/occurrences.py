@@ -23,6 +23,10 @@ CHECK_SPAN = dt.timedelta(days=4 * 366)
 # How far ahead a rule without an end (no `until`) is published: its next dates on a page and
 # its series in calendar files reach a rolling year from the build's day.
 ROLLING_YEAR = dt.timedelta(days=366)
+# Nothing is published further ahead than this, whatever a rule says (`until: 2099-12-31` would
+# otherwise give every calendar file decades of holidays as EXDATEs and of time zone changes);
+# each build moves it on, and subscribed calendars fetch again.
+PUBLISHED_AHEAD = 2 * ROLLING_YEAR
 
 
 @dataclass(frozen=True)
@@ -205,8 +209,10 @@ def last_day(rule: ScheduleRule, start: dt.date) -> dt.date:
 
 
 def published_end(activity: Activity, start: dt.date) -> dt.date:
-    """The last day any of the activity's rules may be held on, published from start."""
-    return max((last_day(rule, start) for rule in activity.schedule), default=start)
+    """The last day any of the activity's rules may be held on, published from start: at most
+    PUBLISHED_AHEAD from it."""
+    end = max((last_day(rule, start) for rule in activity.schedule), default=start)
+    return min(end, start + PUBLISHED_AHEAD)
 
 
 def next_occurrences(activity: Activity, start: dt.date, count: int,

@@ -467,3 +467,20 @@ def test_a_day_two_rules_give_at_the_same_time_is_in_one_series_only():
              ScheduleRule(dates=(D(2026, 12, 1), D(2026, 12, 3)), times=(T("10:00", "12:00"),)))
     found = activity_series(activity(*rules), D(2026, 11, 30), D(2026, 12, 6))
     assert [s.dates for s in found] == [(D(2026, 12, 1),), (D(2026, 12, 3),)]
+
+
+def test_nothing_is_published_further_ahead_than_two_years():
+    """`until: 2099-12-31` (or a date decades ahead) would give every calendar file decades
+    of holiday EXDATEs; what is published stops two years ahead and moves on with each build."""
+    from hyteguide.occurrences import PUBLISHED_AHEAD, last_day, published_end
+
+    start = dt.date(2026, 12, 6)
+    far = ScheduleRule(weekly=(1,), start=dt.date(2026, 1, 1), until=dt.date(2099, 12, 31))
+    once = ScheduleRule(dates=(dt.date(2090, 5, 1),))
+    near = ScheduleRule(weekly=(1,), until=dt.date(2027, 5, 31))
+    assert last_day(far, start) == dt.date(2099, 12, 31)
+    assert published_end(activity(far), start) == start + PUBLISHED_AHEAD
+    assert published_end(activity(once), start) == start + PUBLISHED_AHEAD
+    assert published_end(activity(near), start) == dt.date(2027, 5, 31)
+    assert published_end(activity(ScheduleRule(weekly=(1,))), start) == \
+        start + dt.timedelta(days=366)
