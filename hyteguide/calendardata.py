@@ -51,6 +51,8 @@ class WeekData:
         self.catalogues = catalogues
         self.languages = tuple(catalogues)
         self.vocabulary = guide.content.vocabulary
+        self.rows: dict[str, list[Any]] = {}  # each activity's row, the same in every week
+
 
     def text(self, value: Text) -> Any:
         """A text as the file writes it: a string, or [language, text] pairs."""
@@ -64,12 +66,17 @@ class WeekData:
                                     for lang in self.languages)))
 
     def activity(self, activity: Activity) -> list[Any]:
+        """An activity's row in the "activities" table (made once, for every week)."""
+        if activity.key not in self.rows:
+            self.rows[activity.key] = self._row(activity)
+        return self.rows[activity.key]
+
+    def _row(self, activity: Activity) -> list[Any]:
         guide = self.guide
         place = guide.place_by_slug.get(activity.place) if activity.place else None
-        everyone = any(self.vocabulary.term("audiences", a).everyone
-                       for a in activity.audiences)
         flags = "".join(letter for letter, on in (
-            ("e", everyone), ("f", activity.is_free), ("l", activity.low_threshold)) if on)
+            ("e", self.vocabulary.for_everyone(activity.audiences)), ("f", activity.is_free),
+            ("l", activity.low_threshold)) if on)
         return [activity.key, self.text(activity.title),
                 self.text(guide.organisation_of(activity).name),
                 self.text(place.name) if place else None,

@@ -213,6 +213,11 @@ class Guide:
         return {m: calendar_weeks(m, in_municipality.get(m, []), self.today, self.horizon)
                 for m in self.content.vocabulary.group("municipalities")}
 
+    @property
+    def calendars(self) -> tuple[Calendar, ...]:
+        """The region's calendar, then each municipality's."""
+        return (self.calendar, *self.municipality_calendars.values())
+
     @cached_property
     def calendar_filters(self) -> CalendarFilters:
         """What the calendar's filters offer."""

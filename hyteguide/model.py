@@ -80,6 +80,11 @@ class Vocabulary:
     def term(self, group: str, term_id: str) -> Term:
         return self.groups[group][term_id]
 
+    def for_everyone(self, audiences: tuple[str, ...]) -> bool:
+        """Whether any of these audience ids is one for everyone (a calendar filter on an
+        audience keeps such activities)."""
+        return any(self.term("audiences", a).everyone for a in audiences)
+
 
 @dataclass(frozen=True)
 class Contact:

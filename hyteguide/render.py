@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from . import paging, sitemap
 from .calendardata import WeekData
-from .derive import TAXONOMIES, Calendar, Guide, TermIndex, sort_key
+from .derive import TAXONOMIES, Guide, TermIndex, sort_key
 from .i18n import load_catalogue
 from .ical import Feeds, feeds, scopes
 from .jsonld import Context as LinkedDataContext
@@ -178,8 +178,7 @@ class Renderer:
             return sorted(items, key=lambda x: sort_key(getattr(x, attribute).get(lang)[0]))
 
         def for_everyone(activity: Any) -> bool:
-            vocabulary = self.guide.content.vocabulary
-            return any(vocabulary.term("audiences", a).everyone for a in activity.audiences)
+            return self.guide.content.vocabulary.for_everyone(activity.audiences)
 
         def report_url(target: Any) -> str | None:
             """A new issue in the content repository, prefilled for outdated information."""
@@ -237,7 +236,7 @@ class Renderer:
     def pages(self) -> Iterator[PageSpec]:
         guide = self.guide
         layouts = {c.municipality: calendar_layout(c)
-                   for c in (guide.calendar, *guide.municipality_calendars.values())}
+                   for c in guide.calendars}
         yield self.home_page(layouts[None])
         yield from self.list_pages("organisations/", "organisations.html", "organisations",
                                    Ordered(guide.organisations, by_name), "nav.organisations")
@@ -545,7 +544,7 @@ class Renderer:
                 yield path, self.render_page(spec, lang).encode("utf-8")
                 continue
             if kind == "calendar-data":  # one file a week for every language
-                yield from self.week_data().files(self.calendars)
+                yield from self.week_data().files(self.guide.calendars)
                 continue
             if kind == "search":
                 yield from search_files(self.guide, self.urls, self.catalogues, (lang,))
@@ -572,11 +571,6 @@ class Renderer:
                 "robots.txt": partial(sitemap.robots, self.urls.absolute),
                 ".nojekyll": lambda: b""}
 
-    @property
-    def calendars(self) -> tuple[Calendar, ...]:
-        """The region's calendar, then each municipality's."""
-        return (self.guide.calendar, *self.guide.municipality_calendars.values())
-
     def week_data(self) -> WeekData:
         """The maker of the calendar's later weeks' data files (calendardata.py)."""
         return WeekData(self.guide, self.catalogues)
@@ -585,7 +579,7 @@ class Renderer:
         """Each later week's data file by path, made when asked for (the preview)."""
         maker = self.week_data()
         return {calendar_data_path(c.municipality, c.weeks[i].slug): partial(maker.data, c, i)
-                for c in self.calendars for i in range(1, len(c.weeks))}
+                for c in self.guide.calendars for i in range(1, len(c.weeks))}
 
     def maker(self, path: str) -> Callable[[], bytes] | None:
         """How to make the file at a site path (a page, feed, open data or site file; not search
@@ -691,9 +685,8 @@ def calendar_pages(guide: Guide, layouts: dict[str | None, Sequence[WeekLayout]]
     """The calendar of the region and of each municipality: a page per ISO week, the current
     week at the calendar's own path (see urls.calendar_path); a week longer than a page is
     split by day, each day paged (see paging.week_layout)."""
-    calendars = (guide.calendar, *guide.municipality_calendars.values())
-    layouts = layouts or {c.municipality: calendar_layout(c) for c in calendars}
-    for calendar in calendars:
+    layouts = layouts or {c.municipality: calendar_layout(c) for c in guide.calendars}
+    for calendar in guide.calendars:
         layout = layouts[calendar.municipality]
         term = (guide.content.vocabulary.term("municipalities", calendar.municipality)
                 if calendar.municipality else None)
