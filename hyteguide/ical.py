@@ -20,8 +20,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from . import icaltext
 from .derive import Guide, sort_key
 from .i18n import Catalogue
 from .model import Activity, Cancellation, Organisation, Term, Text
@@ -29,7 +30,7 @@ from .occurrences import Series, activity_series, published_end
 from .urls import FEED_GROUPS, Urls, feed_path, path_of
 
 PRODID = "-//hyteguide//hyteguide//EN"
-REFRESH = dt.timedelta(hours=12)  # how often subscribed calendar apps should fetch again
+REFRESH = "PT12H"  # how often subscribed calendar apps should fetch again (a DURATION)
 UTC = dt.UTC
 END = b"END:VCALENDAR\r\n"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # TEXT allows no control characters but TAB
@@ -229,57 +230,62 @@ def description(series: Series, ctx: EventContext) -> str:
     return "\n".join(lines)
 
 
-def _common(event: Event, series: Series, ctx: EventContext, day: dt.date) -> None:
+Property = tuple[str, str, str]  # name, parameters (";TZID=…"), value as written
+
+
+def _common(series: Series, ctx: EventContext, day: dt.date) -> list[Property]:
     """Properties every VEVENT of a series has, for the occurrence on day."""
     activity = series.activity
-    event.add("uid", uid(series, ctx.host))
-    event.add("dtstamp", ctx.dtstamp)
-    event.add("dtstart", start_of(series, day, ctx.zone))
-    event.add("dtend", end_of(series, day, ctx.zone))
-    event.add("location", location(activity, ctx))
-    event.add("url", ctx.absolute(activity))
+    properties = [("UID", "", icaltext.text(uid(series, ctx.host))),
+                  ("DTSTAMP", *icaltext.date_value(ctx.dtstamp)),
+                  ("DTSTART", *icaltext.date_value(start_of(series, day, ctx.zone))),
+                  ("DTEND", *icaltext.date_value(end_of(series, day, ctx.zone))),
+                  ("LOCATION", "", icaltext.text(location(activity, ctx))),
+                  ("URL", "", ctx.absolute(activity))]
     themes = sorted((ctx.label("themes", t) for t in activity.themes), key=sort_key)
     if themes:
-        event.add("categories", themes)
+        properties.append(("CATEGORIES", "", ",".join(icaltext.text(t) for t in themes)))
     place = ctx.guide.place_by_slug.get(activity.place) if activity.place else None
     if place and place.coordinates:
-        event.add("geo", place.coordinates)
+        latitude, longitude = place.coordinates
+        properties.append(("GEO", "", f"{float(latitude)};{float(longitude)}"))
+    return properties
 
 
-def series_events(series: Series, ctx: EventContext) -> list[Event]:
+def series_events(series: Series, ctx: EventContext) -> list[bytes]:
     """One VEVENT for the series, and an overriding cancelled VEVENT per cancelled day of a
-    recurrence; a cancelled single day is itself the cancelled VEVENT."""
+    recurrence; a cancelled single day is itself the cancelled VEVENT. Each as its lines."""
     title, text = ctx.text(series.activity.title), description(series, ctx)
     cancelled_word = ctx.catalogue("occurrence.cancelled")
     recur = rrule(series, ctx.zone)
     if recur is None and series.cancelled:
         return [_cancelled(series, ctx, series.cancelled[0], title, text, cancelled_word,
                            override=False)]
-    event = Event()
-    event.add("summary", title)
-    _common(event, series, ctx, series.start)
+    properties = [("SUMMARY", "", icaltext.text(title)), *_common(series, ctx, series.start)]
     if recur is not None:
-        event.add("rrule", recur)
+        properties.append(("RRULE", "", recur.to_ical().decode()))
     if series.exdates:
-        event.add("exdate", [start_of(series, d, ctx.zone) for d in series.exdates])
-    event.add("description", text)
-    event.add("status", "CONFIRMED")
-    return [event, *(_cancelled(series, ctx, c, title, text, cancelled_word, override=True)
-                     for c in series.cancelled)]
+        properties.append(("EXDATE", *icaltext.dates_value(
+            [start_of(series, d, ctx.zone) for d in series.exdates])))
+    properties += [("DESCRIPTION", "", icaltext.text(text)), ("STATUS", "", "CONFIRMED")]
+    return [icaltext.component("VEVENT", properties, icaltext.EVENT_ORDER),
+            *(_cancelled(series, ctx, c, title, text, cancelled_word, override=True)
+              for c in series.cancelled)]
 
 
 def _cancelled(series: Series, ctx: EventContext, cancellation: Cancellation, title: str,
-               text: str, word: str, override: bool) -> Event:
+               text: str, word: str, override: bool) -> bytes:
     """A cancelled occurrence: STATUS:CANCELLED, the note first in DESCRIPTION."""
-    event = Event()
-    event.add("summary", f"{word}: {title}")
-    _common(event, series, ctx, cancellation.date)
+    properties = [("SUMMARY", "", icaltext.text(f"{word}: {title}")),
+                  *_common(series, ctx, cancellation.date)]
     if override:
-        event.add("recurrence-id", start_of(series, cancellation.date, ctx.zone))
+        properties.append(("RECURRENCE-ID", *icaltext.date_value(
+            start_of(series, cancellation.date, ctx.zone))))
     note = ctx.text(cancellation.note)
-    event.add("description", f"{word}{': ' + note if note else ''}\n\n{text}")
-    event.add("status", "CANCELLED")
-    return event
+    properties += [("DESCRIPTION", "", icaltext.text(f"{word}{': ' + note if note else ''}"
+                                                     f"\n\n{text}")),
+                   ("STATUS", "", "CANCELLED")]
+    return icaltext.component("VEVENT", properties, icaltext.EVENT_ORDER)
 
 
 # -- calendars ------------------------------------------------------------------------------
@@ -288,20 +294,14 @@ def calendar(name: str, timezone: bytes, events: Iterable[bytes], page_url: str,
              tzid: str) -> bytes:
     """A whole VCALENDAR from its VTIMEZONE and VEVENTs, serialised beforehand (each is in
     many feeds); valid with no events too, since the VTIMEZONE is always there. The name is
-    one line (icalendar does not escape line breaks in NAME and X-WR-CALNAME)."""
-    name = " ".join(name.split())
-    cal = Calendar()
-    cal.add("version", "2.0")
-    cal.add("prodid", PRODID)
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", tzid)
-    cal.add("url", page_url)
-    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT12H")
-    head = cal.to_ical()
+    one line (a line break in NAME and X-WR-CALNAME is shown by few apps)."""
+    name = icaltext.text(" ".join(name.split()))
+    head = icaltext.component("VCALENDAR", [
+        ("VERSION", "", "2.0"), ("PRODID", "", icaltext.text(PRODID)),
+        ("CALSCALE", "", "GREGORIAN"), ("METHOD", "", "PUBLISH"), ("NAME", "", name),
+        ("X-WR-CALNAME", "", name), ("X-WR-TIMEZONE", "", icaltext.text(tzid)),
+        ("URL", "", page_url), ("REFRESH-INTERVAL", ";VALUE=DURATION", REFRESH),
+        ("X-PUBLISHED-TTL", "", REFRESH)], icaltext.CALENDAR_ORDER)
     if not head.endswith(END):
         raise ValueError("a VCALENDAR ends with END:VCALENDAR")
     return head[: -len(END)] + timezone + b"".join(events) + END
@@ -375,7 +375,7 @@ class Feeds:
         if key not in self.events:
             ctx = self.context(lang)
             span = (self.guide.today, published_end(activity, self.guide.today))
-            self.events[key] = [e.to_ical() for s in activity_series(activity, *span)
+            self.events[key] = [e for s in activity_series(activity, *span)
                                 for e in series_events(s, ctx)]
         return self.events[key]
 

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -364,19 +365,25 @@ def _nth_weekday(m: MonthlyDay) -> Callable[[dt.date], bool]:
     return lambda day: day.weekday() == m.weekday and (day.day - 1) // 7 + 1 == m.ordinal
 
 
-def _not_held(rule: ScheduleRule, ctx: Context) -> list[dt.date]:
+def _not_held(rule: ScheduleRule, ctx: Context) -> tuple[dt.date, ...]:
     """Days from today on that the rule's recurrence yields but that are not held
     (exceptions, skipped holidays) or are cancelled; up to `until`, else the rolling year's
     end or the last exception or cancellation."""
-    first = max(rule.start or ctx.today, ctx.today)
-    last = rule.until or max([ctx.horizon, *(x.end for x in rule.exceptions),
+    return _not_held_from(rule, ctx.today, ctx.horizon)
+
+
+@lru_cache(maxsize=1024)  # a page's languages come one after another (render.render_all)
+def _not_held_from(rule: ScheduleRule, today: dt.date, horizon: dt.date
+                   ) -> tuple[dt.date, ...]:
+    first = max(rule.start or today, today)
+    last = rule.until or max([horizon, *(x.end for x in rule.exceptions),
                               *(c.date for c in rule.cancelled)])
     if first > last:
-        return []
+        return ()
     recurring = {d for days in recurring_dates(rule, first, last) for d in days}
     skipped = recurring - set(rule_dates(rule, first, last))
     cancelled = {c.date for c in rule.cancelled if first <= c.date <= last}
-    return sorted(skipped | cancelled)
+    return tuple(sorted(skipped | cancelled))
 
 
 def _times(rule: ScheduleRule) -> tuple[TimeRange | None, ...]:

@@ -110,13 +110,17 @@ def _parsed(recurrence: str, anchor: dt.date) -> du.rrule:
     return du.rrulestr(recurrence, dtstart=dt.datetime.combine(anchor, dt.time()))
 
 
-def _expand(recurrence: str, anchor: dt.date, first: dt.date, last: dt.date) -> list[dt.date]:
+# Many activities share a recurrence and its span ("every Tuesday" from today for a year):
+# each is expanded once (the expansion was most of the feeds' time).
+@lru_cache(maxsize=8192)
+def _expand(recurrence: str, anchor: dt.date, first: dt.date, last: dt.date
+            ) -> tuple[dt.date, ...]:
     """Days a recurrence counted from anchor (its DTSTART) yields from first to last."""
     if first > last:
-        return []
+        return ()
     found = _parsed(recurrence, anchor).between(
         dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True)
-    return [d.date() for d in found]
+    return tuple(d.date() for d in found)
 
 
 def _anchor(rule: ScheduleRule, first: dt.date) -> dt.date:
@@ -130,7 +134,8 @@ def _bounds(rule: ScheduleRule, start: dt.date, end: dt.date) -> tuple[dt.date, 
     return first, last
 
 
-def recurring_dates(rule: ScheduleRule, start: dt.date, end: dt.date) -> list[list[dt.date]]:
+def recurring_dates(rule: ScheduleRule, start: dt.date, end: dt.date
+                    ) -> list[tuple[dt.date, ...]]:
     """Per RECUR value, the days it yields from start to end within the rule's bounds,
     before exceptions and holidays."""
     first, last = _bounds(rule, start, end)

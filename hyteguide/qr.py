@@ -23,6 +23,7 @@ QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 
 
 _DARK = bytes(1 if value < 128 else 0 for value in range(256))  # grey level → module
+_BIT = bytes.maketrans(b"\x00\x01", b"10")  # module → its pixel's bit, as a digit
 
 
 def matrix(url: str) -> tuple[bytes, int]:
@@ -40,12 +41,12 @@ def png(url: str) -> bytes:
     modules, width = matrix(url)
     size = width + 2 * QUIET_ZONE
     row_bytes = (size + 7) // 8
-    margin = "1" * QUIET_ZONE  # 1 is white in a grey PNG of one bit a pixel
+    margin = b"1" * QUIET_ZONE  # 1 is white in a grey PNG of one bit a pixel
     blank = b"\x00" + b"\xff" * row_bytes  # each row starts with its filter type, 0
     rows = [blank] * QUIET_ZONE
     for top in range(0, len(modules), width):
-        bits = margin + "".join("0" if m else "1" for m in modules[top:top + width]) + margin
-        bits = bits.ljust(row_bytes * 8, "1")
+        bits = (margin + modules[top:top + width].translate(_BIT) + margin).ljust(
+            row_bytes * 8, b"1")
         rows.append(b"\x00" + int(bits, 2).to_bytes(row_bytes, "big"))
     rows += [blank] * QUIET_ZONE
     header = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)  # 1 bit, grey, no interlace

@@ -8,23 +8,22 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup, escape
 
 from . import paging, sitemap
 from .calendardata import WeekData
 from .derive import TAXONOMIES, Guide, TermIndex, sort_key
+from .helpers import language_helpers, page_helpers
 from .i18n import load_catalogue
 from .ical import Feeds, feeds, scopes
 from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
-from .markup import render_markdown
 from .model import Activity, Organisation, Partnership, Place, Term, Text
 from .occurrences import ROLLING_YEAR
 from .opendata import PAGE as OPENDATA_PAGE
@@ -47,12 +46,11 @@ from .paging import (
 )
 from .parallel import chunked, in_parallel, release_memory
 from .problems import ContentError, Problem
-from .qr import img as qr_img
 from .schema import GAP_REASONS
-from .search import BROWSER_SCRIPTS, FACETS, SEARCH_PAGE, SearchSizes, facet_ids
+from .search import FACETS, SEARCH_PAGE, SearchSizes, facet_ids
 from .search import files as search_files
 from .search import kind_of as search_kind
-from .urls import FEED_GROUPS, Urls, calendar_data_path, feed_path, path_of
+from .urls import Urls, calendar_data_path, feed_path, path_of
 
 # Days after the build that the home page has ready for a reader who opens it later (its
 # "today" and "the coming week" then follow the reader's day, assets/upcoming.js).
@@ -63,7 +61,6 @@ READER_DAYS = 7
 STATEMENT_PAGES = {"accessibility": "accessibility/", "privacy": "privacy/"}
 
 
-REPORT_TEMPLATE = "vanhentunut-tieto.yml"  # .github/ISSUE_TEMPLATE/: outdated information
 
 
 @dataclass(frozen=True)
@@ -98,9 +95,6 @@ def make_environment(templates: Path) -> jinja2.Environment:
     )
 
 
-@lru_cache(maxsize=4096)
-def _markdown(text: str) -> str:
-    return render_markdown(text)
 
 
 class Renderer:
@@ -114,6 +108,7 @@ class Renderer:
         self.languages = self.site.languages
         self.urls = Urls(base_url or self.site.base_url, self.languages)
         self.env = env or make_environment(templates)  # the preview keeps one between builds
+        self._language_helpers: dict[str, dict[str, Any]] = {}
         self.catalogues = {lang: load_catalogue(templates, lang) for lang in self.languages}
         self.search_sizes = SearchSizes()
         self.bytes_written = 0  # by render_all: the size of the site, for the build's report
@@ -124,97 +119,21 @@ class Renderer:
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
 
-    # -- helpers given to templates ---------------------------------------------------------
+    # -- what templates see (helpers.py) --------------------------------------------------------
+
+    def language_helpers(self, lang: str) -> dict[str, Any]:
+        """The helpers that are the same on every page of a language, made once."""
+        if lang not in self._language_helpers:
+            self._language_helpers[lang] = language_helpers(self, lang)
+        return self._language_helpers[lang]
 
     def helpers(self, lang: str, here: str, rooted: bool = False) -> dict[str, Any]:
-        catalogue = self.catalogues[lang]
-        urls = self.urls
+        """Everything a page's template sees besides its own data (helpers.page_helpers)."""
+        return page_helpers(self, lang, here, rooted)
 
-        def url(target: object, to_lang: str | None = None) -> str:
-            full = urls.localised(path_of(target), to_lang or lang)
-            return urls.rooted(full) if rooted else urls.relative(here, full)
-
-        def feed_url(target: object = None, webcal: bool = False) -> str:
-            full = urls.localised(feed_path(target), lang)
-            if webcal:  # calendar apps subscribe to webcal: links; it needs the full address
-                return "webcal://" + urls.absolute(full).split("://", 1)[1]
-            return urls.rooted(full) if rooted else urls.relative(here, full)
-
-        def asset(name: str) -> str:
-            return url(f"assets/{name}", self.languages[0])
-
-        def text(value: Text | str | None) -> str:
-            if value is None:
-                return ""
-            return value if isinstance(value, str) else value.get(lang)[0]
-
-        def t(value: Text | str | None) -> Markup:
-            if value is None:
-                return Markup("")
-            if isinstance(value, str):
-                return escape(value)
-            shown, written = value.get(lang)
-            if written == lang:
-                return escape(shown)
-            return Markup('<span lang="{}">{}</span>').format(written, shown)
-
-        def md(value: Text | None) -> Markup:
-            if value is None:
-                return Markup("")
-            shown, written = value.get(lang)
-            attributes = Markup(f' lang="{written}"') if written != lang else Markup("")
-            return Markup('<div class="prose"{}>\n{}\n</div>').format(
-                attributes, Markup(_markdown(shown)))
-
-        def term(group: str, term_id: str) -> Markup:
-            return t(self.guide.content.vocabulary.term(group, term_id).label)
-
-        def terms(group: str, ids: tuple[str, ...]) -> list:
-            vocabulary = self.guide.content.vocabulary
-            found = [vocabulary.term(group, i) for i in ids]
-            return sorted(found, key=lambda x: sort_key(x.label.get(lang)[0]))
-
-        def by_name(items: Any, attribute: str = "name") -> list:
-            return sorted(items, key=lambda x: sort_key(getattr(x, attribute).get(lang)[0]))
-
-        def for_everyone(activity: Any) -> bool:
-            return self.guide.content.vocabulary.for_everyone(activity.audiences)
-
-        def report_url(target: Any) -> str | None:
-            """A new issue in the content repository, prefilled for outdated information."""
-            if not self.site.repository:
-                return None
-            name = target.title if isinstance(target, Activity) else target.name
-            query = urlencode({"template": REPORT_TEMPLATE,
-                               "title": f"{catalogue('entry.report_title')}: {text(name)}",
-                               "page": urls.absolute(urls.localised(path_of(target), lang))})
-            return f"{self.site.repository.rstrip('/')}/issues/new?{query}"
-
-        def schedule(rule: Any) -> Markup:
-            words = escape(catalogue.schedule(replace(rule, note=None)))
-            return words + Markup("; ") + t(rule.note) if rule.note else words
-
-        def absolute_url(target: object) -> str:
-            """The published address of a page in this language (base_url + localised path)."""
-            return urls.absolute(urls.localised(path_of(target), lang))
-
-        def qr(target: object) -> Markup:
-            """The QR code of a page's published address as inline SVG, for the print view."""
-            return Markup(qr_img(absolute_url(target), catalogue("qr.label")))
-
-        def json_ld(target: object, occurrences: Any = ()) -> Markup:
-            """The page's schema.org JSON-LD script element (see jsonld.py)."""
-            return Markup(script(self.linked_data(target, lang, occurrences)))
-
-        return {"_": catalogue, "url": url, "json_ld": json_ld,
-                "feed_url": feed_url, "feed_groups": FEED_GROUPS,
-                "absolute_url": absolute_url, "qr": qr,
-                "for_everyone": for_everyone,
-                "asset": asset, "t": t, "text": text, "md": md,
-                "term": term, "terms": terms, "by_name": by_name, "schedule": schedule,
-                "lang": lang, "search_scripts": BROWSER_SCRIPTS[lang],
-                "edit_url": self.edit_url, "report_url": report_url,
-                "last_changed": lambda target: self.changed.get(target.source.path)}
+    def linked_data_script(self, target: object, lang: str, occurrences: Any = ()) -> str:
+        """The schema.org JSON-LD script element of an activity or place page."""
+        return script(self.linked_data(target, lang, occurrences))
 
     def linked_data(self, target: object, lang: str, occurrences: Any = ()) -> dict[str, Any]:
         """schema.org data of an activity (with the occurrences its page lists) or a place."""
@@ -504,8 +423,10 @@ class Renderer:
         for name in sorted({spec.template for spec in specs}):
             self.env.get_template(name)  # compiled once, before the workers fork
         self._specs = specs
-        pages = [("page", lang, number) for lang in self.languages
-                 for number in range(len(specs))]
+        # A page's languages one after another: what they share (its Markdown, its
+        # schedule's dates) is then made once, in the same worker.
+        pages = [("page", lang, number) for number in range(len(specs))
+                 for lang in self.languages]
         chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
                   *([("feeds", lang)] for lang in self.languages),
                   *([("opendata", lang)] for lang in self.languages),

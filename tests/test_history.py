@@ -94,7 +94,7 @@ def test_the_report_link_names_an_existing_issue_form_and_its_field():
     import yaml
     from conftest import REPO
 
-    from hyteguide.render import REPORT_TEMPLATE
+    from hyteguide.helpers import REPORT_TEMPLATE
 
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / REPORT_TEMPLATE).read_text(
         encoding="utf-8"))

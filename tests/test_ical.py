@@ -85,7 +85,7 @@ def feed(guide: Guide, catalogues: dict[str, Catalogue], subject: Activity,
     first, last = window
     ctx = EventContext(guide, Urls(BASE_URL, ("fi", "sv", "en")), catalogues[lang], lang,
                        HELSINKI, dt.datetime.combine(first, dt.time(), UTC), "example.org")
-    events = [e.to_ical() for s in activity_series(subject, first, last)
+    events = [e for s in activity_series(subject, first, last)
               for e in series_events(s, ctx)]
     return calendar("Testi", vtimezone(TZ, first, last).to_ical(), events, BASE_URL, TZ)
 

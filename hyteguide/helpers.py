@@ -1,0 +1,135 @@
+"""What templates see besides their page's data: display helpers and the build's values.
+
+Most helpers depend only on the language (`language_helpers`, made once per language); a few
+depend on where the page is (`page_helpers`: relative links).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+from .derive import sort_key
+from .markup import render_markdown
+from .model import Activity, Text
+from .qr import img as qr_img
+from .search import BROWSER_SCRIPTS
+from .urls import FEED_GROUPS, feed_path, path_of
+
+if TYPE_CHECKING:
+    from .render import Renderer
+
+REPORT_TEMPLATE = "vanhentunut-tieto.yml"  # .github/ISSUE_TEMPLATE/: outdated information
+
+
+@lru_cache(maxsize=4096)
+def _markdown(text: str) -> str:
+    return render_markdown(text)
+
+
+def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
+    """The helpers and values that are the same on every page of a language."""
+    catalogue = renderer.catalogues[lang]
+    urls, guide, site = renderer.urls, renderer.guide, renderer.site
+    vocabulary = guide.content.vocabulary
+
+    def text(value: Text | str | None) -> str:
+        if value is None:
+            return ""
+        return value if isinstance(value, str) else value.get(lang)[0]
+
+    def t(value: Text | str | None) -> Markup:
+        if value is None:
+            return Markup("")
+        if isinstance(value, str):
+            return escape(value)
+        shown, written = value.get(lang)
+        if written == lang:
+            return escape(shown)
+        return Markup(f'<span lang="{escape(written)}">{escape(shown)}</span>')
+
+    def md(value: Text | None) -> Markup:
+        if value is None:
+            return Markup("")
+        shown, written = value.get(lang)
+        attributes = Markup(f' lang="{written}"') if written != lang else Markup("")
+        return Markup('<div class="prose"{}>\n{}\n</div>').format(
+            attributes, Markup(_markdown(shown)))
+
+    def term(group: str, term_id: str) -> Markup:
+        return t(vocabulary.term(group, term_id).label)
+
+    def terms(group: str, ids: tuple[str, ...]) -> list:
+        found = [vocabulary.term(group, i) for i in ids]
+        return sorted(found, key=lambda x: sort_key(x.label.get(lang)[0]))
+
+    def by_name(items: Any, attribute: str = "name") -> list:
+        return sorted(items, key=lambda x: sort_key(getattr(x, attribute).get(lang)[0]))
+
+    def for_everyone(activity: Any) -> bool:
+        return vocabulary.for_everyone(activity.audiences)
+
+    def absolute_url(target: object) -> str:
+        """The published address of a page in this language (base_url + localised path)."""
+        return urls.absolute(urls.localised(path_of(target), lang))
+
+    def report_url(target: Any) -> str | None:
+        """A new issue in the content repository, prefilled for outdated information."""
+        if not site.repository:
+            return None
+        name = target.title if isinstance(target, Activity) else target.name
+        query = urlencode({"template": REPORT_TEMPLATE,
+                           "title": f"{catalogue('entry.report_title')}: {text(name)}",
+                           "page": absolute_url(target)})
+        return f"{site.repository.rstrip('/')}/issues/new?{query}"
+
+    said: dict[Any, Markup] = {}  # each rule is on its activity's page and in its cards
+
+    def schedule(rule: Any) -> Markup:
+        if rule not in said:
+            words = escape(catalogue.schedule(replace(rule, note=None)))
+            said[rule] = words + Markup("; ") + t(rule.note) if rule.note else words
+        return said[rule]
+
+    def qr(target: object) -> Markup:
+        """The QR code of a page's published address as an inline PNG, for the print view."""
+        return Markup(qr_img(absolute_url(target), catalogue("qr.label")))
+
+    def json_ld(target: object, occurrences: Any = ()) -> Markup:
+        """The page's schema.org JSON-LD script element (see jsonld.py)."""
+        return Markup(renderer.linked_data_script(target, lang, occurrences))
+
+    return {"_": catalogue, "lang": lang, "guide": guide, "site": site, "menu": renderer.menu,
+            "today": guide.today, "json_ld": json_ld, "feed_groups": FEED_GROUPS,
+            "absolute_url": absolute_url, "qr": qr, "for_everyone": for_everyone,
+            "t": t, "text": text, "md": md, "term": term, "terms": terms, "by_name": by_name,
+            "schedule": schedule, "search_scripts": BROWSER_SCRIPTS[lang],
+            "edit_url": renderer.edit_url, "report_url": report_url,
+            "last_changed": lambda target: renderer.changed.get(target.source.path)}
+
+
+def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
+                 ) -> dict[str, Any]:
+    """The helpers of the page at here (its site path in lang): links relative to it, or from
+    the site's root when rooted (the 404 page, shown at any address)."""
+    urls = renderer.urls
+    constant = renderer.language_helpers(lang)
+
+    def url(target: object, to_lang: str | None = None) -> str:
+        full = urls.localised(path_of(target), to_lang or lang)
+        return urls.rooted(full) if rooted else urls.relative(here, full)
+
+    def feed_url(target: object = None, webcal: bool = False) -> str:
+        full = urls.localised(feed_path(target), lang)
+        if webcal:  # calendar apps subscribe to webcal: links; it needs the full address
+            return "webcal://" + urls.absolute(full).split("://", 1)[1]
+        return urls.rooted(full) if rooted else urls.relative(here, full)
+
+    def asset(name: str) -> str:
+        return url(f"assets/{name}", renderer.languages[0])
+
+    return {**constant, "url": url, "asset": asset, "feed_url": feed_url}
