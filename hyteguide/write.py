@@ -54,14 +54,22 @@ class Staging:
         _check_target(self.target)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-",
                                             dir=self.target.parent))
+        self._root = str(self.folder) + os.sep
+        self._made: set[str] = set()  # folders made (by this process; a worker has its own)
 
     def put(self, relative: str, data: bytes) -> None:
-        """Write one file of the site; refuses paths that lead outside it."""
-        path = self.folder / relative
-        if self.folder not in path.resolve().parents:
+        """Write one file of the site; refuses paths that lead outside it. (Checked on the
+        path's text: the folder is new and only put() makes anything in it, so there is no
+        link in it to follow; resolving each path cost more than writing the file.)"""
+        path = os.path.normpath(os.path.join(self._root, relative))
+        if not path.startswith(self._root):
             raise UnsafeOutput(f"refusing to write outside the output folder: {relative}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        folder = os.path.dirname(path)
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            self._made.add(folder)
+        with open(path, "wb") as file:
+            file.write(data)
 
     def commit(self) -> None:
         """Swap the staged site in place of the target."""
