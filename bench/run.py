@@ -26,7 +26,9 @@ each under ``/usr/bin/time -v`` (when present) while this script samples the bui
 tree from /proc:
 
 * builds the fi-only copy cold (empty output folder) and warm (again, into the same folder),
-* builds the region in its three languages (fi, sv, en) cold and warm,
+* builds the region in its three languages (fi, sv, en) cold and warm, then rebuilds it as a
+  published guide is rebuilt most: after one organisation's file changed, and on the next day
+  with no content change (issue 16, point 6; ``--no-warm`` skips them too),
 * reads the stage times ("Built … in load X s, derive Y s, render+write Z s") and the search
   sizes ("search: …") from the build's report,
 * weighs the three-language site as GitHub Pages takes it (``bench/weigh_site.py``): bytes and
@@ -546,8 +548,8 @@ def _time_v(path: Path) -> dict[str, float]:
 
 
 def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int | None,
-              cold: bool) -> dict[str, Any]:
-    """One ``hyteguide build``, measured; output is emptied first when cold."""
+              cold: bool, today: str = TODAY) -> dict[str, Any]:
+    """One ``hyteguide build`` for today, measured; output is emptied first when cold."""
     if cold and output.exists():
         shutil.rmtree(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -556,7 +558,7 @@ def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int 
     time_file = logs / f"{label}.time"
     time_file.unlink(missing_ok=True)
     command = [*hyteguide_command(), "build", "--content", str(content), "--output",
-               str(output), "--today", TODAY]
+               str(output), "--today", today]
     timed = Path("/usr/bin/time").exists()
     if timed:
         command = ["/usr/bin/time", "-v", "-o", str(time_file), *command]
@@ -586,6 +588,7 @@ def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int 
     result: dict[str, Any] = {
         "label": label,
         "cold": cold,
+        "today": today,
         "content": str(content),
         "output": str(output),
         "command": shlex.join(command),
@@ -619,13 +622,15 @@ def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int 
 
 
 def measured_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int | None,
-                   cold: bool, idle_wait: float, retries: int) -> dict[str, Any]:
+                   cold: bool, idle_wait: float, retries: int, today: str = TODAY
+                   ) -> dict[str, Any]:
     """run_build after waiting for an idle machine; a disturbed build is measured again (up to
     retries times) and the least disturbed attempt is kept."""
     attempts: list[dict[str, Any]] = []
     for _ in range(1 + retries):
         waited = wait_idle(idle_wait) if idle_wait > 0 else 0.0
-        result = run_build(content, output, label=label, logs=logs, jobs=jobs, cold=cold)
+        result = run_build(content, output, label=label, logs=logs, jobs=jobs, cold=cold,
+                           today=today)
         result["waited_s"] = waited
         attempts.append(result)
         if result["exit_code"] or not disturbed(result["seconds"], result.get("other_cpu_s")):
@@ -1613,6 +1618,8 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
             data["builds"].append(measured_build(
                 content, site, label=label, logs=logs, jobs=args.jobs, cold=cold,
                 idle_wait=args.idle_wait * 60, retries=args.retries))
+        if warm and site == site_all and not args.fi_only:
+            data["builds"] += rebuilds(content, site, label, logs, args)
         if site.is_dir():
             data.setdefault("site_bytes", {})[label] = tree_bytes(site)
             if site == site_all:  # the published tree, its parts and its artifact
@@ -1635,6 +1642,30 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
             wait_idle(args.idle_wait * 60)
         data["peers"] = measure_peers(region_fi, work / f"peers-{size}", peers)
     return data
+
+
+def rebuilds(content: Path, site: Path, label: str, logs: Path, args: argparse.Namespace
+             ) -> list[dict[str, Any]]:
+    """The rebuilds a published guide does most (issue 16, point 6), into the built site: after
+    one organisation's file changed (a sentence appended to its body, taken out again
+    afterwards), and on the next day with no content change."""
+    found = []
+    orgs = sorted((content / "organisations").glob("*.md"))
+    if orgs:
+        edited = orgs[len(orgs) // 2]
+        before = edited.read_bytes()
+        try:
+            edited.write_bytes(before + b"\nVertailumittauksen muutos.\n")
+            found.append(measured_build(
+                content, site, label=f"{label}-one-file-changed", logs=logs, jobs=args.jobs,
+                cold=False, idle_wait=args.idle_wait * 60, retries=args.retries))
+        finally:
+            edited.write_bytes(before)
+    next_day = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=1)).isoformat()
+    found.append(measured_build(
+        content, site, label=f"{label}-next-day", logs=logs, jobs=args.jobs, cold=False,
+        idle_wait=args.idle_wait * 60, retries=args.retries, today=next_day))
+    return found
 
 
 SITE_BYTES_PER_ORG = 1.2e6  # three languages, measured at 300 and 3,000 organisations

@@ -409,3 +409,13 @@ def test_lang_is_kept_only_as_a_known_language(lang, expected):
 
 def test_a_link_without_an_address_has_no_rel():
     assert render_markdown("[x](javascript:alert(1))\n") == "<p><a>x</a></p>"
+
+
+def test_nothing_of_one_text_carries_over_to_the_next():
+    """One converter is reset between texts: a link reference, an abbreviation-like
+    definition or an unclosed block of one editor's text never changes another's."""
+    first = render_markdown("[site]: https://example.org/first\n\n<div>\n\n```\nopen fence")
+    assert "example.org/first" not in first
+    second = render_markdown("See [site] and [site][].")
+    assert "<a" not in second and "example.org" not in second
+    assert render_markdown("Plain *text*.") == "<p>Plain <em>text</em>.</p>"
