@@ -480,3 +480,10 @@ def test_an_imported_package_builds_and_exports_valid_hsds(tmp_path, source):
     assert len(organisations) == len(imported.organisations) > 0
     assert len(services) == sum(len(o.activities) for o in imported.organisations) > 0
     assert {o["name"] for o in organisations} == {o.name.default for o in imported.organisations}
+
+
+@pytest.mark.parametrize("items", [[], [{}], [{"a": "ä\n\"</script>", "b": [1, 2.5, None]}],
+                                   [{"x": "\u2028"}, "s", 3, [[]]]])
+def test_a_list_made_an_item_at_a_time_is_the_same_json(items):
+    from hyteguide.hsds import dumps, dumps_list
+    assert dumps_list(iter(items)) == dumps(items)
