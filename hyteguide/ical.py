@@ -230,10 +230,7 @@ def description(series: Series, ctx: EventContext) -> str:
     return "\n".join(lines)
 
 
-Property = tuple[str, str, str]  # name, parameters (";TZID=…"), value as written
-
-
-def _common(series: Series, ctx: EventContext, day: dt.date) -> list[Property]:
+def _common(series: Series, ctx: EventContext, day: dt.date) -> list[icaltext.Property]:
     """Properties every VEVENT of a series has, for the occurrence on day."""
     activity = series.activity
     properties = [("UID", "", icaltext.text(uid(series, ctx.host))),

@@ -17,6 +17,7 @@ LIMIT = 75  # octets a line may reach before it is folded (icalendar folds at 75
 # The order icalendar writes a VEVENT's properties in: these first, the others alphabetically.
 EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "RECURRENCE-ID",
                "SEQUENCE", "RRULE", "RDATE", "EXDATE")
+Property = tuple[str, str, str]  # name, parameters (";TZID=…"), value as written
 CALENDAR_ORDER = ("VERSION", "PRODID", "CALSCALE", "METHOD", "DESCRIPTION", "X-WR-CALDESC",
                   "NAME", "X-WR-CALNAME")
 
@@ -69,8 +70,7 @@ def fold(line: str) -> str:
     return b"\r\n ".join(chunks).decode()
 
 
-def component(name: str, properties: list[tuple[str, str, str]], order: tuple[str, ...]
-              ) -> bytes:
+def component(name: str, properties: list[Property], order: tuple[str, ...]) -> bytes:
     """BEGIN:name, the (name, parameters, value) properties in icalendar's order for the
     component (those in order first, the others alphabetically; a property's lines in the
     order given), END:name; each line folded and ended with CRLF."""

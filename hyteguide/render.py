@@ -61,8 +61,6 @@ READER_DAYS = 7
 STATEMENT_PAGES = {"accessibility": "accessibility/", "privacy": "privacy/"}
 
 
-
-
 @dataclass(frozen=True)
 class PageSpec:
     """One page to render in every language: its path, template and own context."""
@@ -93,8 +91,6 @@ def make_environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
 
 
 class Renderer:
@@ -386,10 +382,6 @@ class Renderer:
             title = title.get(lang)[0]
         context = {
             **helpers,
-            "guide": self.guide,
-            "site": self.site,
-            "menu": self.menu,
-            "today": self.guide.today,
             "page_title": title,
             "page_path": spec.path,
             "canonical": self.urls.absolute(here),
@@ -408,8 +400,7 @@ class Renderer:
 
     def render_not_found(self) -> str:
         lang = self.site.default_language
-        context = {**self.helpers(lang, "404.html", rooted=True), "guide": self.guide,
-                   "site": self.site, "menu": self.menu, "today": self.guide.today,
+        context = {**self.helpers(lang, "404.html", rooted=True),
                    "page_title": self.catalogues[lang]("notfound.title"), "page_path": "404.html",
                    "canonical": None, "alternates": [], "catalogues": self.catalogues}
         return self.env.get_template("404.html").render(context)
