@@ -502,18 +502,11 @@
     return found;
   }
 
+  /* The reader's day in zone (readerday.js, loaded before this script), or "" where it is
+     unknown: then every listed date counts as still to come. */
   function todayIn(zone) {
-    try {
-      var parts = {};
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
-      }).formatToParts(new Date()).forEach(function (part) {
-        parts[part.type] = part.value;
-      });
-      return parts.year + "-" + parts.month + "-" + parts.day;
-    } catch (error) {
-      return "";
-    }
+    var known = typeof window !== "undefined" && window.hyteguideTodayIn;
+    return (known && window.hyteguideTodayIn(zone)) || "";
   }
 
   /* The first of a result's next dates not yet past, in words, or null. */
