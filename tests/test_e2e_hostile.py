@@ -251,7 +251,7 @@ ANY_PAGE = re.compile(r"")
 OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)),
                (CALENDAR_PAGE, ("readerday", "calendar", "pagedlist")),
                (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("handout", "pagedlist")),
-               (SEARCH_PAGE, ("searchtext", "searchcore", "search")),
+               (SEARCH_PAGE, ("searchtext", "readerday", "searchcore", "search")),
                (ACTIVITY_PAGE, ("readerday", "upcoming")), (HOME_PAGE, ("readerday", "upcoming")))
 
 
