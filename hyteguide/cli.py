@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -44,6 +45,11 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--today", type=_date, help="the build date YYYY-MM-DD "
                        "(default: today in the site's time zone)")
     build.add_argument("--base-url", help="the published address (default: base_url of site.yaml)")
+    build.add_argument("--cache", type=Path, metavar="DIR",
+                       default=Path(os.environ["HYTEGUIDE_CACHE"])
+                       if os.environ.get("HYTEGUIDE_CACHE") else None,
+                       help="a build cache folder: make again only what changed (made if "
+                            "missing; default: $HYTEGUIDE_CACHE, else no cache)")
 
     check = commands.add_parser("check", help="validate the content without writing anything")
     _common(check)
@@ -129,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline import build
 
             report = build(args.content, args.templates, args.output, today=args.today,
-                           base_url=args.base_url)
+                           base_url=args.base_url, cache=args.cache)
             print(report, file=sys.stderr)
             return 0
         if args.command == "serve":

@@ -151,6 +151,11 @@ class Guide:
         """The activities of listed and unlisted organisations."""
         return self.activities + _activities(self.unlisted)
 
+    @cached_property
+    def activity_by_key(self) -> dict[str, Activity]:
+        """Every activity (listed or not) by its key."""
+        return {a.key: a for a in self.every_activity}
+
     @cached_property  # asked on every page: made once
     def hidden(self) -> frozenset[str]:
         """Slugs of the unlisted organisations."""

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
+from .dependencies import GuideView, record_objects
 from .derive import sort_key
 from .markup import render_markdown
 from .model import Activity, Text
@@ -103,13 +104,19 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
         """The page's schema.org JSON-LD script element (see jsonld.py)."""
         return Markup(renderer.linked_data_script(target, lang, occurrences))
 
-    return {"_": catalogue, "lang": lang, "guide": guide, "site": site, "menu": renderer.menu,
+    def last_changed(target: Any) -> Any:
+        record_objects(target)
+        return renderer.changed.get(target.source.path)
+
+    # Templates see the guide through a view that records what they read (a cached build).
+    return {"_": catalogue, "lang": lang, "guide": GuideView(guide), "site": site,
+            "menu": renderer.menu,
             "today": guide.today, "json_ld": json_ld, "feed_groups": FEED_GROUPS,
             "absolute_url": absolute_url, "qr": qr, "for_everyone": for_everyone,
             "t": t, "text": text, "md": md, "term": term, "terms": terms, "by_name": by_name,
             "schedule": schedule, "search_scripts": BROWSER_SCRIPTS[lang],
             "edit_url": renderer.edit_url, "report_url": report_url,
-            "last_changed": lambda target: renderer.changed.get(target.source.path)}
+            "last_changed": last_changed}
 
 
 def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False

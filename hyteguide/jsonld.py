@@ -33,7 +33,7 @@ from .model import (
     TimeRange,
     Vocabulary,
 )
-from .occurrences import Occurrence, is_skipped, recurring_dates, rule_dates
+from .occurrences import ROLLING_YEAR, Occurrence, is_skipped, recurring_dates, rule_dates
 
 SCHEMA = "https://schema.org"
 DAY_URLS = tuple(f"{SCHEMA}/{day}" for day in (
@@ -365,11 +365,29 @@ def _nth_weekday(m: MonthlyDay) -> Callable[[dt.date], bool]:
     return lambda day: day.weekday() == m.weekday and (day.day - 1) // 7 + 1 == m.ordinal
 
 
-def _not_held(rule: ScheduleRule, ctx: Context) -> tuple[dt.date, ...]:
-    """Days from today on that the rule's recurrence yields but that are not held
-    (exceptions, skipped holidays) or are cancelled; up to `until`, else the rolling year's
-    end or the last exception or cancellation."""
-    return _not_held_from(rule, ctx.today, ctx.horizon)
+def rule_day_parts(rule: ScheduleRule, today: dt.date, horizon: dt.date
+                   ) -> tuple[tuple[dt.date, ...], tuple[dt.date, ...]]:
+    """What of a rule's Schedules follows the build day: the days from today on that its
+    recurrence yields but that are not held (exceptions, skipped holidays) or are cancelled,
+    up to `until`, else the rolling year's end or the last exception or cancellation; and
+    its single days (`dates`, `also`) from today on that are not cancelled."""
+    not_held = _not_held_from(rule, today, horizon) if rule.kind in ("weekly", "monthly") \
+        else ()
+    # Exceptions take out listed dates, never extra (`also`) days.
+    cancelled = {c.date for c in rule.cancelled}
+    if rule.kind == "dates":
+        singles = [d for d in rule.dates if not is_skipped(rule, d)]
+    else:  # extra days are held on holidays and in breaks too, but only within the rule
+        singles = [d for d in rule.also
+                   if (rule.start or d) <= d <= (rule.until or d)]
+    return not_held, tuple(d for d in sorted(set(singles)) if d >= today and d not in cancelled)
+
+
+def day_parts(activity: Activity, today: dt.date) -> tuple:
+    """What of an activity's structured data follows the build day (rule_day_parts of each
+    rule, published a rolling year ahead): the build cache compares it between days."""
+    horizon = today + ROLLING_YEAR
+    return tuple(rule_day_parts(rule, today, horizon) for rule in activity.schedule)
 
 
 @lru_cache(maxsize=1024)  # a page's languages come one after another (render.render_all)
@@ -401,7 +419,7 @@ def rule_schedules(rule: ScheduleRule, ctx: Context) -> list[Data]:
     (P1W/P2W/P1M with byDay, byMonthWeek or byMonthDay, from/until, exceptDate), and one per
     single day (`date`, `also`). Parts it cannot express (rrule, 'last fri') are left out."""
     zone = ctx.zone.key
-    not_held = _not_held(rule, ctx) if rule.kind in ("weekly", "monthly") else []
+    not_held, singles = rule_day_parts(rule, ctx.today, ctx.horizon)
     found: list[Data] = []
     for pattern in _patterns(rule):
         excepted = [d.isoformat() for d in not_held if pattern.matches(d)]
@@ -415,16 +433,7 @@ def rule_schedules(rule: ScheduleRule, ctx: Context) -> list[Data]:
                 "exceptDate": excepted,
                 "scheduleTimezone": zone,
             }))
-    # Single days from today on; exceptions take out listed dates, never extra (`also`) days.
-    cancelled = {c.date for c in rule.cancelled}
-    if rule.kind == "dates":
-        singles = [d for d in rule.dates if not is_skipped(rule, d)]
-    else:  # extra days are held on holidays and in breaks too, but only within the rule
-        singles = [d for d in rule.also
-                   if (rule.start or d) <= d <= (rule.until or d)]
-    for day in sorted(set(singles)):
-        if day < ctx.today or day in cancelled:
-            continue
+    for day in singles:
         for time in _times(rule):
             found.append({"@type": "Schedule", "startDate": day.isoformat(),
                           "endDate": day.isoformat(), **_time_fields(time),

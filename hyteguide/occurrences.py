@@ -234,6 +234,22 @@ def next_occurrences(activity: Activity, start: dt.date, count: int,
     return found[:count]
 
 
+LOOKBACK = dt.timedelta(days=62)
+
+
+def listed_since(activity: Activity, today: dt.date, edited: dt.date | None = None) -> dt.date:
+    """The first day the activity's next dates, listed from today, have been what they are
+    (its page says its list was made then): the day after its last occurrence before today,
+    or after its file's last change if that is later. Without an occurrence in the weeks
+    before, the first day of today's month. The same on each day until another occurrence
+    passes, so a page that lists the same dates comes out the same the next day."""
+    past = activity_occurrences(activity, today - LOOKBACK, today - dt.timedelta(days=1))
+    since = past[-1].date + dt.timedelta(days=1) if past else today.replace(day=1)
+    if edited and edited > since:
+        since = min(edited, today)
+    return since
+
+
 def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Series]:
     """The activity's occurrences from start to end as recurring series, one per rule part
     and time of day; expanding them gives exactly `activity_occurrences`."""

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .buildcache import BuildCache, code_fingerprint, content_files
 from .derive import derive
 from .history import last_changed
 from .load import load_content, today_in
@@ -38,8 +39,10 @@ class BuildResult:
 
 
 def build(content_dir: Path, templates: Path, output: Path, today: dt.date | None = None,
-          base_url: str | None = None) -> BuildResult:
-    """Build the site into output atomically; return what it did. Raises ContentError."""
+          base_url: str | None = None, cache: Path | None = None) -> BuildResult:
+    """Build the site into output atomically; return what it did. Raises ContentError.
+    With a cache folder, reuse what it has that has not changed, and keep what is made for
+    the next build (buildcache.py); the output is the same either way."""
     timings = {}
     start = time.perf_counter()
     content = load_content(content_dir, today)  # consent expiry is checked against this date
@@ -51,19 +54,26 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     timings["derive"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    renderer = Renderer(guide, templates, base_url, changed=last_changed(content_dir))
+    changed = last_changed(content_dir)
+    renderer = Renderer(guide, templates, base_url, changed=changed)
     assets = [*static_files(templates), *vendor_files(node_modules_of(templates))]
+    build_cache = None
+    if cache is not None:
+        build_cache = BuildCache(cache, code_fingerprint(templates), renderer.urls.base_url,
+                                 content_files(content_dir, guide, changed), guide)
     staging = Staging(output)
     try:
         for path, data in assets:
             staging.put(path, data)
-        count = len(assets) + renderer.render_all(staging.put)
+        count = len(assets) + renderer.render_all(staging, build_cache)
         size = sum(len(data) for _, data in assets) + renderer.bytes_written
         staging.commit()
     except BaseException:
         staging.discard()
         raise
     timings["render+write"] = time.perf_counter() - start
+    if build_cache is not None:
+        build_cache.save()
 
     warnings = content.extra.get("warnings", [])
     lines = [format_report(warnings)] if warnings else []
@@ -73,6 +83,8 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
         f"({len(content.organisations)} organisations, {activities} activities, "
         f"{len(content.places)} places, {len(content.site.languages)} languages) in "
         + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items()))
+    if build_cache is not None:
+        lines.append(build_cache.summary())
     lines.append(renderer.search_sizes.summary())
     lines.append(capacity(size, len(content.organisations), len(content.site.languages)))
     if size > PAGES_LIMIT:

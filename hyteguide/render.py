@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,7 +17,9 @@ from urllib.parse import quote
 import jinja2
 
 from . import paging, sitemap
+from .buildcache import BuildCache, Output
 from .calendardata import WeekData
+from .dependencies import RecordingEnvironment, record, record_objects, recording
 from .derive import TAXONOMIES, Guide, TermIndex, sort_key
 from .helpers import language_helpers, page_helpers
 from .i18n import load_catalogue
@@ -25,7 +27,7 @@ from .ical import Feeds, feeds, scopes
 from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
 from .model import Activity, Organisation, Partnership, Place, Term, Text
-from .occurrences import ROLLING_YEAR
+from .occurrences import ROLLING_YEAR, listed_since
 from .opendata import PAGE as OPENDATA_PAGE
 from .opendata import SHARED as OPENDATA_SHARED
 from .opendata import files as opendata_files
@@ -44,7 +46,8 @@ from .paging import (
     paginate,
     preview,
 )
-from .parallel import chunked, in_parallel, release_memory
+from .parallel import in_parallel, release_memory
+from .plan import Made, Plan
 from .problems import ContentError, Problem
 from .schema import GAP_REASONS
 from .search import FACETS, SEARCH_PAGE, SearchSizes, facet_ids
@@ -82,8 +85,9 @@ class Alternate:
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
-    """Autoescaping on, undefined names are errors, whitespace trimmed."""
-    return jinja2.Environment(
+    """Autoescaping on, undefined names are errors, whitespace trimmed; what templates read is
+    recorded when a cached build asks (dependencies.RecordingEnvironment)."""
+    return RecordingEnvironment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
@@ -112,6 +116,7 @@ class Renderer:
         self._routes: tuple[dict, dict] | None = None  # made by maker() when first needed
         self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language (maker)
         self.changed = changed or {}  # content file → date of its last commit (history.py)
+        self.recording = False  # what pages read is recorded: a cached build (render_all)
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
 
@@ -134,6 +139,14 @@ class Renderer:
     def linked_data(self, target: object, lang: str, occurrences: Any = ()) -> dict[str, Any]:
         """schema.org data of an activity (with the occurrences its page lists) or a place."""
         guide, urls = self.guide, self.urls
+        record_objects(target)  # what it reads, for the build cache (dependencies.py)
+        if isinstance(target, Activity):
+            record(("day", target.key))
+            record(("item", "activity_municipalities", target.key))
+            record(("item", "place_by_slug", target.place))
+            record_objects(guide.organisation_of(target))
+            if target.place in guide.place_by_slug:
+                record_objects(guide.place_by_slug[target.place])
         ctx = LinkedDataContext(
             lang, zoneinfo.ZoneInfo(self.site.timezone), guide.content.vocabulary,
             lambda x: urls.absolute(urls.localised(path_of(x), lang)), guide.today,
@@ -206,6 +219,8 @@ class Renderer:
             "place": guide.place_by_slug.get(activity.place) if activity.place else None,
             "municipalities": guide.activity_municipalities[activity.key],
             "upcoming": guide.upcoming.get(activity.key, ()),
+            "listed_since": listed_since(activity, guide.today,
+                                         self.changed.get(activity.source.path)),
         }, title=activity.title, listed=activity.organisation not in guide.hidden)
 
     def place_page(self, place: Place) -> PageSpec:
@@ -371,7 +386,13 @@ class Renderer:
         return f"{self.site.repository.rstrip('/')}/edit/{quote(self.site.branch)}/" \
                f"{quote(target.source.path)}"
 
-    def render_page(self, spec: PageSpec, lang: str) -> str:
+    def page_context(self, spec: PageSpec, lang: str) -> dict[str, Any]:
+        """A page's own data as its template gets it in a language."""
+        return {name: value.value(lang) if isinstance(value, Localised) else value
+                for name, value in spec.context.items()}
+
+    def render_page(self, spec: PageSpec, lang: str,
+                    context: dict[str, Any] | None = None) -> str:
         here = self.urls.localised(spec.path, lang)
         helpers = self.helpers(lang, here)
         catalogue = helpers["_"]
@@ -380,17 +401,15 @@ class Renderer:
             title = catalogue(title)
         elif isinstance(title, Text):
             title = title.get(lang)[0]
-        context = {
+        return self.env.get_template(spec.template).render({
             **helpers,
             "page_title": title,
             "page_path": spec.path,
             "canonical": self.urls.absolute(here),
             "alternates": self.alternates(spec.path, here),
             "listed": spec.listed,
-            **{name: value.value(lang) if isinstance(value, Localised) else value
-               for name, value in spec.context.items()},
-        }
-        return self.env.get_template(spec.template).render(context)
+            **(context if context is not None else self.page_context(spec, lang)),
+        })
 
     def alternates(self, path: str, here: str) -> list[Alternate]:
         return [Alternate(lang, self.catalogues[lang]("language_name"),
@@ -405,66 +424,81 @@ class Renderer:
                    "canonical": None, "alternates": [], "catalogues": self.catalogues}
         return self.env.get_template("404.html").render(context)
 
-    def render_all(self, put: Callable[[str, bytes], None]) -> int:
-        """Hand every output file to put(site-relative path, bytes); return the count. Pages,
-        feeds, search files and open data are rendered, and put, in worker processes
-        (parallel.py)."""
+    def render_all(self, output: Output, cache: BuildCache | None = None) -> int:
+        """Write every output file through output.put(site-relative path, bytes); return the
+        count. Pages, feeds, search files and open data are rendered, and written, in worker
+        processes (parallel.py). With a cache, what it has as it would be made now is linked
+        from it (output.link) instead, and what is made is kept in it (buildcache.py)."""
         specs = list(self.pages())
         _check_unique(specs)
         for name in sorted({spec.template for spec in specs}):
             self.env.get_template(name)  # compiled once, before the workers fork
         self._specs = specs
-        # A page's languages one after another: what they share (its Markdown, its
-        # schedule's dates) is then made once, in the same worker.
-        pages = [("page", lang, number) for number in range(len(specs))
-                 for lang in self.languages]
-        chunks = [*([("search", lang)] for lang in self.languages),  # the long ones first
-                  *([("feeds", lang)] for lang in self.languages),
-                  *([("opendata", lang)] for lang in self.languages),
-                  [("calendar-data", self.languages[0])], *chunked(pages)]
+        plan = Plan(self, specs, cache)
+        self.recording = cache is not None
 
-        def work(chunk: Sequence[tuple]) -> list[tuple[str, int, tuple[int, int] | None]]:
+        def work(chunk: Sequence[tuple]) -> list[Made]:
             done = []
-            for path, data in self.render_tasks(chunk):
-                put(path, data)
-                done.append((path, len(data),
-                             SearchSizes.measure(data) if search_kind(path) else None))
+            for task, path, data, found in self.render_tasks(chunk):
+                blob = None
+                if cache is None:
+                    output.put(path, data)
+                else:
+                    blob = cache.store(data)
+                    output.link(path, cache.blob_path(blob))
+                done.append(Made(task, path, len(data), blob, found,
+                                 SearchSizes.measure(data) if search_kind(path) else None))
             return done
 
         count = 0
-        for path, length, size in in_parallel(work, chunks):
+        for made in in_parallel(work, plan.chunks()):
             count += 1
-            self.bytes_written += length
-            if size:
-                self.search_sizes.files[path] = size
+            self.bytes_written += made.length
+            if made.search_size:
+                self.search_sizes.files[made.path] = made.search_size
+            plan.made(made)
+        for made in plan.reuse(output):
+            count += 1
+            self.bytes_written += made.length
+            if made.search_size:
+                self.search_sizes.files[made.path] = made.search_size
         others = self.site_files(specs)
         for path, make in others.items():
             data = make()
-            put(path, data)
+            output.put(path, data)
             self.bytes_written += len(data)
         return count + len(others)
 
-    def render_tasks(self, tasks: Sequence[tuple]) -> Iterator[tuple[str, bytes]]:
-        """Output files of tasks, one at a time as they are made: ("page", language, number in
-        the list of specs), ("feeds", language), ("search", language), ("opendata", language)
-        or ("calendar-data", first language). The large tasks give back their memory when they
-        are done."""
-        for kind, lang, *number in tasks:
+    def render_tasks(self, tasks: Sequence[tuple]
+                     ) -> Iterator[tuple[tuple, str, bytes, tuple | None]]:
+        """Output files of tasks, one at a time as they are made, each with its task and, for
+        a page when recording (a cached build), what its rendering read (dependencies.py).
+        Tasks: ("page", language, number in the list of specs), ("feeds", language),
+        ("search", language), ("opendata", language) or ("calendar-data", first language).
+        The large tasks give back their memory when they are done."""
+        for task in tasks:
+            kind, lang, *number = task
             if kind == "page":
                 spec = self._specs[number[0]]
                 path = self.urls.output_file(self.urls.localised(spec.path, lang))
-                yield path, self.render_page(spec, lang).encode("utf-8")
+                if not self.recording:
+                    yield task, path, self.render_page(spec, lang).encode("utf-8"), None
+                    continue
+                with recording() as found:
+                    data = self.render_page(spec, lang).encode("utf-8")
+                yield task, path, data, tuple(sorted(found, key=repr))
                 continue
             if kind == "calendar-data":  # one file a week for every language
-                yield from self.week_data().files(self.guide.calendars)
-                continue
-            if kind == "search":
-                yield from search_files(self.guide, self.urls, self.catalogues, (lang,))
+                files: Iterable[tuple[str, bytes]] = self.week_data().files(self.guide.calendars)
+            elif kind == "search":
+                files = search_files(self.guide, self.urls, self.catalogues, (lang,))
             elif kind == "feeds":
-                yield from feeds(self.guide, self.urls, self.catalogues, (lang,))
+                files = feeds(self.guide, self.urls, self.catalogues, (lang,))
             else:  # not through export(): the preview keeps those, a build needs them once
-                yield from opendata_files(self.guide, self.urls, self.catalogues, lang,
-                                          self.changed)
+                files = opendata_files(self.guide, self.urls, self.catalogues, lang,
+                                       self.changed)
+            for path, data in files:
+                yield task, path, data, None
             release_memory()
 
     def sitemaps(self, specs: list[PageSpec]) -> dict[str, bytes]:

@@ -61,6 +61,11 @@ class Staging:
         """Write one file of the site; refuses paths that lead outside it. (Checked on the
         path's text: the folder is new and only put() makes anything in it, so there is no
         link in it to follow; resolving each path cost more than writing the file.)"""
+        with open(self._path(relative), "wb") as file:
+            file.write(data)
+
+    def _path(self, relative: str) -> str:
+        """Where a site path goes in the staging folder, its folder made."""
         path = os.path.normpath(os.path.join(self._root, relative))
         if not path.startswith(self._root):
             raise UnsafeOutput(f"refusing to write outside the output folder: {relative}")
@@ -68,8 +73,16 @@ class Staging:
         if folder not in self._made:
             os.makedirs(folder, exist_ok=True)
             self._made.add(folder)
-        with open(path, "wb") as file:
-            file.write(data)
+        return path
+
+    def link(self, relative: str, source: Path) -> None:
+        """Put a file of the build cache into the site: a hard link (no copy; the cache never
+        changes a file once written), or a copy where the two are on different file systems."""
+        path = self._path(relative)
+        try:
+            os.link(source, path)
+        except OSError:
+            shutil.copyfile(source, path)
 
     def commit(self) -> None:
         """Swap the staged site in place of the target."""

@@ -21,6 +21,8 @@ from hyteguide.occurrences import (
     activity_series,
     first_date,
     is_holiday,
+    listed_since,
+    next_occurrences,
     recurs_on,
     rule_dates,
 )
@@ -484,3 +486,29 @@ def test_nothing_is_published_further_ahead_than_two_years():
     assert published_end(activity(near), start) == dt.date(2027, 5, 31)
     assert published_end(activity(ScheduleRule(weekly=(1,))), start) == \
         start + dt.timedelta(days=366)
+
+
+# -- since when a page's next dates have been the same ------------------------------------------
+
+def test_a_list_of_next_dates_is_the_same_since_the_day_after_the_last_date_held():
+    group = activity(ScheduleRule(weekly=(TUE,), start=D(2026, 9, 1)))
+    wednesday, monday = D(2026, 12, 2), D(2026, 12, 7)
+    since = listed_since(group, wednesday)
+    assert since == D(2026, 12, 2)  # Tuesday 1 December was the last date held
+    assert all(listed_since(group, day) == since
+               for day in (wednesday, D(2026, 12, 5), monday, D(2026, 12, 8)))
+    assert next_occurrences(group, since, 8) == next_occurrences(group, D(2026, 12, 8), 8)
+    assert listed_since(group, D(2026, 12, 9)) == D(2026, 12, 9)
+
+
+def test_a_later_edit_is_the_day_the_list_was_made():
+    group = activity(ScheduleRule(weekly=(TUE,), start=D(2026, 9, 1)))
+    assert listed_since(group, D(2026, 12, 7), edited=D(2026, 12, 4)) == D(2026, 12, 4)
+    assert listed_since(group, D(2026, 12, 7), edited=D(2026, 11, 4)) == D(2026, 12, 2)
+    assert listed_since(group, D(2026, 12, 7), edited=D(2027, 1, 1)) == D(2026, 12, 7)
+
+
+def test_without_dates_in_the_weeks_before_the_list_is_of_this_month():
+    camp = activity(ScheduleRule(dates=(D(2027, 6, 14), D(2027, 6, 15))))
+    assert listed_since(camp, D(2026, 12, 6)) == D(2026, 12, 1)
+    assert listed_since(camp, D(2026, 12, 31)) == D(2026, 12, 1)

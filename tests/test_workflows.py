@@ -131,11 +131,18 @@ def test_pages_build_job_uses_the_official_actions():
     configure = step_using(steps, "actions/configure-pages")
     assert configure["uses"] == "actions/configure-pages@v5"
     assert configure["id"] == "pages"
+    cache = step_using(steps, "actions/cache")
+    assert cache["uses"] == "actions/cache@v4"
+    build_step = next(s for s in steps if "run" in s)
+    assert cache["with"]["path"] == build_step["env"]["HYTEGUIDE_CACHE"]
+    assert "github.run_id" in cache["with"]["key"]  # a new entry each run: entries never change
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
     upload = step_using(steps, "actions/upload-pages-artifact")
     assert upload["uses"] == "actions/upload-pages-artifact@v3"
     assert upload["with"]["path"] == "site"
     order = [s.get("uses", "run").split("@")[0] for s in steps]
     assert order.index("actions/configure-pages") < order.index("run")
+    assert order.index("actions/cache") < order.index("run")
     assert order.index("run") < order.index("actions/upload-pages-artifact")
 
 
@@ -309,6 +316,7 @@ def test_pages_build_commands_run_as_written(tmp_path):
 
     site = repo / "site"
     assert (site / "index.html").is_file()
+    assert (repo / ".cache/hyteguide/manifest.json").is_file()  # the cache the next run restores
     assert (site / ".nojekyll").is_file()  # Pages serves _-prefixed files as they are
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
                  "x": "http://www.w3.org/1999/xhtml"}

@@ -1,7 +1,8 @@
 /* hyteguide: "today" and "next" as of the reader's day, not the build's.
  *
  * A page is built on one day (data-built) and read on others (the reader's today in the site's
- * time zone, data-timezone). Read on a later day:
+ * time zone, data-timezone). An activity page's data-built is the day its list of next dates
+ * has been as it is since (the day after the last date held, or its last edit). Read later:
  *  - an activity page's next dates ([data-upcoming]) already past are hidden, with a note of
  *    when the list was made; when none is left, another note says so;
  *  - the home page ([data-home]) shows the reader's today and the six days after it from the
