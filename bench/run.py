@@ -26,8 +26,9 @@ each under ``/usr/bin/time -v`` (when present) while this script samples the bui
 tree from /proc:
 
 * builds the fi-only copy cold (empty output folder) and warm (again, into the same folder),
-* builds the region in its three languages (fi, sv, en) cold and warm, then rebuilds it as a
-  published guide is rebuilt most: after one organisation's file changed, and on the next day
+* builds the region in its three languages (fi, sv, en) cold and warm, then with the build
+  cache (``--cache``) as a published guide is rebuilt most: the cold build that makes the
+  cache, the same content again, after one organisation's file changed, and on the next day
   with no content change (issue 16, point 6; ``--no-warm`` skips them too),
 * reads the stage times ("Built … in load X s, derive Y s, render+write Z s") and the search
   sizes ("search: …") from the build's report,
@@ -548,8 +549,9 @@ def _time_v(path: Path) -> dict[str, float]:
 
 
 def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int | None,
-              cold: bool, today: str = TODAY) -> dict[str, Any]:
-    """One ``hyteguide build`` for today, measured; output is emptied first when cold."""
+              cold: bool, today: str = TODAY, cache: Path | None = None) -> dict[str, Any]:
+    """One ``hyteguide build`` for today, measured; output is emptied first when cold; with
+    the build cache folder `cache` when given."""
     if cold and output.exists():
         shutil.rmtree(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -558,11 +560,12 @@ def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int 
     time_file = logs / f"{label}.time"
     time_file.unlink(missing_ok=True)
     command = [*hyteguide_command(), "build", "--content", str(content), "--output",
-               str(output), "--today", today]
+               str(output), "--today", today, *(["--cache", str(cache)] if cache else [])]
     timed = Path("/usr/bin/time").exists()
     if timed:
         command = ["/usr/bin/time", "-v", "-o", str(time_file), *command]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env.pop("HYTEGUIDE_CACHE", None)  # a cache only where asked for
     if jobs:
         env["HYTEGUIDE_JOBS"] = str(jobs)
     os.sync()
@@ -622,7 +625,8 @@ def run_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int 
 
 
 def measured_build(content: Path, output: Path, *, label: str, logs: Path, jobs: int | None,
-                   cold: bool, idle_wait: float, retries: int, today: str = TODAY
+                   cold: bool, idle_wait: float, retries: int, today: str = TODAY,
+                   cache: Path | None = None
                    ) -> dict[str, Any]:
     """run_build after waiting for an idle machine; a disturbed build is measured again (up to
     retries times) and the least disturbed attempt is kept."""
@@ -630,7 +634,7 @@ def measured_build(content: Path, output: Path, *, label: str, logs: Path, jobs:
     for _ in range(1 + retries):
         waited = wait_idle(idle_wait) if idle_wait > 0 else 0.0
         result = run_build(content, output, label=label, logs=logs, jobs=jobs, cold=cold,
-                           today=today)
+                           today=today, cache=cache)
         result["waited_s"] = waited
         attempts.append(result)
         if result["exit_code"] or not disturbed(result["seconds"], result.get("other_cpu_s")):
@@ -1059,6 +1063,7 @@ def measure_preview(region: Path, work: Path, edits: int, jobs: int | None,
     command = [*hyteguide_command(), "serve", "--content", str(copy), "--port", str(port),
                "--no-browser", "--today", TODAY]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env.pop("HYTEGUIDE_CACHE", None)  # a cache only where asked for
     if jobs:
         env["HYTEGUIDE_JOBS"] = str(jobs)
     result: dict[str, Any] = {"content": str(copy), "languages": region_languages(copy),
@@ -1260,7 +1265,11 @@ def format_size(size: int, data: dict[str, Any]) -> str:
                "used during the build (/proc/stat busy time minus the build's own, as "
                "bench/peers.py counts it; the sampling's own CPU, its own column, is in it): "
                "more than a small fraction of the wall time means the build shared the "
-               "machine.")
+               "machine. The builds with the build cache (`--cache`, issue 16 point 6), each "
+               "into an empty folder as on GitHub's runners: cache-cold makes the cache; "
+               "cached-same builds the same content again; one-file-changed after a sentence "
+               "was added to one organisation's file; one-file-restored after it was taken "
+               "out again; next-day with the same content a day later.")
     sizes = data.get("site_bytes", {})
     if sizes:
         out += ["", "Output size (summed file sizes): " + ", ".join(
@@ -1646,25 +1655,34 @@ def measure_size(size: int, args: argparse.Namespace, peers: Sequence[str]) -> d
 
 def rebuilds(content: Path, site: Path, label: str, logs: Path, args: argparse.Namespace
              ) -> list[dict[str, Any]]:
-    """The rebuilds a published guide does most (issue 16, point 6), into the built site: after
-    one organisation's file changed (a sentence appended to its body, taken out again
-    afterwards), and on the next day with no content change."""
+    """The rebuilds a published guide does most (issue 16, point 6), with the build cache as
+    the Pages workflow keeps it: the cold build that makes the cache, the same content again,
+    after one organisation's file changed (a sentence added to its body, taken out again
+    afterwards), and on the next day with no content change. Each into an empty output
+    folder, as on GitHub's runners (a local rebuild also removes the site it replaces)."""
+    cache = site.parent / f"cache-{label}"
+    shutil.rmtree(cache, ignore_errors=True)
     found = []
+
+    def measure(suffix: str, today: str = TODAY) -> None:
+        found.append(measured_build(
+            content, site, label=f"{label}-{suffix}", logs=logs, jobs=args.jobs, cold=True,
+            idle_wait=args.idle_wait * 60, retries=args.retries, today=today, cache=cache))
+
+    measure("cache-cold")
+    measure("cached-same")
     orgs = sorted((content / "organisations").glob("*.md"))
     if orgs:
         edited = orgs[len(orgs) // 2]
         before = edited.read_bytes()
         try:
             edited.write_bytes(before + b"\nVertailumittauksen muutos.\n")
-            found.append(measured_build(
-                content, site, label=f"{label}-one-file-changed", logs=logs, jobs=args.jobs,
-                cold=False, idle_wait=args.idle_wait * 60, retries=args.retries))
+            measure("one-file-changed")
         finally:
             edited.write_bytes(before)
-    next_day = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=1)).isoformat()
-    found.append(measured_build(
-        content, site, label=f"{label}-next-day", logs=logs, jobs=args.jobs, cold=False,
-        idle_wait=args.idle_wait * 60, retries=args.retries, today=next_day))
+        measure("one-file-restored")  # the next day's build starts from the cache as it was
+    measure("next-day", (dt.date.fromisoformat(TODAY) + dt.timedelta(days=1)).isoformat())
+    shutil.rmtree(cache, ignore_errors=True)
     return found
 
 

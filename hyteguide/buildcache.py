@@ -20,6 +20,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ def _file_mode() -> int:
 FILE_MODE = _file_mode()  # what open() would give a new file
 VERSION = 1
 MANIFEST = "manifest.json"
+MEMO = "memo"
 BLOBS = "blobs"
 # The libraries whose output ends up in pages (their versions are part of the fingerprint).
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "pyyaml", "icalendar", "lunr", "zxing-cpp",
@@ -161,12 +163,13 @@ class BuildCache:
     """The cache folder of one build: what it can reuse, and what it keeps for the next."""
 
     def __init__(self, folder: Path, code: bytes, base_url: str, files: ContentFiles,
-                 guide: Any):
+                 guide: Any, menu: Any = ()):
         self.folder = folder
         self.blobs = folder / BLOBS
         # What every page is made from: the code and templates, the address, the site-wide
-        # content. When any of it changes, the cache starts afresh.
-        self.fingerprint = digest((code, base_url, files.site_wide)).hex()
+        # content, which free pages the footer menu lists (their titles are their files').
+        # When any of it changes, the cache starts afresh.
+        self.fingerprint = digest((code, base_url, files.site_wide, ident(menu))).hex()
         self.files = files
         self.guide = guide
         self.old = self._read()
@@ -181,8 +184,15 @@ class BuildCache:
         try:
             manifest = Manifest.from_json((self.folder / MANIFEST).read_text("utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
-            return None  # no cache yet, or one this build cannot read: start afresh
-        return manifest if manifest.fingerprint == self.fingerprint else None
+            manifest = None  # no cache yet, or one this build cannot read
+        if manifest is None or manifest.fingerprint != self.fingerprint:
+            shutil.rmtree(self.folder / MEMO, ignore_errors=True)  # start afresh
+            return None
+        return manifest
+
+    def memo_path(self, task: str) -> Path:
+        """Where a whole-guide task remembers what it worked out from texts (memo.py)."""
+        return self.folder / MEMO / f"{task}.json"
 
     # -- fingerprints ---------------------------------------------------------------------------
 
@@ -201,6 +211,8 @@ class BuildCache:
             return self.files.own.get(dependency[1], b"missing")
         if kind == "today":
             return digest(guide.today.isoformat())
+        if kind == "whole":
+            return digest((self.files.whole, guide.today.isoformat()))
         if kind == "item":
             index = getattr(guide, dependency[1])
             if dependency[2] not in index:
@@ -239,7 +251,8 @@ class BuildCache:
     # -- pages ----------------------------------------------------------------------------------
 
     def reusable(self, path: str, lang: str, page_digest: bytes) -> str | None:
-        """The blob of a page the cache has as it would be made now, else None."""
+        """The blob of a page the cache has as it would be made now, else None. (Asked in the
+        workers: it changes nothing; the build keeps the page with `keep_reused`.)"""
         if self.old is None:
             return None
         entry = self.old.pages.get((path, lang))
@@ -248,9 +261,15 @@ class BuildCache:
         dependencies = [self.old.dependencies[n] for n in entry.dependencies]
         if self.page_key(page_digest, dependencies) != entry.key:
             return None
+        return entry.blob
+
+    def keep_reused(self, path: str, lang: str) -> None:
+        """Keep a page `reusable` gave for the next build, as it was."""
+        assert self.old is not None
+        entry = self.old.pages[(path, lang)]
+        dependencies = [self.old.dependencies[n] for n in entry.dependencies]
         self.keep_page(path, lang, entry.key, dependencies, entry.blob)
         self.reused_pages += 1
-        return entry.blob
 
     def keep_page(self, path: str, lang: str, key: bytes, dependencies: Iterable[Dependency],
                   blob: str) -> None:

@@ -12,6 +12,8 @@ rendering reached besides. That last part is recorded here, as *dependencies*:
 - ("attr", name): a whole attribute of the guide (compared by `ident`: which objects, in
   which order; their content is recorded as files when read);
 - ("today",): the build day itself;
+- ("whole",): everything (a method of the guide whose reading is not known): every content
+  file and the build day;
 - ("day", activity key): the parts of an activity's structured data that follow the build
   day (jsonld.day_parts), compared by value.
 
@@ -132,6 +134,8 @@ class GuideView:
             return _recorded_call(value)
         elif name == "content":
             return ContentView(value)
+        elif callable(value):  # another method: what it reads is not known here
+            _current.add(("whole",))
         else:
             _current.add(("attr", name))
         return value
@@ -265,7 +269,7 @@ def ident(value: Any, memo: dict[int, Any] | None = None) -> Any:
         return memo[id(value)][1]
     if kind in (tuple, list):
         found: Any = tuple(ident(item, memo) for item in value)
-    elif kind is dict:
+    elif kind is dict or isinstance(value, Mapping):
         found = ("dict", tuple((ident(k, memo), ident(v, memo)) for k, v in value.items()))
     elif kind in (set, frozenset):
         found = ("set", tuple(sorted(repr(ident(item, memo)) for item in value)))
@@ -278,12 +282,14 @@ def ident(value: Any, memo: dict[int, Any] | None = None) -> Any:
         found = ("function", value.__module__, value.__qualname__)
     else:
         raise Unknown(f"cannot compare a {kind.__name__} between builds")
-    if memo is not None:
-        if kind not in (tuple, list) or len(value) > SHORT:
-            # A value many pages share (a term's whole list) by its fingerprint: each page's
-            # own fingerprint is then made of a few short values, not of a long list again.
-            found = ("#", digest(found))
-        memo[id(value)] = (value, found)  # with the value: its id is not reused meanwhile
+    if memo is not None and (dataclasses.is_dataclass(value) if kind not in (tuple, list)
+                             else len(value) > SHORT):
+        # A value many pages share (a term's whole list, an occurrence) by its fingerprint,
+        # made once: each page's own fingerprint is then made of a few short values. (Kept
+        # with the value, so that its id is not reused while the memo lives. A page's own
+        # dictionaries are not kept: they are made anew for each page.)
+        found = ("#", digest(found))
+        memo[id(value)] = (value, found)
     return found
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from .derive import Guide
 from .i18n import Catalogue
 from .jsonld import clock, language_codes
-from .markup import plain_text, render_markdown
+from .markup import words_of
 from .model import (
     YSO_BASE,
     Activity,
@@ -200,7 +200,7 @@ class Export:
 def _plain(value: Text | None, x: Export) -> str | None:
     """A Markdown text in this language as plain words (sanitised first: no markup remains)."""
     text = x.text(value)
-    return (plain_text(render_markdown(text)) or None) if text else None
+    return (words_of(text) or None) if text else None
 
 
 # -- rows ---------------------------------------------------------------------------------------

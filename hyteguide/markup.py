@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from .memo import remembered
 from .urls import valid_url
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
@@ -81,6 +82,12 @@ _TAG = re.compile(r"<[^>]*>")
 def plain_text(safe_html: str) -> str:
     """The words of sanitised HTML (from render_markdown), for the search index."""
     return " ".join(html.unescape(_TAG.sub(" ", safe_html)).split())
+
+
+def words_of(text: str) -> str:
+    """The words of a Markdown text as the site shows it (plain_text of render_markdown); a
+    build cache remembers them (memo.py)."""
+    return remembered("words", text, lambda: plain_text(render_markdown(text)))
 
 
 # -- the content model ----------------------------------------------------------------------------

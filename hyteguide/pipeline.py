@@ -60,7 +60,8 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     build_cache = None
     if cache is not None:
         build_cache = BuildCache(cache, code_fingerprint(templates), renderer.urls.base_url,
-                                 content_files(content_dir, guide, changed), guide)
+                                 content_files(content_dir, guide, changed), guide,
+                                 renderer.menu)
     staging = Staging(output)
     try:
         for path, data in assets:

@@ -28,9 +28,11 @@ class Made:
     task: tuple
     path: str
     length: int
-    blob: str | None  # its name in the cache (a cached build)
-    dependencies: tuple | None  # what a page read (a cached build)
-    search_size: tuple[int, int] | None  # bytes raw and gzipped, of a search file
+    blob: str | None = None  # its name in the cache (a cached build)
+    dependencies: tuple | None = None  # what a page read, when it was rendered (cached build)
+    digest: bytes | None = None  # the page's own data's fingerprint (cached build)
+    reused: bool = False  # linked from the cache, not made
+    search_size: tuple[int, int] | None = None  # bytes raw and gzipped, of a search file
 
 
 def _name(task: tuple) -> str:
@@ -38,29 +40,26 @@ def _name(task: tuple) -> str:
 
 
 class Plan:
-    """The tasks of one build (render.Renderer.render_all): which run, which are reused."""
+    """The tasks of one build (render.Renderer.render_all): which whole-guide tasks run and
+    which are reused; every page goes to the workers, which reuse or render it."""
 
     def __init__(self, renderer: Renderer, specs: Sequence[PageSpec], cache: BuildCache | None):
-        self.renderer = renderer
         self.specs = specs
         self.cache = cache
         languages = renderer.languages
         whole = [*((kind, lang) for kind in ("search", "feeds", "opendata") for lang in languages),
                  ("calendar-data", languages[0])]  # the long ones first
-        self.reused_tasks: list[tuple[str, tuple]] = []
-        self.reused_pages: list[tuple[str, str]] = []
-        self.kept: dict[str, list[tuple[str, str, Any]]] = {}
-        self.digests: dict[tuple[int, str], bytes] = {}
-        self.whole: list[tuple] = []
         # A page's languages one after another: what they share (its Markdown, its schedule's
         # dates) is then made once, in the same worker.
-        self.pages: list[tuple] = []
+        self.pages = [("page", lang, n) for n in range(len(specs)) for lang in languages]
+        self.reused_tasks: list[tuple[str, tuple]] = []
+        self.kept: dict[str, list[tuple[str, str, Any]]] = {}
+        self.whole: list[tuple] = []
+        self.today: dict[str, bool] = {}
         if cache is None:
             self.whole = whole
-            self.pages = [("page", lang, n) for n in range(len(specs)) for lang in languages]
             return
-        env = renderer.env
-        self.today = using_today(env, sorted({spec.template for spec in specs}))
+        self.today = using_today(renderer.env, sorted({spec.template for spec in specs}))
         for task in whole:
             files = cache.reusable_task(_name(task))
             if files is None:
@@ -68,51 +67,43 @@ class Plan:
                 self.kept[_name(task)] = []
             else:
                 self.reused_tasks.append((_name(task), files))
-        for number, spec in enumerate(specs):
-            for lang in languages:
-                digest = cache.page_digest(spec, lang, renderer.page_context(spec, lang))
-                blob = cache.reusable(spec.path, lang, digest)
-                if blob is None:
-                    self.pages.append(("page", lang, number))
-                    self.digests[(number, lang)] = digest
-                else:
-                    path = renderer.urls.output_file(renderer.urls.localised(spec.path, lang))
-                    self.reused_pages.append((path, blob))
 
     def chunks(self) -> list[Sequence[tuple]]:
         """The tasks to run, in the chunks the workers take them in."""
         return [*([task] for task in self.whole), *chunked(self.pages)]
 
     def made(self, made: Made) -> None:
-        """Keep a file a task made in the cache, with what it was made from."""
+        """Keep a file a task made or reused in the cache, with what it was made from."""
         cache = self.cache
         if cache is None or made.blob is None:
             return
-        if made.task[0] != "page":
-            self.kept[_name(made.task)].append((made.path, made.blob, made.search_size))
+        if made.task[0] != "page":  # reused whole-guide files were kept as they were
+            if not made.reused:
+                self.kept[_name(made.task)].append((made.path, made.blob, made.search_size))
             return
         _, lang, number = made.task
         spec = self.specs[number]
+        if made.reused:
+            cache.keep_reused(spec.path, lang)
+            return
+        assert made.digest is not None
         dependencies = list(made.dependencies or ())
         if self.today[spec.template]:
             dependencies.append(("today",))
-        key = cache.page_key(self.digests[(number, lang)], dependencies)
-        cache.keep_page(spec.path, lang, key, dependencies, made.blob)
+        cache.keep_page(spec.path, lang, cache.page_key(made.digest, dependencies),
+                        dependencies, made.blob)
 
     def reuse(self, output: Output) -> Iterator[Made]:
-        """Link the reused files into the output; keep what the tasks made for the next build."""
+        """Link the reused whole-guide files into the output; keep what the tasks made for
+        the next build."""
         cache = self.cache
         if cache is None:
             return
-        for path, blob in self.reused_pages:
-            source = cache.blob_path(blob)
-            output.link(path, source)
-            yield Made(("page",), path, os.stat(source).st_size, blob, None, None)
         for _, files in self.reused_tasks:
             for path, blob, size in files:
                 source = cache.blob_path(blob)
                 output.link(path, source)
-                yield Made(("task",), path, os.stat(source).st_size, blob, None,
-                           tuple(size) if size else None)
+                yield Made(("task",), path, os.stat(source).st_size, blob, reused=True,
+                           search_size=tuple(size) if size else None)
         for name, made in self.kept.items():
             cache.keep_task(name, made)

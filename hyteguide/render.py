@@ -6,10 +6,12 @@ Templates get ready data and a few display helpers; they hold no logic beyond di
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -26,6 +28,7 @@ from .i18n import load_catalogue
 from .ical import Feeds, feeds, scopes
 from .jsonld import Context as LinkedDataContext
 from .jsonld import activity_data, place_data, script
+from .memo import remembering
 from .model import Activity, Organisation, Partnership, Place, Term, Text
 from .occurrences import ROLLING_YEAR, listed_since
 from .opendata import PAGE as OPENDATA_PAGE
@@ -116,7 +119,7 @@ class Renderer:
         self._routes: tuple[dict, dict] | None = None  # made by maker() when first needed
         self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language (maker)
         self.changed = changed or {}  # content file → date of its last commit (history.py)
-        self.recording = False  # what pages read is recorded: a cached build (render_all)
+        self.cache: BuildCache | None = None  # a cached build's (render_all)
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
 
@@ -435,33 +438,27 @@ class Renderer:
             self.env.get_template(name)  # compiled once, before the workers fork
         self._specs = specs
         plan = Plan(self, specs, cache)
-        self.recording = cache is not None
+        self.cache = cache
 
         def work(chunk: Sequence[tuple]) -> list[Made]:
             done = []
-            for task, path, data, found in self.render_tasks(chunk):
-                blob = None
-                if cache is None:
-                    output.put(path, data)
-                else:
+            for made, data in self.render_tasks(chunk, output):
+                if data is not None and cache is None:
+                    output.put(made.path, data)
+                elif data is not None:
                     blob = cache.store(data)
-                    output.link(path, cache.blob_path(blob))
-                done.append(Made(task, path, len(data), blob, found,
-                                 SearchSizes.measure(data) if search_kind(path) else None))
+                    output.link(made.path, cache.blob_path(blob))
+                    made = replace(made, blob=blob)
+                done.append(made)
             return done
 
         count = 0
-        for made in in_parallel(work, plan.chunks()):
+        for made in chain(in_parallel(work, plan.chunks()), plan.reuse(output)):
             count += 1
             self.bytes_written += made.length
             if made.search_size:
                 self.search_sizes.files[made.path] = made.search_size
             plan.made(made)
-        for made in plan.reuse(output):
-            count += 1
-            self.bytes_written += made.length
-            if made.search_size:
-                self.search_sizes.files[made.path] = made.search_size
         others = self.site_files(specs)
         for path, make in others.items():
             data = make()
@@ -469,24 +466,19 @@ class Renderer:
             self.bytes_written += len(data)
         return count + len(others)
 
-    def render_tasks(self, tasks: Sequence[tuple]
-                     ) -> Iterator[tuple[tuple, str, bytes, tuple | None]]:
-        """Output files of tasks, one at a time as they are made, each with its task and, for
-        a page when recording (a cached build), what its rendering read (dependencies.py).
-        Tasks: ("page", language, number in the list of specs), ("feeds", language),
-        ("search", language), ("opendata", language) or ("calendar-data", first language).
-        The large tasks give back their memory when they are done."""
+    def render_tasks(self, tasks: Sequence[tuple], output: Output | None = None
+                     ) -> Iterator[tuple[Made, bytes | None]]:
+        """Output files of tasks, one at a time as they are made, each with what the build
+        needs to know of it. Tasks: ("page", language, number in the list of specs),
+        ("feeds", language), ("search", language), ("opendata", language) or
+        ("calendar-data", first language). In a cached build a page the cache has as it would
+        be made now is linked into output (its bytes None), and a page rendered comes with
+        what its rendering read (dependencies.py). The large tasks give back their memory
+        when they are done."""
         for task in tasks:
             kind, lang, *number = task
             if kind == "page":
-                spec = self._specs[number[0]]
-                path = self.urls.output_file(self.urls.localised(spec.path, lang))
-                if not self.recording:
-                    yield task, path, self.render_page(spec, lang).encode("utf-8"), None
-                    continue
-                with recording() as found:
-                    data = self.render_page(spec, lang).encode("utf-8")
-                yield task, path, data, tuple(sorted(found, key=repr))
+                yield self._page(task, self._specs[number[0]], lang, output)
                 continue
             if kind == "calendar-data":  # one file a week for every language
                 files: Iterable[tuple[str, bytes]] = self.week_data().files(self.guide.calendars)
@@ -497,9 +489,31 @@ class Renderer:
             else:  # not through export(): the preview keeps those, a build needs them once
                 files = opendata_files(self.guide, self.urls, self.catalogues, lang,
                                        self.changed)
-            for path, data in files:
-                yield task, path, data, None
+            # What the task works out from texts is remembered in a cached build (memo.py).
+            with remembering(self.cache.memo_path(f"{kind}-{lang}") if self.cache else None):
+                for path, data in files:
+                    yield Made(task, path, len(data), search_size=SearchSizes.measure(data)
+                               if search_kind(path) else None), data
             release_memory()
+
+    def _page(self, task: tuple, spec: PageSpec, lang: str, output: Output | None
+              ) -> tuple[Made, bytes | None]:
+        path = self.urls.output_file(self.urls.localised(spec.path, lang))
+        cache = self.cache
+        if cache is None:
+            data = self.render_page(spec, lang).encode("utf-8")
+            return Made(task, path, len(data)), data
+        context = self.page_context(spec, lang)
+        digest = cache.page_digest(spec, lang, context)
+        blob = cache.reusable(spec.path, lang, digest)
+        if blob is not None and output is not None:
+            source = cache.blob_path(blob)
+            output.link(path, source)
+            return Made(task, path, os.stat(source).st_size, blob, reused=True), None
+        with recording() as found:
+            data = self.render_page(spec, lang, context).encode("utf-8")
+        return Made(task, path, len(data), dependencies=tuple(sorted(found, key=repr)),
+                    digest=digest), data
 
     def sitemaps(self, specs: list[PageSpec]) -> dict[str, bytes]:
         """The sitemap index and its parts (sitemap.py): every listed page in every language."""

@@ -40,13 +40,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from . import searchindex, searchtext
 from .derive import Guide
 from .i18n import Catalogue
-from .markup import plain_text, render_markdown
+from .markup import words_of
+from .memo import remembered
 from .model import Activity, Organisation, Page, Partnership, Place, Text
 from .urls import Urls, path_of
 
@@ -174,7 +176,7 @@ class _Words:
         return self.text(value)[0]
 
     def markdown(self, value: Text | None) -> str:
-        return plain_text(render_markdown(self.plain(value))) if value else ""
+        return words_of(self.plain(value)) if value else ""
 
     def label(self, group: str, term_id: str) -> str:
         return self.plain(self.guide.content.vocabulary.term(group, term_id).label)
@@ -319,8 +321,10 @@ def _json(data: Any) -> bytes:
 def index_of(docs: list[SearchDocument], lang: str) -> searchindex.Index:
     """The lunr index of documents; refs are their positions."""
     pipeline = [fn.label for fn in searchtext.pipeline_functions(lang)]
-    fields = ({name: searchtext.terms(getattr(doc, name), lang) for name, _ in FIELDS}
-              for doc in docs)  # one document's terms at a time
+    kind = "terms-" + lang
+    fields = ({name: remembered(kind, text, partial(searchtext.terms, text, lang))
+               for name, _ in FIELDS for text in (getattr(doc, name),)}
+              for doc in docs)  # one document's terms at a time (a build cache remembers them)
     return searchindex.build(fields, FIELDS, pipeline)
 
 

@@ -118,6 +118,15 @@ def test_a_menu_page_is_on_every_page(region):
     assert reused == 0  # the footer menu names it
 
 
+def test_a_new_page_in_the_menu_is_on_every_page(region):
+    region.same_as_cold()
+    (region.content / "pages/uutiset.md").write_text(
+        "---\ntitle: {fi: Uutiset, sv: Nyheter, en: News}\nmenu: 3\n---\nUutisia.\n",
+        encoding="utf-8")
+    reused, _, _, _ = region.same_as_cold()
+    assert reused == 0
+
+
 def test_the_next_days_reuse_what_did_not_move(region):
     region.same_as_cold()  # the cache as of TODAY
     for days in (1, 2, 7):
@@ -159,3 +168,15 @@ def test_unused_blobs_are_removed(region):
     kept = {bucket.name + blob.name for bucket in (region.cache / "blobs").iterdir()
             for blob in bucket.iterdir()}
     assert kept == used
+
+
+def test_whole_guide_tasks_remember_what_they_worked_out_from_texts(region):
+    path = region.content / OLOHUONE  # a sentence more: the whole-guide tasks run again
+    path.write_text(path.read_text(encoding="utf-8") + "\nKahvi on ilmaista.\n",
+                    encoding="utf-8")
+    region.same_as_cold()
+    memo = region.cache / "memo"
+    for lang in ("fi", "sv", "en"):
+        kept = json.loads((memo / f"search-{lang}.json").read_text(encoding="utf-8"))
+        assert any(key.startswith(f"terms-{lang}:") for key in kept)
+        assert any(key.startswith("words:") for key in kept)

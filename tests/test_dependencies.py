@@ -100,3 +100,9 @@ def test_a_long_shared_list_is_compared_by_its_fingerprint():
     assert ident(long, memo) == ("#", digest(tuple(range(20))))
     assert ident(long, memo) == ident(tuple(range(20)), {})
     assert ident(long[:3], memo) == (0, 1, 2)
+
+
+def test_another_method_of_the_guide_makes_the_page_depend_on_everything(guide):
+    view = GuideView(guide)
+    _, found = render("{{ g.on(g.today)|length }}", g=view)
+    assert ("whole",) in found
