@@ -154,7 +154,7 @@ class Manifest:
 class Output(Protocol):
     """Where a build's files go (write.Staging)."""
 
-    def put(self, relative: str, data: bytes) -> None: ...
+    def put(self, relative: str, data: bytes) -> str: ...
 
     def link(self, relative: str, source: Path) -> None: ...
 
@@ -179,6 +179,7 @@ class BuildCache:
         self._memo: dict[int, Any] = {}  # ident of values shared by many pages (a term's list)
         self.reused_pages = 0
         self.reused_tasks = 0
+        self._buckets: set[str] = set()  # blob folders made (by this process)
 
     def _read(self) -> Manifest | None:
         try:
@@ -308,14 +309,22 @@ class BuildCache:
     def blob_path(self, blob: str) -> Path:
         return self.blobs / blob[:2] / blob[2:]
 
-    def store(self, data: bytes) -> str:
-        """Keep data as a blob (once: blobs are named by their content); return its name."""
+    def store(self, data: bytes, written: str) -> str:
+        """Keep a file the build wrote (data, at the path written) as a blob, named by its
+        content: a hard link to it (a copy across file systems); return the blob's name."""
         blob = hashlib.blake2b(data, digest_size=16).hexdigest()
         path = self.blob_path(blob)
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            os.fchmod(handle, FILE_MODE)  # the site's files are linked to it: readable as usual
+        bucket = str(path.parent)
+        if bucket not in self._buckets:
+            os.makedirs(bucket, exist_ok=True)
+            self._buckets.add(bucket)
+        try:
+            os.link(written, path)
+        except FileExistsError:
+            pass  # the same content, kept before
+        except OSError:  # another file system: a copy, whole or not at all
+            handle, temporary = tempfile.mkstemp(dir=bucket, prefix=".tmp-")
+            os.fchmod(handle, FILE_MODE)
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
             os.replace(temporary, path)

@@ -30,7 +30,7 @@ class Made:
     length: int
     blob: str | None = None  # its name in the cache (a cached build)
     dependencies: tuple | None = None  # what a page read, when it was rendered (cached build)
-    digest: bytes | None = None  # the page's own data's fingerprint (cached build)
+    key: bytes | None = None  # the fingerprint of all a rendered page was made from
     reused: bool = False  # linked from the cache, not made
     search_size: tuple[int, int] | None = None  # bytes raw and gzipped, of a search file
 
@@ -86,12 +86,8 @@ class Plan:
         if made.reused:
             cache.keep_reused(spec.path, lang)
             return
-        assert made.digest is not None
-        dependencies = list(made.dependencies or ())
-        if self.today[spec.template]:
-            dependencies.append(("today",))
-        cache.keep_page(spec.path, lang, cache.page_key(made.digest, dependencies),
-                        dependencies, made.blob)
+        assert made.key is not None and made.dependencies is not None
+        cache.keep_page(spec.path, lang, made.key, made.dependencies, made.blob)
 
     def reuse(self, output: Output) -> Iterator[Made]:
         """Link the reused whole-guide files into the output; keep what the tasks made for

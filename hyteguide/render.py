@@ -120,6 +120,7 @@ class Renderer:
         self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language (maker)
         self.changed = changed or {}  # content file → date of its last commit (history.py)
         self.cache: BuildCache | None = None  # a cached build's (render_all)
+        self._today: dict[str, bool] = {}
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
 
@@ -439,16 +440,15 @@ class Renderer:
         self._specs = specs
         plan = Plan(self, specs, cache)
         self.cache = cache
+        self._today = plan.today  # the templates that name the build day
 
         def work(chunk: Sequence[tuple]) -> list[Made]:
             done = []
             for made, data in self.render_tasks(chunk, output):
-                if data is not None and cache is None:
-                    output.put(made.path, data)
-                elif data is not None:
-                    blob = cache.store(data)
-                    output.link(made.path, cache.blob_path(blob))
-                    made = replace(made, blob=blob)
+                if data is not None:
+                    written = output.put(made.path, data)
+                    if cache is not None:
+                        made = replace(made, blob=cache.store(data, written))
                 done.append(made)
             return done
 
@@ -512,8 +512,11 @@ class Renderer:
             return Made(task, path, os.stat(source).st_size, blob, reused=True), None
         with recording() as found:
             data = self.render_page(spec, lang, context).encode("utf-8")
-        return Made(task, path, len(data), dependencies=tuple(sorted(found, key=repr)),
-                    digest=digest), data
+        if self._today.get(spec.template):
+            found.add(("today",))
+        dependencies = tuple(sorted(found, key=repr))
+        return Made(task, path, len(data), dependencies=dependencies,
+                    key=cache.page_key(digest, dependencies)), data
 
     def sitemaps(self, specs: list[PageSpec]) -> dict[str, bytes]:
         """The sitemap index and its parts (sitemap.py): every listed page in every language."""

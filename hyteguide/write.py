@@ -57,12 +57,15 @@ class Staging:
         self._root = str(self.folder) + os.sep
         self._made: set[str] = set()  # folders made (by this process; a worker has its own)
 
-    def put(self, relative: str, data: bytes) -> None:
+    def put(self, relative: str, data: bytes) -> str:
         """Write one file of the site; refuses paths that lead outside it. (Checked on the
         path's text: the folder is new and only put() makes anything in it, so there is no
-        link in it to follow; resolving each path cost more than writing the file.)"""
-        with open(self._path(relative), "wb") as file:
+        link in it to follow; resolving each path cost more than writing the file.) Returns
+        where it was written."""
+        path = self._path(relative)
+        with open(path, "wb") as file:
             file.write(data)
+        return path
 
     def _path(self, relative: str) -> str:
         """Where a site path goes in the staging folder, its folder made."""
