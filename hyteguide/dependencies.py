@@ -163,56 +163,49 @@ class ContentView:
         return getattr(self._content, name)
 
 
-class RecordingMapping(Mapping):
-    """One of the guide's indexes: each key looked up is recorded, with the objects found."""
+class _Recorded:
+    """One of the guide's values as templates see it: asking whether a key is in it records
+    that key (as `member`); going through all of it records the whole value."""
 
-    def __init__(self, name: str, mapping: Mapping):
+    member = "item"
+
+    def __init__(self, name: str, inner: Any):
         self.name = name
-        self.mapping = mapping
+        self.inner = inner
+
+    def __contains__(self, key: object) -> bool:
+        record((self.member, self.name, key))
+        return key in self.inner
+
+    def __iter__(self) -> Iterator[Any]:
+        record(("attr", self.name))
+        return iter(self.inner)
+
+    def __len__(self) -> int:
+        record(("attr", self.name))
+        return len(self.inner)
+
+
+class RecordingMapping(_Recorded, Mapping):
+    """One of the guide's indexes: each key looked up is recorded, with the objects found."""
 
     def __getitem__(self, key: Any) -> Any:
         record(("item", self.name, key))
-        found = self.mapping[key]
+        found = self.inner[key]
         record_objects(found)
         return found
 
     def get(self, key: Any, default: Any = None) -> Any:
         record(("item", self.name, key))
-        found = self.mapping.get(key, default)
+        found = self.inner.get(key, default)
         record_objects(found)
         return found
 
-    def __contains__(self, key: object) -> bool:
-        record(("item", self.name, key))
-        return key in self.mapping
 
-    def __iter__(self) -> Iterator[Any]:
-        record(("attr", self.name))
-        return iter(self.mapping)
-
-    def __len__(self) -> int:
-        record(("attr", self.name))
-        return len(self.mapping)
-
-
-class RecordingSet:
+class RecordingSet(_Recorded):
     """One of the guide's sets of slugs: each membership asked is recorded."""
 
-    def __init__(self, name: str, members: frozenset):
-        self.name = name
-        self.members = members
-
-    def __contains__(self, key: object) -> bool:
-        record(("has", self.name, key))
-        return key in self.members
-
-    def __iter__(self) -> Iterator[Any]:
-        record(("attr", self.name))
-        return iter(self.members)
-
-    def __len__(self) -> int:
-        record(("attr", self.name))
-        return len(self.members)
+    member = "has"
 
 
 def using_today(env: jinja2.Environment, names: Iterable[str]) -> dict[str, bool]:
