@@ -14,7 +14,7 @@ from .load import load_content, today_in
 from .problems import Problem, format_report
 from .render import Renderer, static_files
 from .search import vendor_files
-from .write import Staging
+from .write import Staging, UnsafeOutput
 
 
 def node_modules_of(templates: Path) -> Path:
@@ -43,6 +43,8 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     """Build the site into output atomically; return what it did. Raises ContentError.
     With a cache folder, reuse what it has that has not changed, and keep what is made for
     the next build (buildcache.py); the output is the same either way."""
+    if cache is not None:
+        _check_cache_folder(cache, content_dir, templates, output)
     timings = {}
     start = time.perf_counter()
     content = load_content(content_dir, today)  # consent expiry is checked against this date
@@ -91,6 +93,17 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     if size > PAGES_LIMIT:
         lines.append(too_large_for_pages(size, len(content.site.languages)))
     return BuildResult("\n".join(lines), tuple(warnings))
+
+
+def _check_cache_folder(cache: Path, content_dir: Path, templates: Path, output: Path) -> None:
+    """The cache folder must be apart from the content, the templates and the output (each
+    build replaces the output; the others are read as the site's sources)."""
+    folder = cache.resolve()
+    for name, other in (("output", output), ("content", content_dir), ("templates", templates)):
+        place = other.resolve()
+        if folder == place or place in folder.parents or folder in place.parents:
+            raise UnsafeOutput(f"the cache folder {cache} must be apart from the {name} folder "
+                               f"{other}: choose another, such as .cache/hyteguide")
 
 
 # GitHub Pages refuses to publish a site larger than this ("Published GitHub Pages sites may be

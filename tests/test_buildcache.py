@@ -180,3 +180,16 @@ def test_whole_guide_tasks_remember_what_they_worked_out_from_texts(region):
         kept = json.loads((memo / f"search-{lang}.json").read_text(encoding="utf-8"))
         assert any(key.startswith(f"terms-{lang}:") for key in kept)
         assert any(key.startswith("words:") for key in kept)
+
+
+@pytest.mark.parametrize("where", ["output", "in output", "in content", "templates",
+                                   "above output"])
+def test_the_cache_folder_is_kept_apart_from_the_sources_and_the_output(tmp_path, where):
+    from hyteguide.write import UnsafeOutput
+
+    output = tmp_path / "site"
+    cache = {"output": output, "in output": output / "cache", "in content": CONTENT / "cache",
+             "templates": TEMPLATES, "above output": tmp_path}[where]
+    with pytest.raises(UnsafeOutput, match="must be apart from"):
+        build(CONTENT, TEMPLATES, output, today=TODAY, cache=cache)
+    assert not (CONTENT / "cache").exists() and not output.exists()
