@@ -21,7 +21,6 @@ import importlib.metadata
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,15 +28,8 @@ from typing import Any, Protocol
 
 from .dependencies import SOURCED, Dependency, digest, ident
 from .problems import relative_path
+from .write import write_whole
 
-
-def _file_mode() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-FILE_MODE = _file_mode()  # what open() would give a new file
 VERSION = 1
 MANIFEST = "manifest.json"
 MEMO = "memo"
@@ -322,12 +314,8 @@ class BuildCache:
             os.link(written, path)
         except FileExistsError:
             pass  # the same content, kept before
-        except OSError:  # another file system: a copy, whole or not at all
-            handle, temporary = tempfile.mkstemp(dir=bucket, prefix=".tmp-")
-            os.fchmod(handle, FILE_MODE)
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
+        except OSError:  # another file system: a copy
+            write_whole(path, data)
         return blob
 
     def summary(self) -> str:
@@ -341,11 +329,7 @@ class BuildCache:
 
     def save(self) -> None:
         """Write the new index and remove the blobs no page or task uses any more."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(self.new.to_json())
-        os.replace(temporary, self.folder / MANIFEST)
+        write_whole(self.folder / MANIFEST, self.new.to_json().encode("utf-8"))
         used = {e.blob for e in self.new.pages.values()}
         used.update(blob for _, files in self.new.tasks.values() for _, blob, _ in files)
         if not self.blobs.is_dir():

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from .write import write_whole
 
 _active: Memo | None = None
 
@@ -65,8 +65,5 @@ def remembering(path: Path | None) -> Iterator[None]:
         yield
     finally:
         _active = outer
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        json.dump(memo.new, file, ensure_ascii=False, separators=(",", ":"))
-    os.replace(temporary, path)
+    write_whole(path, json.dumps(memo.new, ensure_ascii=False,
+                                 separators=(",", ":")).encode("utf-8"))
