@@ -583,13 +583,15 @@ def tables(guide: Guide, urls: Urls, catalogue: Catalogue, lang: str) -> dict[st
 
 def csv_bytes(table: str, rows: list[Row]) -> bytes:
     """A table as RFC 4180 CSV (UTF-8, CRLF, a header row, every field of the table)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    out = io.BytesIO()  # encoded as written: the table's text is not held twice
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\r\n")
     names = [c.name for c in columns(table)]
     writer.writerow(names)
     for row in rows:
         writer.writerow(["" if row.get(name) is None else row[name] for name in names])
-    return out.getvalue().encode("utf-8")
+    text.detach()
+    return out.getvalue()
 
 
 def descriptor(guide: Guide, urls: Urls, catalogue: Catalogue, lang: str) -> dict[str, Any]:
@@ -698,8 +700,14 @@ def dumps_list(items: Iterable[Any]) -> bytes:
     """dumps() of a list, made an item at a time: the same bytes, without the whole list's
     records and its text in memory at once (services.json is 44 MB a language at 3,000
     organisations)."""
-    return b"[" + b",".join(json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-                            .encode("utf-8") for item in items) + b"]\n"
+    out = io.BytesIO()  # its buffer becomes the bytes returned, without a copy
+    out.write(b"[")
+    for number, item in enumerate(items):
+        if number:
+            out.write(b",")
+        out.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    out.write(b"]\n")
+    return out.getvalue()
 
 
 # The JSON form: file → (table, how a row is nested).

@@ -4,21 +4,40 @@ A forked worker inherits the parent's memory, so the Guide and the compiled temp
 copied or pickled; only the finished files come back. Results come back in the order of the
 work, so the output does not depend on which worker was faster. Where `fork` is missing
 (Windows, and macOS' default), or the work is small, it runs in this process.
+
+Memory (what the build holds at its peak, issue 16 point 7): a forked worker shares the
+parent's pages only until it touches them, since Python writes a reference count into every
+object it reads; a worker that reads the whole guide comes to hold a copy of it. So:
+
+- the work that reads the whole guide (the search index, the feeds, the open data: `heavy`
+  chunks) runs one chunk at a time, never in two workers at once, and the worker that ran
+  one leaves after it;
+- a worker whose memory has grown by WORKER_MEMORY leaves too; a fresh fork takes the place
+  of a worker that left, holding nothing apart from the parent.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import ctypes
 import functools
 import gc
 import multiprocessing
 import os
 import pickle
+import resource
+import signal
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing import connection
+from multiprocessing.connection import Connection
+from typing import Any, NoReturn
 
 CHUNK = 32  # pages a worker takes at a time: enough to amortise the round trip
+# A worker leaves, and a fresh fork takes its place, once its own memory has grown by this much
+# (what it copied of the parent's, by reading it, is then given back).
+WORKER_MEMORY = 256 * 1024 * 1024
 _work: Callable[[Sequence[Any]], list[Any]] | None = None  # set before forking
 
 
@@ -56,12 +75,16 @@ def chunked(tasks: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
 
 
 def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Sequence[Any]],
-                processes: int | None = None) -> Iterator[Any]:
-    """work(chunk) for each chunk of tasks, in forked processes; yields the results in order."""
+                processes: int | None = None, heavy: Sequence[Sequence[Any]] = ()
+                ) -> Iterator[Any]:
+    """work(chunk) for each chunk of tasks, in forked processes; yields the results in order:
+    those of chunks, then those of heavy, the chunks that read all of the guide (at most one
+    of them runs at a time)."""
     global _work
     processes = processes or workers()
-    if processes < 2 or len(chunks) < 4 or "fork" not in multiprocessing.get_all_start_methods():
-        for chunk in chunks:
+    every = [*chunks, *heavy]
+    if processes < 2 or len(every) < 4 or not hasattr(os, "fork"):
+        for chunk in every:
             yield from work(chunk)
         return
     _work = work
@@ -69,15 +92,157 @@ def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Seq
     # to the pages they share with the parent (which would copy the whole guide into each).
     gc.collect()
     gc.freeze()
+    pool = _Workers(every, range(len(chunks), len(every)), processes)
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for ok, result in pool.imap(_run, chunks):
-                if not ok:
-                    raise result
-                yield from result
+        pool.start()
+        for result in pool.results():
+            yield from result
     finally:
+        pool.stop()
         _work = None
         gc.unfreeze()
+
+
+class _Workers:
+    """Forked worker processes, each given chunk numbers through a pipe and sending back
+    their results. A worker leaves after sending a result when its memory has grown by
+    WORKER_MEMORY (the pages it has copied from the parent by reading them, and what it made)
+    or when the chunk was a heavy one, and a fresh fork takes its place."""
+
+    def __init__(self, chunks: Sequence[Sequence[Any]], heavy: Iterable[int], processes: int):
+        self.chunks = chunks
+        self.processes = processes
+        self.heavy = frozenset(heavy)
+        # the heavy chunks first: they are the long ones, and one runs while pages render
+        self.waiting = collections.deque(sorted(range(len(chunks)),
+                                                key=lambda n: n not in self.heavy))
+        self.given: dict[Connection, list[int]] = {}  # a worker's pipe → its chunks, in order
+        self.pids: dict[Connection, int] = {}
+        self.heavy_running = False
+
+    def start(self) -> None:
+        for _ in range(self.processes):
+            self._fork()
+
+    def _fork(self) -> None:
+        ours, theirs = multiprocessing.Pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns
+            code = 1
+            try:
+                ours.close()
+                for other in self.pids:  # so that each pipe's end closes when its worker does
+                    other.close()
+                _serve(theirs, self.chunks)
+                code = 0
+            finally:
+                os._exit(code)
+        theirs.close()
+        self.pids[ours] = pid
+        self.given[ours] = []
+        self._give(ours)
+        self._give(ours)  # the next chunk waits in the pipe while one is rendered
+
+    def _next(self, worker: Connection) -> int | None:
+        """The first waiting chunk this worker may take: a heavy one only alone, and only
+        when no other heavy one runs."""
+        alone = not self.heavy_running and not self.given[worker]
+        for position, number in enumerate(self.waiting):
+            if alone or number not in self.heavy:
+                del self.waiting[position]
+                return number
+        return None
+
+    def _give(self, worker: Connection) -> None:
+        if self.given[worker] and self.given[worker][-1] in self.heavy:
+            return  # it leaves after a heavy chunk
+        number = self._next(worker)
+        if number is None:
+            return
+        heavy = number in self.heavy
+        self.heavy_running |= heavy
+        self.given[worker].append(number)
+        # A worker that has just left (its last result, which says so, not yet read here)
+        # cannot take it: it is given again when that result is read.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            worker.send((number, heavy))
+
+    def results(self) -> Iterator[list[Any]]:
+        """Each chunk's results, in the chunks' order."""
+        done: dict[int, list[Any]] = {}
+        following = 0
+        while following < len(self.chunks):
+            busy = [worker for worker, numbers in self.given.items() if numbers]
+            for worker in connection.wait(busy):
+                assert isinstance(worker, Connection)
+                self._received(worker, done)
+            while following in done:
+                yield done.pop(following)
+                following += 1
+
+    def _received(self, worker: Connection, done: dict[int, list[Any]]) -> None:
+        try:
+            number, ok, result, leaving = worker.recv()
+        except (EOFError, OSError):
+            self._died(worker)
+        if not ok:
+            raise result
+        self.given[worker].remove(number)
+        done[number] = result
+        if number in self.heavy:
+            self.heavy_running = False
+        if leaving:
+            self.waiting.extendleft(reversed(self.given[worker]))  # not rendered: given again
+            os.waitpid(self.pids[worker], 0)
+            self._forget(worker)
+            self._fork()
+        else:
+            self._give(worker)
+        if not self.heavy_running:  # another worker may take the next heavy chunk now
+            for other in self.given:
+                if not self.given[other]:
+                    self._give(other)
+
+    def _died(self, worker: Connection) -> NoReturn:
+        pid = self.pids[worker]
+        _, status = os.waitpid(pid, 0)
+        self._forget(worker)
+        raise WorkerError(f"a worker process (pid {pid}) ended without its results (wait "
+                          f"status {status}); was it killed for lack of memory?") from None
+
+    def _forget(self, worker: Connection) -> None:
+        worker.close()
+        del self.pids[worker], self.given[worker]
+
+    def stop(self) -> None:
+        """End the workers: those still rendering are stopped."""
+        for worker, pid in list(self.pids.items()):
+            with contextlib.suppress(OSError):
+                worker.send(None)
+            if self.given[worker]:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+            self._forget(worker)
+
+
+def _serve(pipe: Connection, chunks: Sequence[Sequence[Any]]) -> None:
+    """A worker's loop: render the chunks it is given, until None, or until it has grown by
+    WORKER_MEMORY (counted as the pages it first wrote: minor page faults)."""
+    gc.freeze()
+    page = resource.getpagesize()
+    start = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    while True:
+        given = pipe.recv()
+        if given is None:
+            return
+        number, leaving = given
+        ok, result = _run(chunks[number])
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - start) * page
+        leaving = leaving or grown > WORKER_MEMORY
+        pipe.send((number, ok, result, leaving))
+        if leaving:
+            return
 
 
 def release_memory() -> None:

@@ -48,7 +48,7 @@ class Plan:
         self.cache = cache
         languages = renderer.languages
         whole = [*((kind, lang) for kind in ("search", "feeds", "opendata") for lang in languages),
-                 ("calendar-data", languages[0])]  # the long ones first
+                 ("calendar-data", languages[0])]
         # A page's languages one after another: what they share (its Markdown, its schedule's
         # dates) is then made once, in the same worker.
         self.pages = [("page", lang, n) for n in range(len(specs)) for lang in languages]
@@ -68,9 +68,14 @@ class Plan:
             else:
                 self.reused_tasks.append((_name(task), files))
 
-    def chunks(self) -> list[Sequence[tuple]]:
-        """The tasks to run, in the chunks the workers take them in."""
-        return [*([task] for task in self.whole), *chunked(self.pages)]
+    def page_chunks(self) -> list[Sequence[tuple]]:
+        """The pages, in the chunks the workers take them in."""
+        return chunked(self.pages)
+
+    def whole_chunks(self) -> list[Sequence[tuple]]:
+        """The whole-guide tasks that run, each a chunk of its own: they read all of the guide,
+        so the workers run them one at a time (parallel.py)."""
+        return [[task] for task in self.whole]
 
     def made(self, made: Made) -> None:
         """Keep a file a task made or reused in the cache, with what it was made from."""

@@ -453,7 +453,8 @@ class Renderer:
             return done
 
         count = 0
-        for made in chain(in_parallel(work, plan.chunks()), plan.reuse(output)):
+        for made in chain(in_parallel(work, plan.page_chunks(), heavy=plan.whole_chunks()),
+                          plan.reuse(output)):
             count += 1
             self.bytes_written += made.length
             if made.search_size:

@@ -37,8 +37,10 @@ import gzip
 import hashlib
 import json
 import re
+import tempfile
+import weakref
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -351,7 +353,43 @@ class SearchFiles:
     """The search files of one language, relative to its search page's folder."""
 
     manifest: dict[str, Any]
-    files: dict[str, bytes]  # under the version folder the manifest names
+    files: Mapping[str, bytes]  # under the version folder the manifest names
+
+
+class _Spilled(Mapping[str, bytes]):
+    """Files kept in a temporary file until they are written, each read back when asked for:
+    their folder's name is a hash of them all, so they are all made before the first can be
+    written, and held in memory they would be as large as the index (450 MB a language at
+    30,000 organisations). The version hash is made as they are put."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as this object
+        weakref.finalize(self, self._file.close)  # and removed with it
+        self._where: dict[str, tuple[int, int]] = {}
+        self._hash = hashlib.sha256()
+
+    def put(self, name: str, data: bytes) -> None:
+        self._where[name] = (self._file.tell(), len(data))
+        self._hash.update(f"{name}\0{len(data)}\0".encode())
+        self._hash.update(data)
+        self._file.write(data)
+
+    def version(self) -> str:
+        """12 hex digits of a hash of the files' names and contents, in the order put."""
+        return self._hash.hexdigest()[:12]
+
+    def __getitem__(self, name: str) -> bytes:
+        offset, length = self._where[name]
+        self._file.seek(offset)
+        data = self._file.read(length)
+        self._file.seek(0, 2)
+        return data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
 def search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
@@ -366,14 +404,15 @@ def search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
 def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
                   today: str, shard_bytes: int) -> SearchFiles:
     index = index_of(docs, lang)
-    files, bounds = {}, []
+    files, bounds = _Spilled(), []
     for n, shard in enumerate(searchindex.shards(index, shard_bytes)):
-        files[f"i{n}.json"] = _json(shard.index)  # and the shard's dict is let go
+        files.put(f"i{n}.json", _json(shard.index))  # and the shard's dict is let go
         bounds.append([shard.first, shard.last])
-    files.update(_document_parts(docs, lang))
-    files["facets.json"] = _json(facet_table(docs))
-    files["terms.json"] = _json(sorted(index.postings, key=searchindex.utf16))
-    manifest = {"lang": lang, "built": today, "folder": f"v-{_version(files)}/",
+    for name, data in _document_parts(docs, lang):
+        files.put(name, data)
+    files.put("facets.json", _json(facet_table(docs)))
+    files.put("terms.json", _json(sorted(index.postings, key=searchindex.utf16)))
+    manifest = {"lang": lang, "built": today, "folder": f"v-{files.version()}/",
                 "stopwords": sorted(searchtext.stop_words(lang)),
                 "version": searchindex.LUNR_VERSION, "fields": list(index.fields),
                 "pipeline": list(index.pipeline),
@@ -382,20 +421,11 @@ def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
     return SearchFiles(manifest, files)
 
 
-def _document_parts(docs: list[SearchDocument], lang: str) -> dict[str, bytes]:
+def _document_parts(docs: list[SearchDocument], lang: str) -> Iterator[tuple[str, bytes]]:
     """d<n>.json: the documents shown, PART at a time, from document n × PART on."""
-    return {f"d{n}.json": _json({"from": start, "documents": [
-        doc.shown(lang) for doc in docs[start:start + PART]]})
-        for n, start in enumerate(range(0, len(docs), PART))}
-
-
-def _version(files: dict[str, bytes]) -> str:
-    """12 hex digits of a hash of the files' names and contents."""
-    digest = hashlib.sha256()
-    for name, data in files.items():
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()[:12]
+    for n, start in enumerate(range(0, len(docs), PART)):
+        yield f"d{n}.json", _json({"from": start, "documents": [
+            doc.shown(lang) for doc in docs[start:start + PART]]})
 
 
 def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],

@@ -37,6 +37,79 @@ def test_small_work_and_one_process_stay_in_this_process():
         os.getpid()}
 
 
+def test_heavy_chunks_run_one_at_a_time_each_in_a_worker_that_then_leaves():
+    heavy = [[1000 + n] for n in range(6)]
+    found = list(in_parallel(timed, chunked(list(range(200)), 10), processes=2, heavy=heavy))
+    assert [n for n, *_ in found] == [*range(200), *range(1000, 1006)]
+    spans = sorted((start, end) for n, _, start, end in found if n >= 1000)
+    # one at a time: each starts after the one before has ended
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
+    heavy_pids = [pid for n, pid, *_ in found if n >= 1000]
+    assert len(set(heavy_pids)) == 6  # a worker leaves after one
+    assert not set(heavy_pids) & {pid for n, pid, *_ in found if n < 1000}
+    # in one process, the same results in the same order
+    assert [n for n, *_ in in_parallel(timed, chunked(list(range(200)), 10), 1,
+                                       heavy=heavy)] == [n for n, *_ in found]
+
+
+def timed(chunk):
+    import os
+    import time
+
+    start = time.monotonic()
+    time.sleep(0.05 if chunk[0] >= 1000 else 0.005)
+    return [(n, os.getpid(), start, time.monotonic()) for n in chunk]
+
+
+def test_a_worker_that_has_grown_is_replaced_and_nothing_is_lost(monkeypatch):
+    monkeypatch.setattr(parallel, "WORKER_MEMORY", -1)  # every worker leaves after a chunk
+    found = list(in_parallel(squares, chunked(list(range(400)), 10), processes=2))
+    assert [n for n, *_ in found] == list(range(400))
+    assert len({pid for *_, pid in found}) == 40  # a fresh worker for every chunk
+
+
+KEPT = []
+
+
+def grows(chunk):
+    import os
+
+    KEPT.append(bytearray(4 << 20))  # 4 MB a chunk, kept: the worker grows
+    return [(n, os.getpid()) for n in chunk]
+
+
+def test_a_worker_leaving_with_a_chunk_given_to_it_leaves_nothing_undone(monkeypatch):
+    import time
+
+    monkeypatch.setattr(parallel, "WORKER_MEMORY", 6 << 20)  # leave after a chunk or two
+    found = []
+    for item in in_parallel(grows, chunked(list(range(300)), 10), processes=2):
+        found.append(item)
+        time.sleep(0.002)  # read slowly: a worker leaves before its earlier result is read
+    assert [n for n, _ in found] == list(range(300))
+    assert len({pid for _, pid in found}) >= 10
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for():
+    with pytest.raises(WorkerError, match="ended without its results"):
+        list(in_parallel(dies, chunked(list(range(200)), 10), processes=2))
+    assert parallel._work is None
+
+
+def dies(chunk):
+    import os
+
+    if 77 in chunk:
+        os._exit(3)  # as if the kernel had killed it
+    return list(chunk)
+
+
+def test_a_failure_of_a_heavy_chunk_is_raised():
+    with pytest.raises(KeyError, match="seventy-seven"):
+        list(in_parallel(fails, chunked(list(range(200)), 10), processes=2, heavy=[[76, 77]]))
+    assert parallel._work is None
+
+
 def fails(chunk):
     if 77 in chunk:
         raise KeyError("seventy-seven")
