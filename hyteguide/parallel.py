@@ -3,7 +3,7 @@
 A forked worker inherits the parent's memory, so the Guide and the compiled templates are never
 copied or pickled; only the finished files come back. Results come back in the order of the
 work, so the output does not depend on which worker was faster. Where `fork` is missing
-(Windows, and macOS' default), or the work is small, it runs in this process.
+(Windows), or the work is small, it runs in this process.
 
 Memory (what the build holds at its peak, issue 16 point 7): a forked worker shares the
 parent's pages only until it touches them, since Python writes a reference count into every
@@ -247,7 +247,7 @@ def _serve(pipe: Connection, chunks: Sequence[Sequence[Any]]) -> None:
 
 def release_memory() -> None:
     """Give memory that a large task freed back to the system (glibc keeps it otherwise, and a
-    worker lives for the whole build)."""
+    build without workers goes on in the same process)."""
     gc.collect()
     libc = _glibc()
     if libc is not None:
