@@ -144,13 +144,35 @@ class Localised:
     value: Callable[[str], Any]
 
 
+class SortKeys:
+    """Each item's sort key in a language, worked out once for all the lists it is in (an
+    activity is in those of its themes, audiences, format and municipalities, and a handout).
+    Items are known by identity: they are the guide's, alive as long as it is."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[Callable[[Any, str], Any], str], dict[int, Any]] = {}
+
+    def __call__(self, key: Callable[[Any, str], Any], lang: str) -> Callable[[Any], Any]:
+        """item → key(item, lang), remembered."""
+        known = self._known.setdefault((key, lang), {})
+
+        def of(item: Any) -> Any:
+            found = known.get(id(item))
+            if found is None:
+                found = known[id(item)] = key(item, lang)
+            return found
+        return of
+
+
 class Ordered:
     """Items in a language's order, key(item, lang) (by_title, by_name), sorted once per
-    language on first use; ties keep the given order."""
+    language, on first use or by prepare(); ties keep the given order."""
 
-    def __init__(self, items: Sequence[Any], key: Callable[[Any, str], Any]):
+    def __init__(self, items: Sequence[Any], key: Callable[[Any, str], Any],
+                 keys: SortKeys | None = None):
         self.items = tuple(items)
         self.key = key
+        self.keys = keys or SortKeys()
         self._sorted: dict[str, tuple[Any, ...]] = {}
 
     def __len__(self) -> int:
@@ -158,8 +180,16 @@ class Ordered:
 
     def __call__(self, lang: str) -> tuple[Any, ...]:
         if lang not in self._sorted:
-            self._sorted[lang] = tuple(sorted(self.items, key=lambda x: self.key(x, lang)))
+            self._sorted[lang] = tuple(sorted(self.items, key=self.keys(self.key, lang)))
         return self._sorted[lang]
+
+    def prepare(self, languages: Sequence[str]) -> None:
+        """Sort now, in each language: a build sorts before its workers fork, so that no
+        worker sorts again what another did (at 30,000 organisations, sorting each list page's
+        list anew took half of the list pages' time)."""
+        for lang in languages:
+            self(lang)
+        self.keys = SortKeys()  # the shared keys are no longer needed here
 
     def page(self, page: Page) -> Localised:
         """The items of one page, in each language."""

@@ -13,7 +13,14 @@ object it reads; a worker that reads the whole guide comes to hold a copy of it.
   chunks) runs one chunk at a time, never in two workers at once, and the worker that ran
   one leaves after it;
 - a worker whose memory has grown by WORKER_MEMORY leaves too; a fresh fork takes the place
-  of a worker that left, holding nothing apart from the parent.
+  of a worker that left, holding nothing apart from the parent;
+- a heavy chunk running beside the pages costs about OVERLAP times the parent's memory at its
+  peak: the parent, the worker's copy of the guide, the chunk's own working memory and the
+  other workers (measured at 10,000 and 30,000 organisations, bench/RESULTS.md). When that
+  would pass the memory budget (`memory_budget()`: HYTEGUIDE_MEMORY in MiB, else 4 GiB), the
+  heavy chunks run here, in the parent, after the pages, with no worker beside them: the
+  peak is then the guide once and one chunk's working memory, at the cost of the second core
+  idling while they run.
 """
 
 from __future__ import annotations
@@ -38,6 +45,8 @@ CHUNK = 32  # pages a worker takes at a time: enough to amortise the round trip
 # A worker leaves, and a fresh fork takes its place, once its own memory has grown by this much
 # (what it copied of the parent's, by reading it, is then given back).
 WORKER_MEMORY = 256 * 1024 * 1024
+MEMORY_BUDGET = 4096  # MiB the build should stay within at its peak, unless HYTEGUIDE_MEMORY
+OVERLAP = 3  # the peak of a heavy chunk beside the pages, in multiples of the parent's memory
 _work: Callable[[Sequence[Any]], list[Any]] | None = None  # set before forking
 
 
@@ -53,6 +62,28 @@ def workers() -> int:
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def memory_budget() -> int:
+    """Bytes the build should stay within: HYTEGUIDE_MEMORY (MiB), else MEMORY_BUDGET."""
+    wanted = os.environ.get("HYTEGUIDE_MEMORY", "")
+    mib = int(wanted) if wanted.isdigit() and int(wanted) > 0 else MEMORY_BUDGET
+    return mib * 1024 * 1024
+
+
+def resident() -> int:
+    """This process's resident memory in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except OSError:
+        return 0
+
+
+def heavy_beside_pages() -> bool:
+    """Whether the heavy chunks can run in a worker beside the pages within the memory
+    budget (else they run in the parent after the pages)."""
+    return OVERLAP * resident() <= memory_budget()
 
 
 def _run(chunk: Sequence[Any]) -> tuple[bool, Any]:
@@ -75,24 +106,41 @@ def chunked(tasks: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
 
 
 def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Sequence[Any]],
-                processes: int | None = None, heavy: Sequence[Sequence[Any]] = ()
-                ) -> Iterator[Any]:
+                processes: int | None = None, heavy: Sequence[Sequence[Any]] = (),
+                beside: bool | None = None) -> Iterator[Any]:
     """work(chunk) for each chunk of tasks, in forked processes; yields the results in order:
     those of chunks, then those of heavy, the chunks that read all of the guide (at most one
-    of them runs at a time)."""
-    global _work
+    of them runs at a time). beside: whether the heavy chunks run in a worker beside the
+    pages, or in this process after them (None: as the memory budget allows)."""
     processes = processes or workers()
-    every = [*chunks, *heavy]
-    if processes < 2 or len(every) < 4 or not hasattr(os, "fork"):
-        for chunk in every:
+    if processes < 2 or len([*chunks, *heavy]) < 4 or not hasattr(os, "fork"):
+        for chunk in [*chunks, *heavy]:
             yield from work(chunk)
         return
+    if beside is None:
+        beside = heavy_beside_pages()
+    if beside:
+        yield from _forked(work, [*chunks, *heavy], range(len(chunks), len(chunks) + len(heavy)),
+                           processes)
+        return
+    if len(chunks) >= 4:
+        yield from _forked(work, chunks, (), processes)
+    else:
+        for chunk in chunks:
+            yield from work(chunk)
+    for chunk in heavy:  # with no worker beside it, the guide is held once
+        yield from work(chunk)
+
+
+def _forked(work: Callable[[Sequence[Any]], list[Any]], every: Sequence[Sequence[Any]],
+            heavy: Iterable[int], processes: int) -> Iterator[Any]:
+    global _work
     _work = work
     # Frozen objects are left out of garbage collection, so the workers' collector never writes
     # to the pages they share with the parent (which would copy the whole guide into each).
     gc.collect()
     gc.freeze()
-    pool = _Workers(every, range(len(chunks), len(every)), processes)
+    pool = _Workers(every, heavy, processes)
     try:
         pool.start()
         for result in pool.results():

@@ -40,6 +40,7 @@ from .paging import (
     Localised,
     Ordered,
     Page,
+    SortKeys,
     WeekLayout,
     by_name,
     by_title,
@@ -121,6 +122,8 @@ class Renderer:
         self.changed = changed or {}  # content file → date of its last commit (history.py)
         self.cache: BuildCache | None = None  # a cached build's (render_all)
         self._today: dict[str, bool] = {}
+        self._sort_keys = SortKeys()  # the sort keys of the lists of pages() (ordered())
+        self._orders: list[Ordered] = []
         self.menu = tuple(sorted((p for p in guide.content.pages if p.menu is not None),
                                  key=lambda p: (p.menu, p.slug)))
 
@@ -165,18 +168,26 @@ class Renderer:
 
     # -- pages ------------------------------------------------------------------------------
 
+    def ordered(self, items: Sequence[Any], key: Callable[[Any, str], Any]) -> Ordered:
+        """items in each language's order (paging.Ordered), with the sort keys shared by all
+        the lists of the pages being listed; render_all sorts them all before forking."""
+        made = Ordered(items, key, self._sort_keys)
+        self._orders.append(made)
+        return made
+
     def pages(self) -> Iterator[PageSpec]:
         guide = self.guide
+        self._sort_keys, self._orders = SortKeys(), []
         layouts = {c.municipality: calendar_layout(c)
                    for c in guide.calendars}
         yield self.home_page(layouts[None])
         yield from self.list_pages("organisations/", "organisations.html", "organisations",
-                                   Ordered(guide.organisations, by_name), "nav.organisations")
+                                   self.ordered(guide.organisations, by_name), "nav.organisations")
         yield from self.list_pages("activities/", "activities.html", "activities",
-                                   Ordered(guide.activities, by_title), "nav.activities")
+                                   self.ordered(guide.activities, by_title), "nav.activities")
         yield from self.place_list_pages()
         yield from self.list_pages("partnerships/", "partnerships.html", "partnerships",
-                                   Ordered(guide.partnerships, by_name), "nav.partnerships")
+                                   self.ordered(guide.partnerships, by_name), "nav.partnerships")
         for organisation in guide.every_organisation:
             yield self.organisation_page(organisation)
             for activity in organisation.activities:
@@ -294,7 +305,7 @@ class Renderer:
             return [(vocabulary.term("municipalities", m), places) for m, places in grouped(
                 ordered(lang)[page.start:page.end], lambda place: place.municipality)]
 
-        ordered = Ordered(self.guide.places, order)
+        ordered = self.ordered(self.guide.places, order)
         for page in paginate(len(ordered), paging.SIZES.cards, "places/"):
             yield PageSpec(page.path, "places.html", {
                 "page": page, "places_by_municipality": Localised(
@@ -307,8 +318,8 @@ class Renderer:
         list is longer, its later pages are of their own: '<term>/2/' (activities) and
         '<term>/organisations/2/' (organisations)."""
         base = path_of(entry.term)
-        activities = Ordered(entry.activities, by_title)
-        organisations = Ordered(entry.organisations, by_name)
+        activities = self.ordered(entry.activities, by_title)
+        organisations = self.ordered(entry.organisations, by_name)
         size = paging.SIZES.cards
         activity_pages = paginate(len(activities), size, base, anchor="activities-heading")
         organisation_pages = paginate(len(organisations), size, base, f"{base}organisations/",
@@ -374,7 +385,7 @@ class Renderer:
         """The printable list of a municipality's activities (all of them when theme is None; of
         one theme, or those without one when theme is ''), SIZES.handout a page; the filters
         offer what the whole list has (not the theme, in a theme's list)."""
-        ordered = Ordered(activities, by_title)
+        ordered = self.ordered(activities, by_title)
         filters = _filters(activities, themes=theme is None)
         title = self.handout_title(entry, theme)
         for page in paginate(len(ordered), paging.SIZES.handout, path):
@@ -435,6 +446,9 @@ class Renderer:
         from it (output.link) instead, and what is made is kept in it (buildcache.py)."""
         specs = list(self.pages())
         _check_unique(specs)
+        for ordered in self._orders:
+            ordered.prepare(self.languages)
+        self._sort_keys, self._orders = SortKeys(), []
         for name in sorted({spec.template for spec in specs}):
             self.env.get_template(name)  # compiled once, before the workers fork
         self._specs = specs

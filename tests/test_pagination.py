@@ -35,6 +35,7 @@ from hyteguide.derive import derive, sort_key
 from hyteguide.load import load_content
 from hyteguide.paging import (
     Ordered,
+    SortKeys,
     by_title,
     calendar_layout,
     handout_sections,
@@ -97,6 +98,26 @@ def test_ordered_pages_partition_the_list_in_each_languages_order():
         pages = paginate(len(ordered), 5, "x/")
         shown = [x for page in pages for x in ordered.page(page).value(lang)]
         assert shown == sorted(items, key=lambda x: sort_key(x.title.get(lang)[0]))
+
+
+def test_lists_sharing_sort_keys_work_each_key_out_once_and_sort_before_use():
+    asked = []
+
+    def by_number(item, lang):
+        asked.append((item, lang))
+        return -item if lang == "sv" else item
+
+    items = [object() for _ in range(3)]  # items are known by identity, not by equality
+    numbers = {id(item): n for n, item in enumerate(items)}
+    keys = SortKeys()
+    whole = Ordered(items, lambda item, lang: by_number(numbers[id(item)], lang), keys)
+    part = Ordered([items[2], items[0]], whole.key, keys)
+    for ordered in (whole, part):
+        ordered.prepare(("fi", "sv"))
+    assert len(asked) == 6  # three items, two languages, for both lists
+    assert whole("fi") == tuple(items) and whole("sv") == tuple(reversed(items))
+    assert part("fi") == (items[0], items[2]) and part("sv") == (items[2], items[0])
+    assert len(asked) == 6  # sorted already: nothing asked again
 
 
 def test_handout_sections_follow_the_vocabulary_and_keep_the_unthemed():

@@ -52,6 +52,40 @@ def test_heavy_chunks_run_one_at_a_time_each_in_a_worker_that_then_leaves():
                                        heavy=heavy)] == [n for n, *_ in found]
 
 
+def test_heavy_chunks_run_in_this_process_after_the_pages_when_memory_is_short():
+    import os
+
+    heavy = [[1000 + n] for n in range(3)]
+    pages = chunked(list(range(200)), 10)
+    found = list(in_parallel(timed, pages, processes=2, heavy=heavy, beside=False))
+    assert [n for n, *_ in found] == [*range(200), *range(1000, 1003)]
+    assert {pid for n, pid, *_ in found if n >= 1000} == {os.getpid()}
+    assert os.getpid() not in {pid for n, pid, *_ in found if n < 1000}  # pages in workers
+    last_page = max(end for n, _, _, end in found if n < 1000)
+    assert all(start >= last_page for n, _, start, _ in found if n >= 1000)  # none beside them
+
+
+def test_the_memory_budget_decides_where_heavy_chunks_run(monkeypatch):
+    assert parallel.resident() > 0
+    monkeypatch.delenv("HYTEGUIDE_MEMORY", raising=False)
+    assert parallel.memory_budget() == 4096 << 20
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", "lots")
+    assert parallel.memory_budget() == 4096 << 20
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", "1")  # 1 MiB: no room for a copy beside the pages
+    assert not parallel.heavy_beside_pages()
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", str(1 << 30))
+    assert parallel.heavy_beside_pages()
+    import os
+
+    pids = {pid for n, pid, *_ in in_parallel(timed, chunked(list(range(100)), 10), 2,
+                                               heavy=[[1000]]) if n >= 1000}
+    assert pids != {os.getpid()}
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", "1")
+    pids = {pid for n, pid, *_ in in_parallel(timed, chunked(list(range(100)), 10), 2,
+                                               heavy=[[1000]]) if n >= 1000}
+    assert pids == {os.getpid()}
+
+
 def timed(chunk):
     import os
     import time
@@ -149,13 +183,14 @@ def test_a_build_in_one_process_equals_a_build_in_several(tmp_path, monkeypatch)
 
     root = make_site(tmp_path)
     outputs = {}
-    for jobs in ("1", "2"):
-        monkeypatch.setenv("HYTEGUIDE_JOBS", jobs)
+    for jobs, memory in (("1", "4096"), ("2", "4096"), ("2-short", "1")):
+        monkeypatch.setenv("HYTEGUIDE_JOBS", jobs[0])
+        monkeypatch.setenv("HYTEGUIDE_MEMORY", memory)  # "1": the heavy tasks in this process
         out = tmp_path / f"out{jobs}"
         report = build(root, TEMPLATES, out, today=dt.date(2026, 11, 23), base_url=BASE_URL)
         outputs[jobs] = ({p.relative_to(out).as_posix(): p.read_bytes()
                           for p in sorted(Path(out).rglob("*")) if p.is_file()}, str(report))
-    assert outputs["1"][0] == outputs["2"][0]
+    assert outputs["1"][0] == outputs["2"][0] == outputs["2-short"][0]
     assert len(outputs["1"][0]) > 4 * parallel.CHUNK  # enough pages to use the workers
     sizes = [line for line in outputs["1"][1].splitlines() if line.startswith("search:")]
     assert sizes == [line for line in outputs["2"][1].splitlines() if line.startswith("search:")]
