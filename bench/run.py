@@ -405,10 +405,12 @@ class TreeSampler(threading.Thread):
     """Peak summed VmRSS and Pss of a process tree, sampled from /proc.
 
     VmRSS every 50 ms (cheap). Pss comes from smaps_rollup, which walks the page tables under
-    the process's memory lock (several ms per 200 MB process): it is read only near the RSS
-    peak (within 5 % of the highest sum so far), when the RSS has grown by 5 % since the last
-    read or else every 2 s, so that the sampling neither costs the build much CPU nor holds
-    its memory lock often. ``cpu_s`` is what the
+    the process's memory lock (several ms per 200 MB process): it is read every 2 s, and more
+    often near the RSS peak (within 5 % of the highest sum so far) when the RSS has grown by
+    5 % since the last read, so that the sampling neither costs the build much CPU nor holds
+    its memory lock often. (Pss is read every 2 s even far from the RSS peak: pages shared by
+    forked workers count in each one's RSS, so the Pss peak can come when the RSS is lower,
+    as when a build's whole-guide tasks run alone after its pages.) ``cpu_s`` is what the
     sampling itself cost (its thread's CPU time).
     """
 
@@ -439,7 +441,7 @@ class TreeSampler(threading.Thread):
             self.peak_rss_kib = max(self.peak_rss_kib, rss)
             now = time.monotonic()
             near_peak = rss >= 0.95 * self.peak_rss_kib
-            if near_peak and (now - last_pss >= self.pss_interval or rss > 1.05 * pss_rss):
+            if now - last_pss >= self.pss_interval or (near_peak and rss > 1.05 * pss_rss):
                 last_pss, pss_rss = now, rss
                 self.pss_samples += 1
                 self.peak_pss_kib = max(
