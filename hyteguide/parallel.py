@@ -16,7 +16,7 @@ object it reads; a worker that reads the whole guide comes to hold a copy of it.
   of a worker that left, holding nothing apart from the parent;
 - a heavy chunk running beside the pages costs about OVERLAP times the parent's memory at its
   peak: the parent, the worker's copy of the guide, the chunk's own working memory and the
-  other workers (measured at 10,000 and 30,000 organisations, bench/RESULTS.md). When that
+  other workers (3.4 times at 30,000 organisations, bench/RESULTS.md). When that
   would pass the memory budget (`memory_budget()`: HYTEGUIDE_MEMORY in MiB, else 4 GiB), the
   heavy chunks run here, in the parent, after the pages, with no worker beside them: the
   peak is then the guide once and one chunk's working memory, at the cost of the second core
@@ -46,7 +46,7 @@ CHUNK = 32  # pages a worker takes at a time: enough to amortise the round trip
 # (what it copied of the parent's, by reading it, is then given back).
 WORKER_MEMORY = 256 * 1024 * 1024
 MEMORY_BUDGET = 4096  # MiB the build should stay within at its peak, unless HYTEGUIDE_MEMORY
-OVERLAP = 3  # the peak of a heavy chunk beside the pages, in multiples of the parent's memory
+OVERLAP = 3.5  # the peak of a heavy chunk beside the pages, in multiples of the parent's memory
 _work: Callable[[Sequence[Any]], list[Any]] | None = None  # set before forking
 
 
