@@ -113,8 +113,8 @@ def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Seq
     of them runs at a time). beside: whether the heavy chunks run in a worker beside the
     pages, or in this process after them (None: as the memory budget allows)."""
     processes = processes or workers()
-    if processes < 2 or len([*chunks, *heavy]) < 4 or not hasattr(os, "fork"):
-        for chunk in [*chunks, *heavy]:
+    if processes < 2 or len(chunks) + len(heavy) < 4 or not hasattr(os, "fork"):
+        for chunk in (*chunks, *heavy):
             yield from work(chunk)
         return
     if beside is None:
