@@ -57,6 +57,21 @@ def recording() -> Iterator[set[Dependency]]:
         _current = outer
 
 
+@contextmanager
+def captured() -> Iterator[set[Dependency]]:
+    """Record what the block reads into a set of its own, and into the open recording too, if
+    any: a part of a page rendered once and reused (helpers.once) replays the set later."""
+    global _current
+    found: set[Dependency] = set()
+    outer, _current = _current, found
+    try:
+        yield found
+    finally:
+        _current = outer
+        if outer is not None:
+            outer |= found
+
+
 def record(dependency: Dependency) -> None:
     """Add a dependency to the open recording (none open: nothing happens)."""
     if _current is not None:

@@ -121,6 +121,7 @@ class Renderer:
         self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language (maker)
         self.changed = changed or {}  # content file → date of its last commit (history.py)
         self.cache: BuildCache | None = None  # a cached build's (render_all)
+        self.fragments: dict[tuple, tuple] = {}  # parts of pages rendered once (helpers.once)
         self._today: dict[str, bool] = {}
         self._sort_keys = SortKeys()  # the sort keys of the lists of pages() (ordered())
         self._orders: list[Ordered] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import uuid
 from functools import lru_cache
@@ -120,8 +121,23 @@ class Urls:
     def stable_id(self, path: str) -> str:
         """A UUID for a path (and #fragment) of this site: the same path at the same address
         always gets the same id (uuid5 of the absolute URL)."""
-        return str(uuid.uuid5(uuid.NAMESPACE_URL, self.base_url + path))
+        return url_uuid(self.base_url + path)
 
     def rooted(self, full_path: str) -> str:
         """Path from the server root: for 404.html, which is served at any depth."""
         return self.base_path + full_path
+
+
+_URL_NAMESPACE = uuid.NAMESPACE_URL.bytes
+
+
+@lru_cache(maxsize=65536)
+def url_uuid(url: str) -> str:
+    """str(uuid.uuid5(uuid.NAMESPACE_URL, url)), three times as fast: the open data and the
+    feeds ask it for about 240,000 ids a language at 3,000 organisations, many of them again
+    (an organisation's id in each of its services' rows)."""
+    digest = bytearray(hashlib.sha1(_URL_NAMESPACE + url.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import uuid
 from urllib.parse import urljoin
 
 import pytest
 
 from hyteguide.model import Activity, Organisation, Page, Partnership, Place, Term, Text
-from hyteguide.urls import Urls, path_of
+from hyteguide.urls import Urls, path_of, url_uuid
 
 BASES = ["https://h/base/", "https://h/", "https://h/a/b/c/"]
 LANGUAGES = ("fi", "sv", "en")
@@ -199,3 +200,16 @@ def test_path_of_every_model_page_is_a_folder_and_resolves():
         full = urls.localised(path_of(target), lang)
         assert full.endswith("/")
         assert urljoin(urls.absolute(here), urls.relative(here, full)) == urls.absolute(full)
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.github.io/hyteguide/",
+    "https://example.github.io/hyteguide/activities/yhdistys/kavely/#2026-12-07T1800",
+    "https://esimerkki.fi/sv/organisationer/förening-åäö/",
+    "https://esimerkki.fi/😀/" + "x" * 300,
+    "",
+])
+def test_a_urls_uuid_is_its_uuid5(url):
+    """The open data's and the feeds' ids are uuid5 of the page's address (RFC 4122), made by
+    hand for speed: the same ids as the standard library's."""
+    assert url_uuid(url) == str(uuid.uuid5(uuid.NAMESPACE_URL, url))
