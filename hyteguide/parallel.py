@@ -10,8 +10,9 @@ parent's pages only until it touches them, since Python writes a reference count
 object it reads; a worker that reads the whole guide comes to hold a copy of it. So:
 
 - the work that reads the whole guide (the search index, the feeds, the open data: `heavy`
-  chunks) runs one chunk at a time, never in two workers at once, and the worker that ran
-  one leaves after it;
+  chunks) runs in as many workers at once as the memory budget holds (`heavy_at_once`: two on
+  this 2-core machine up to a few thousand organisations, else one), and the worker that
+  ran one leaves after it;
 - a worker whose memory has grown by WORKER_MEMORY leaves too; a fresh fork takes the place
   of a worker that left, holding nothing apart from the parent;
 - a heavy chunk running beside the pages costs about OVERLAP times the parent's memory at its
@@ -86,6 +87,16 @@ def heavy_beside_pages() -> bool:
     return OVERLAP * resident() <= memory_budget()
 
 
+def heavy_at_once(processes: int) -> int:
+    """How many heavy chunks may run at the same time, each in a worker of its own: as many as
+    the memory budget holds, counting the parent and, for each, OVERLAP - 1 times the parent's
+    memory (its worker's copy of the guide and its working memory); at least one, at most
+    processes. Two at once halve the time of a build that makes little else (a cached build
+    after an edit: the pages are reused, the whole-guide tasks all run again)."""
+    room = (memory_budget() / max(resident(), 1) - 1) / (OVERLAP - 1)
+    return max(1, min(processes, int(room)))
+
+
 def _run(chunk: Sequence[Any]) -> tuple[bool, Any]:
     assert _work is not None
     try:
@@ -107,11 +118,12 @@ def chunked(tasks: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
 
 def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Sequence[Any]],
                 processes: int | None = None, heavy: Sequence[Sequence[Any]] = (),
-                beside: bool | None = None) -> Iterator[Any]:
+                beside: bool | None = None, at_once: int | None = None) -> Iterator[Any]:
     """work(chunk) for each chunk of tasks, in forked processes; yields the results in order:
-    those of chunks, then those of heavy, the chunks that read all of the guide (at most one
-    of them runs at a time). beside: whether the heavy chunks run in a worker beside the
-    pages, or in this process after them (None: as the memory budget allows)."""
+    those of chunks, then those of heavy, the chunks that read all of the guide. beside:
+    whether the heavy chunks run in workers beside the pages, or in this process after them
+    (None: as the memory budget allows); at_once: how many heavy chunks may run at the same
+    time, in workers (None: as the memory budget allows, heavy_at_once)."""
     processes = processes or workers()
     if processes < 2 or len(chunks) + len(heavy) < 4 or not hasattr(os, "fork"):
         for chunk in (*chunks, *heavy):
@@ -121,7 +133,7 @@ def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Seq
         beside = heavy_beside_pages()
     if beside:
         yield from _forked(work, [*chunks, *heavy], range(len(chunks), len(chunks) + len(heavy)),
-                           processes)
+                           processes, at_once or heavy_at_once(processes))
         return
     if len(chunks) >= 4:
         yield from _forked(work, chunks, (), processes)
@@ -133,14 +145,14 @@ def in_parallel(work: Callable[[Sequence[Any]], list[Any]], chunks: Sequence[Seq
 
 
 def _forked(work: Callable[[Sequence[Any]], list[Any]], every: Sequence[Sequence[Any]],
-            heavy: Iterable[int], processes: int) -> Iterator[Any]:
+            heavy: Iterable[int], processes: int, at_once: int = 1) -> Iterator[Any]:
     global _work
     _work = work
     # Frozen objects are left out of garbage collection, so the workers' collector never writes
     # to the pages they share with the parent (which would copy the whole guide into each).
     gc.collect()
     gc.freeze()
-    pool = _Workers(every, heavy, processes)
+    pool = _Workers(every, heavy, processes, at_once)
     try:
         pool.start()
         for result in pool.results():
@@ -157,16 +169,18 @@ class _Workers:
     WORKER_MEMORY (the pages it has copied from the parent by reading them, and what it made)
     or when the chunk was a heavy one, and a fresh fork takes its place."""
 
-    def __init__(self, chunks: Sequence[Sequence[Any]], heavy: Iterable[int], processes: int):
+    def __init__(self, chunks: Sequence[Sequence[Any]], heavy: Iterable[int], processes: int,
+                 at_once: int = 1):
         self.chunks = chunks
         self.processes = processes
         self.heavy = frozenset(heavy)
+        self.at_once = at_once  # heavy chunks that may run at the same time
         # the heavy chunks first: they are the long ones, and one runs while pages render
         self.waiting = collections.deque(sorted(range(len(chunks)),
                                                 key=lambda n: n not in self.heavy))
         self.given: dict[Connection, list[int]] = {}  # a worker's pipe → its chunks, in order
         self.pids: dict[Connection, int] = {}
-        self.heavy_running = False
+        self.heavy_running = 0
 
     def start(self) -> None:
         for _ in range(self.processes):
@@ -193,8 +207,8 @@ class _Workers:
 
     def _next(self, worker: Connection) -> int | None:
         """The first waiting chunk this worker may take: a heavy one only alone, and only
-        when no other heavy one runs."""
-        alone = not self.heavy_running and not self.given[worker]
+        while fewer than at_once heavy ones run."""
+        alone = self.heavy_running < self.at_once and not self.given[worker]
         for position, number in enumerate(self.waiting):
             if alone or number not in self.heavy:
                 del self.waiting[position]
@@ -208,7 +222,7 @@ class _Workers:
         if number is None:
             return
         heavy = number in self.heavy
-        self.heavy_running |= heavy
+        self.heavy_running += heavy
         self.given[worker].append(number)
         # A worker that has just left (its last result, which says so, not yet read here)
         # cannot take it: it is given again when that result is read.
@@ -238,7 +252,7 @@ class _Workers:
         self.given[worker].remove(number)
         done[number] = result
         if number in self.heavy:
-            self.heavy_running = False
+            self.heavy_running -= 1
         if leaving:
             self.waiting.extendleft(reversed(self.given[worker]))  # not rendered: given again
             os.waitpid(self.pids[worker], 0)
@@ -246,7 +260,7 @@ class _Workers:
             self._fork()
         else:
             self._give(worker)
-        if not self.heavy_running:  # another worker may take the next heavy chunk now
+        if self.heavy_running < self.at_once:  # another worker may take a heavy chunk now
             for other in self.given:
                 if not self.given[other]:
                     self._give(other)

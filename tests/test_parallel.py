@@ -39,7 +39,8 @@ def test_small_work_and_one_process_stay_in_this_process():
 
 def test_heavy_chunks_run_one_at_a_time_each_in_a_worker_that_then_leaves():
     heavy = [[1000 + n] for n in range(6)]
-    found = list(in_parallel(timed, chunked(list(range(200)), 10), processes=2, heavy=heavy))
+    found = list(in_parallel(timed, chunked(list(range(200)), 10), processes=2, heavy=heavy,
+                             at_once=1))
     assert [n for n, *_ in found] == [*range(200), *range(1000, 1006)]
     spans = sorted((start, end) for n, _, start, end in found if n >= 1000)
     # one at a time: each starts after the one before has ended
@@ -50,6 +51,41 @@ def test_heavy_chunks_run_one_at_a_time_each_in_a_worker_that_then_leaves():
     # in one process, the same results in the same order
     assert [n for n, *_ in in_parallel(timed, chunked(list(range(200)), 10), 1,
                                        heavy=heavy)] == [n for n, *_ in found]
+
+
+def test_heavy_chunks_run_two_at_a_time_when_memory_allows():
+    heavy = [[1000 + n] for n in range(4)]
+    found = list(in_parallel(slow_heavy, chunked(list(range(40)), 10), processes=2,
+                             heavy=heavy, at_once=2))
+    assert [n for n, *_ in found] == [*range(40), *range(1000, 1004)]
+    spans = sorted((start, end) for n, _, start, end in found if n >= 1000)
+    # the first two start together (each a fresh fork: it takes a while on a busy machine)
+    assert spans[1][0] < spans[0][1]
+    heavy_pids = [pid for n, pid, *_ in found if n >= 1000]
+    assert len(set(heavy_pids)) == 4  # each in a worker of its own, which then leaves
+    assert not set(heavy_pids) & {pid for n, pid, *_ in found if n < 1000}
+
+
+def slow_heavy(chunk):
+    import os
+    import time
+
+    start = time.monotonic()
+    time.sleep(0.5 if chunk[0] >= 1000 else 0.005)
+    return [(n, os.getpid(), start, time.monotonic()) for n in chunk]
+
+
+def test_the_memory_budget_decides_how_many_heavy_chunks_run_at_once(monkeypatch):
+    resident = parallel.resident()
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", str(int(resident * 3.6) >> 20))
+    assert parallel.heavy_at_once(2) == 1  # room for one beside the pages
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", str(int(resident * 6.2) >> 20))
+    assert parallel.heavy_at_once(2) == 2  # the parent and two workers' copies and work
+    assert parallel.heavy_at_once(1) == 1
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", str(1 << 30))
+    assert parallel.heavy_at_once(2) == 2  # never more than the workers
+    monkeypatch.setenv("HYTEGUIDE_MEMORY", "1")
+    assert parallel.heavy_at_once(2) == 1
 
 
 def test_heavy_chunks_run_in_this_process_after_the_pages_when_memory_is_short():
