@@ -10,9 +10,9 @@ parent's pages only until it touches them, since Python writes a reference count
 object it reads; a worker that reads the whole guide comes to hold a copy of it. So:
 
 - the work that reads the whole guide (the search index, the feeds, the open data: `heavy`
-  chunks) runs in as many workers at once as the memory budget holds (`heavy_at_once`: two on
-  this 2-core machine up to a few thousand organisations, else one), and the worker that
-  ran one leaves after it;
+  chunks) runs in as many workers at once as the caller allows and the memory budget holds
+  (`heavy_at_once`: two on this 2-core machine up to a few thousand organisations, else one;
+  the build allows two only with its cache), and the worker that ran one leaves after it;
 - a worker whose memory has grown by WORKER_MEMORY leaves too; a fresh fork takes the place
   of a worker that left, holding nothing apart from the parent;
 - a heavy chunk running beside the pages costs about OVERLAP times the parent's memory at its

@@ -467,8 +467,13 @@ class Renderer:
                 done.append(made)
             return done
 
+        # Two whole-guide tasks at once (as memory allows) only in a cached build, where most
+        # pages are reused and those tasks are most of the work: after an edit at 3,000
+        # organisations 83 → 70 s. Without a cache one runs beside the pages (4 % faster).
+        at_once = None if cache is not None else 1
         count = 0
-        for made in chain(in_parallel(work, plan.page_chunks(), heavy=plan.whole_chunks()),
+        for made in chain(in_parallel(work, plan.page_chunks(), heavy=plan.whole_chunks(),
+                                      at_once=at_once),
                           plan.reuse(output)):
             count += 1
             self.bytes_written += made.length
