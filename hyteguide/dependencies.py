@@ -46,8 +46,10 @@ _current: set[Dependency] | None = None  # the open recording of this process, i
 
 
 @contextmanager
-def recording() -> Iterator[set[Dependency]]:
-    """Record what is read until the block ends; the set is filled in as rendering goes."""
+def recording(shared: bool = False) -> Iterator[set[Dependency]]:
+    """Record what is read until the block ends; the set is filled in as rendering goes.
+    shared: add the set to the recording open around this one too, if any (a part of a page
+    rendered once and reused, helpers.once, replays the set later)."""
     global _current
     found: set[Dependency] = set()
     outer, _current = _current, found
@@ -55,20 +57,7 @@ def recording() -> Iterator[set[Dependency]]:
         yield found
     finally:
         _current = outer
-
-
-@contextmanager
-def captured() -> Iterator[set[Dependency]]:
-    """Record what the block reads into a set of its own, and into the open recording too, if
-    any: a part of a page rendered once and reused (helpers.once) replays the set later."""
-    global _current
-    found: set[Dependency] = set()
-    outer, _current = _current, found
-    try:
-        yield found
-    finally:
-        _current = outer
-        if outer is not None:
+        if shared and outer is not None:
             outer |= found
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from .dependencies import GuideView, captured, record, record_objects
+from .dependencies import GuideView, record, record_objects, recording
 from .derive import sort_key
 from .markup import render_markdown
 from .model import Activity, Text
@@ -121,7 +121,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
         fragments = renderer.fragments
         found = fragments.get((lang, *key))
         if found is None:
-            with captured() as read:
+            with recording(shared=True) as read:
                 markup = Markup(caller())
             if len(fragments) >= FRAGMENTS:  # a bound on the memory of a worker
                 fragments.clear()
