@@ -91,8 +91,9 @@ def heavy_at_once(processes: int) -> int:
     """How many heavy chunks may run at the same time, each in a worker of its own: as many as
     the memory budget holds, counting the parent and, for each, OVERLAP - 1 times the parent's
     memory (its worker's copy of the guide and its working memory); at least one, at most
-    processes. Two at once halve the time of a build that makes little else (a cached build
-    after an edit: the pages are reused, the whole-guide tasks all run again)."""
+    processes. Two at once help a build that makes little else (a cached build after an
+    edit: the pages are reused, the whole-guide tasks all run again; 83 → 70 s at 3,000
+    organisations)."""
     room = (memory_budget() / max(resident(), 1) - 1) / (OVERLAP - 1)
     return max(1, min(processes, int(room)))
 
@@ -175,7 +176,8 @@ class _Workers:
         self.processes = processes
         self.heavy = frozenset(heavy)
         self.at_once = at_once  # heavy chunks that may run at the same time
-        # the heavy chunks first: they are the long ones, and one runs while pages render
+        # the heavy chunks first: they are the long ones, and run (up to at_once of them)
+        # while pages render
         self.waiting = collections.deque(sorted(range(len(chunks)),
                                                 key=lambda n: n not in self.heavy))
         self.given: dict[Connection, list[int]] = {}  # a worker's pipe → its chunks, in order
