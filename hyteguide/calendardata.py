@@ -21,7 +21,8 @@ A text is a string when it is written only in the site's first language, else a 
 name or null, `municipalities` ids (labels in "municipalities"), `online` 0 or 1, the term lists
 space-separated ids as the HTML's data attributes have them, `flags` letters: e for everyone,
 f free, l low threshold. `time` is an index into "times" or null (all day); a time's start and
-end are HH:MM (24:00 at midnight), its words the time range in each language; a day's words
+end are HH:MM (24:00 at midnight; the end is before the start when it is on the next day,
+and null for a start alone), its words the time range in each language; a day's words
 are its date in the long style. Every formatted word comes from the catalogues, as on the HTML
 pages. `page_size` is how many of a day's occurrences the page shows before "show all" (the
 HTML week's page size, paging.SIZES.calendar): a region's day may have a thousand.
@@ -102,7 +103,7 @@ class WeekData:
             "activities": rows,
             "municipalities": {m: self.text(self.vocabulary.term("municipalities", m).label)
                                for m in municipalities},
-            "times": [[Catalogue.clock(t.start), Catalogue.clock(t.end),
+            "times": [[Catalogue.clock(t.start), None if t.end is None else Catalogue.clock(t.end),
                        self.words(lambda c, t=t: c.time_range(t))] for t in times],
             "days": made,
         }

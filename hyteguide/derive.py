@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice
 from operator import itemgetter
+from zoneinfo import ZoneInfo
 
 from .load import is_stale
 from .model import Activity, Content, DateRange, Organisation, Partnership, Place, Term
@@ -135,6 +136,11 @@ class Guide:
     unlisted: tuple[Organisation, ...] = ()
     occurrence_cache: OccurrenceCache | None = field(default=None, repr=False, compare=False)
 
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        """The site's time zone: the times of occurrences are as its clocks show them."""
+        return ZoneInfo(self.content.site.timezone)
+
     @property
     def horizon(self) -> dt.date:
         """The last day of the calendar's window."""
@@ -166,7 +172,8 @@ class Guide:
         """(sort key, occurrence) pairs of every activity (listed or not) in the window."""
         cache = self.occurrence_cache
         expand = cache.of if cache else _keyed
-        found = {a.key: expand(a, self.today, self.horizon) for a in self.every_activity}
+        found = {a.key: expand(a, self.today, self.horizon, self.zone)
+                 for a in self.every_activity}
         if cache:
             cache.keep(self.every_activity)
         return found
@@ -188,7 +195,7 @@ class Guide:
     def upcoming(self) -> Upcoming:
         """Each activity's next few occurrences from today on, however far ahead (cancelled
         ones included); made per activity when first asked for."""
-        return Upcoming(self.every_activity, self.today, self.occurrence_cache)
+        return Upcoming(self.every_activity, self.today, self.occurrence_cache, self.zone)
 
     @cached_property
     def next_held(self) -> NextHeld:
@@ -287,16 +294,17 @@ class Upcoming(_ByKey):
     """Each activity's first UPCOMING_PER_ACTIVITY occurrences from today on."""
 
     def __init__(self, activities: Iterable[Activity], today: dt.date,
-                 cache: OccurrenceCache | None = None) -> None:
+                 cache: OccurrenceCache | None = None, zone: ZoneInfo | None = None) -> None:
         self._activities = {a.key: a for a in activities}
         super().__init__(self._activities)
-        self._today, self._cache = today, cache
+        self._today, self._cache, self._zone = today, cache, zone
 
     def _make(self, key: str) -> tuple[Occurrence, ...]:
         activity = self._activities[key]
         if self._cache:
-            return self._cache.next_of(activity, self._today)
-        return tuple(next_occurrences(activity, self._today, UPCOMING_PER_ACTIVITY))
+            return self._cache.next_of(activity, self._today, self._zone)
+        return tuple(next_occurrences(activity, self._today, UPCOMING_PER_ACTIVITY,
+                                      zone=self._zone))
 
 
 class NextHeld(_ByKey):
@@ -319,21 +327,23 @@ class OccurrenceCache:
         self.known: dict[int, tuple[Activity, dt.date, dt.date, list]] = {}
         self.next_known: dict[int, tuple[Activity, dt.date, tuple[Occurrence, ...]]] = {}
 
-    def next_of(self, activity: Activity, today: dt.date) -> tuple[Occurrence, ...]:
+    def next_of(self, activity: Activity, today: dt.date,
+                zone: ZoneInfo | None = None) -> tuple[Occurrence, ...]:
         """The activity's next occurrences from today (derive.Upcoming), made once."""
         known = self.next_known.get(id(activity))
         if known and known[0] is activity and known[1] == today:
             return known[2]
-        found = tuple(next_occurrences(activity, today, UPCOMING_PER_ACTIVITY))
+        found = tuple(next_occurrences(activity, today, UPCOMING_PER_ACTIVITY, zone=zone))
         self.next_known[id(activity)] = (activity, today, found)
         return found
 
-    def of(self, activity: Activity, start: dt.date, end: dt.date) -> list:
+    def of(self, activity: Activity, start: dt.date, end: dt.date,
+           zone: ZoneInfo | None = None) -> list:
         """(sort key, occurrence) pairs of the activity from start to end, in order."""
         known = self.known.get(id(activity))
         if known and known[0] is activity and known[1] == start and known[2] == end:
             return known[3]
-        pairs = _keyed(activity, start, end)
+        pairs = _keyed(activity, start, end, zone)
         self.known[id(activity)] = (activity, start, end, pairs)
         return pairs
 
@@ -344,8 +354,9 @@ class OccurrenceCache:
         self.next_known = {k: v for k, v in self.next_known.items() if k in alive}
 
 
-def _keyed(activity: Activity, start: dt.date, end: dt.date) -> list:
-    return [(o.sort_key, o) for o in activity_occurrences(activity, start, end)]
+def _keyed(activity: Activity, start: dt.date, end: dt.date,
+           zone: ZoneInfo | None = None) -> list:
+    return [(o.sort_key, o) for o in activity_occurrences(activity, start, end, zone)]
 
 
 def derive(content: Content, today: dt.date, cache: OccurrenceCache | None = None,

@@ -42,6 +42,7 @@ class Context:
     vocabulary: Any = None  # model.Vocabulary once loaded
     references: dict[str, set[str]] = field(default_factory=dict)
     today: dt.date | None = None  # the build/check date, for checks such as consent expiry
+    zone: str = "Europe/Helsinki"  # the site's time zone, for clock-change nights
 
     @property
     def default_language(self) -> str:
@@ -243,12 +244,17 @@ class Date(FieldType):
         return ctx.error(node, where, "bad-date", f"'{value}' is not a date", hint)
 
 
-TIME_RANGE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*[-–—]\s*(\d{1,2})(?:[:.](\d{2}))?")
+TIME_RANGE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?:\s*[-–—]\s*(\d{1,2})(?:[:.](\d{2}))?)?")
 
 
 @dataclass(frozen=True)
 class TimeRangeField(FieldType):
+    """A time of day "HH:MM-HH:MM". With `overnight`, an end before the start is on the next
+    day ("22:00-02:00"); with `open_end`, a start alone ("18:45") is a time without an end."""
+
     label: str = 'time range "HH:MM-HH:MM"'
+    overnight: bool = False
+    open_end: bool = False
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         value = self.scalar(node, ctx, where, 'a time range such as "10:00-14:00"')
@@ -256,18 +262,43 @@ class TimeRangeField(FieldType):
             return value
         match = TIME_RANGE.fullmatch(value)
         hint = 'write the start and end, for example "10:00-14:00" (with quotes)'
-        if not match:
+        if self.open_end:
+            hint += ', or the start alone, "18:45"'
+        if not match or (match.group(3) is None and not self.open_end):
             return ctx.error(node, where, "bad-time", f"'{value}' is not a time range", hint)
-        h1, m1, h2, m2 = (int(x or 0) for x in match.groups())
+        h1, m1 = int(match.group(1)), int(match.group(2) or 0)
         try:
-            start, end = dt.time(h1, m1), dt.time(h2, m2) if (h2, m2) != (24, 0) else dt.time.max
+            start = dt.time(h1, m1)
+            if match.group(3) is None:
+                return TimeRange(start)
+            h2, m2 = int(match.group(3)), int(match.group(4) or 0)
+            end = dt.time(h2, m2) if (h2, m2) != (24, 0) else dt.time.max
         except ValueError:
             return ctx.error(node, where, "bad-time", f"'{value}' is not a time of day", hint)
-        if end <= start:
+        if end == start:
+            return ctx.error(node, where, "bad-time", f"'{value}' ends when it starts",
+                             "give the end, or write the start alone" if self.open_end
+                             else "give the end")
+        if end < start and not self.overnight:
             return ctx.error(node, where, "bad-time",
                              f"in '{value}' the end is not after the start",
                              "check the order; a time that goes past midnight ends at 24:00")
-        return TimeRange(start, end)
+        if end == dt.time(0, 0):  # "22:00-00:00" ends at the next midnight: 24:00
+            end = dt.time.max
+        time = TimeRange(start, end)
+        hours = (time.end_minute or 0) / 60 - h1 - m1 / 60
+        if time.overnight and hours > LONGEST_NIGHT:
+            ctx.error(node, where, "long-overnight",
+                      f"'{value}' ends the next day, {hours:g} hours after it starts",
+                      "if the start and the end are the wrong way round, write "
+                      f"'{h2:02}:{m2:02}-{h1:02}:{m1:02}'",
+                      severity="warning")
+        return time
+
+
+# An overnight time ends in the small hours: one that runs longer (14:00-12:00) is more
+# likely a start and end the wrong way round, which `check` asks about.
+LONGEST_NIGHT = 12
 
 
 EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}")

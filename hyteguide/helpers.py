@@ -15,8 +15,9 @@ from markupsafe import Markup, escape
 
 from .dependencies import GuideView, record, record_objects, recording
 from .derive import sort_key
+from .feedscopes import CHOICE_GROUP, FeedChoice, choices, feed_activities
 from .markup import render_markdown
-from .model import Activity, Text
+from .model import Activity, Term, Text
 from .qr import img as qr_img
 from .search import BROWSER_SCRIPTS
 from .urls import FEED_GROUPS, feed_path, path_of
@@ -38,6 +39,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
     catalogue = renderer.catalogues[lang]
     urls, guide, site = renderer.urls, renderer.guide, renderer.site
     vocabulary = guide.content.vocabulary
+    view = GuideView(guide)  # what templates read of the guide is recorded (a cached build)
 
     def text(value: Text | str | None) -> str:
         if value is None:
@@ -131,15 +133,59 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
                 record(dependency)
         return found[0]
 
+    def feed_count(target: object | None) -> int:
+        """How many activities a feed holds (feedscopes.feed_activities)."""
+        return len(feed_activities(view, target))
+
+    def feed_choices(municipality: str | None) -> list[tuple[Any, object, int]]:
+        """The target groups that have a feed of their own on a calendar page, in vocabulary
+        order, as (term, the feed's target, its count): with the municipality (a FeedChoice),
+        or on the region's calendar the group's own term feed."""
+        if municipality is None:
+            found = ((e.term, e.term) for e in view.taxonomies[CHOICE_GROUP].values()
+                     if e.activities)
+        else:
+            found = ((c.term, c) for c in choices(view.taxonomies, vocabulary, municipality))
+        return [(term, target, feed_count(target)) for term, target in found]
+
+    everyone = _everyone_term(vocabulary)
+
+    def feed_scope(target: object | None) -> str:
+        """A feed's scope in words: 'Kerava, target group Older people'."""
+        if target is None:
+            return catalogue("feed.scope_region", region=text(site.region))
+        if isinstance(target, FeedChoice):
+            return catalogue("feed.scope_choice", municipality=text(target.municipality.label),
+                             label=text(target.term.label))
+        if isinstance(target, Term) and target.group != "municipalities":
+            return catalogue(f"feed.scope_{target.group}", label=text(target.label))
+        return text(target.label if isinstance(target, Term) else target.name)
+
+    def feed_words(target: object | None) -> str:
+        """What a feed holds, said before subscribing ('In this calendar: Kerava, target
+        group Older people – 14 activities.'); for a target group's feed, that activities
+        marked only for everyone are not in it (the calendar's filter shows them)."""
+        if isinstance(target, Activity):
+            return catalogue("feed.what_activity")
+        n = feed_count(target)
+        words = catalogue("feed.what", scope=feed_scope(target), count=catalogue(
+            "count.activities_one" if n == 1 else "count.activities", n=n))
+        term = target.term if isinstance(target, FeedChoice) else target
+        if isinstance(term, Term) and term.group == CHOICE_GROUP and everyone is not None \
+                and term.id != everyone.id:
+            words += " " + catalogue("feed.audience_only", everyone=text(everyone.label))
+        return words
+
     # Templates see the guide through a view that records what they read (a cached build).
-    return {"once": once, "_": catalogue, "lang": lang, "guide": GuideView(guide), "site": site,
+    return {"once": once, "_": catalogue, "lang": lang, "guide": view, "site": site,
             "menu": renderer.menu,
             "today": guide.today, "json_ld": json_ld, "feed_groups": FEED_GROUPS,
             "absolute_url": absolute_url, "qr": qr, "for_everyone": for_everyone,
             "t": t, "text": text, "md": md, "term": term, "terms": terms, "by_name": by_name,
             "schedule": schedule, "search_scripts": BROWSER_SCRIPTS[lang],
             "edit_url": renderer.edit_url, "report_url": report_url,
-            "last_changed": last_changed}
+            "last_changed": last_changed, "feed_count": feed_count,
+            "feed_choices": feed_choices, "feed_words": feed_words, "everyone_term": everyone}
 
 
 def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
@@ -153,10 +199,20 @@ def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
         full = urls.localised(path_of(target), to_lang or lang)
         return urls.rooted(full) if rooted else urls.relative(here, full)
 
-    def feed_url(target: object = None, webcal: bool = False) -> str:
+    def feed_url(target: object = None, webcal: bool = False, absolute: bool = False,
+                 pattern: bool = False) -> str:
+        """A feed's link from this page; webcal: its webcal: address, which calendar apps
+        subscribe to; absolute: its https address (to copy into an app); pattern: the link
+        of the feed of a term (or choice) with {id} for the term's id (a calendar page's
+        script puts a chosen term's id there)."""
+        if pattern:
+            target = replace(target, term=replace(target.term, id="{id}")) \
+                if isinstance(target, FeedChoice) else replace(target, id="{id}")
         full = urls.localised(feed_path(target), lang)
         if webcal:  # calendar apps subscribe to webcal: links; it needs the full address
             return "webcal://" + urls.absolute(full).split("://", 1)[1]
+        if absolute:
+            return urls.absolute(full)
         return urls.rooted(full) if rooted else urls.relative(here, full)
 
     def asset(name: str) -> str:
@@ -164,6 +220,11 @@ def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
 
     return {**constant, "url": url, "asset": asset, "feed_url": feed_url,
             "frame": (url(""), frame_section(renderer.split_language(here)[1]))}
+
+
+def _everyone_term(vocabulary: Any) -> Any:
+    """The audience meaning everyone (`everyone: true`), if the vocabulary has one."""
+    return next((t for t in vocabulary.group("audiences").values() if t.everyone), None)
 
 
 def frame_section(path: str) -> str:

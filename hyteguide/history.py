@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import relative_path
@@ -28,22 +29,38 @@ def head(content_dir: Path) -> str | None:
         return None
 
 
-def last_changed(content_dir: Path) -> dict[str, dt.date]:
-    """Date of the last commit of each content file, keyed like model.Source.path."""
+@dataclass(frozen=True)
+class Commit:
+    """The last commit of a content file: its day (as git shows it, the committer's own
+    date) and its instant (UTC), which calendar files give as LAST-MODIFIED and SEQUENCE."""
+
+    day: dt.date
+    instant: dt.datetime
+
+
+def last_commits(content_dir: Path) -> dict[str, Commit]:
+    """The last commit of each content file, keyed like model.Source.path."""
     root = content_dir.resolve()
     try:
         top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
         if _git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
             return {}
-        log = _git(top, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--",
+        log = _git(top, "log", "--format=%x00%cs %ct", "--name-only", "--no-renames", "--",
                    str(root))
     except (OSError, subprocess.SubprocessError):
         return {}
-    dates: dict[str, dt.date] = {}
-    day = None
+    found: dict[str, Commit] = {}
+    commit = None
     for line in log.splitlines():
         if line.startswith("\x00"):
-            day = dt.date.fromisoformat(line[1:])
-        elif line and day is not None:  # newest first: keep the first date seen
-            dates.setdefault(relative_path(top / line, root), day)
-    return dates
+            day, seconds = line[1:].split()
+            commit = Commit(dt.date.fromisoformat(day),
+                            dt.datetime.fromtimestamp(int(seconds), dt.UTC))
+        elif line and commit is not None:  # newest first: keep the first commit seen
+            found.setdefault(relative_path(top / line, root), commit)
+    return found
+
+
+def last_changed(content_dir: Path) -> dict[str, dt.date]:
+    """Date of the last commit of each content file, keyed like model.Source.path."""
+    return {path: commit.day for path, commit in last_commits(content_dir).items()}

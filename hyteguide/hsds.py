@@ -458,8 +458,12 @@ def _single_days(rule: ScheduleRule, today: dt.date) -> list[dt.date]:
 
 
 def _times(time: TimeRange | None) -> Row:
+    """opens_at and closes_at (before opens_at when it is on the next day; none for a start
+    alone, whose words say "from")."""
     if time is None:
         return {}
+    if time.end is None:
+        return {"opens_at": clock(time.start)}
     return {"opens_at": clock(time.start), "closes_at": clock(time.end)}
 
 

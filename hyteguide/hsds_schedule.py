@@ -83,11 +83,16 @@ def _clock(value: str) -> tuple[dt.time, str] | None:
     return dt.time(hour, minute), offset or ""
 
 
-def time_range(row: Row, notes: list[Note], zone: str) -> Quoted | None:
-    """opens_at–closes_at as "HH:MM-HH:MM", or None (with a note saying why)."""
+def time_range(row: Row, notes: list[Note], zone: str, activity: bool = False
+               ) -> Quoted | None:
+    """opens_at–closes_at as "HH:MM-HH:MM", or None (with a note saying why). An activity's
+    time (schema.ACTIVITY_TIME) may be a start alone, and may end after midnight."""
     opens, closes = row.get("opens_at"), row.get("closes_at")
     if not opens and not closes:
         return None
+    alone = _clock(opens) if activity and opens and not closes else None
+    if alone and alone[0] != dt.time.max:
+        return Quoted(f"{alone[0]:%H:%M}")
     if not opens or not closes:
         given = "opens_at" if opens else "closes_at"
         notes.append(Note(given, opens or closes, "opens_at and closes_at go together: no time "
@@ -107,6 +112,8 @@ def time_range(row: Row, notes: list[Note], zone: str) -> Quoted | None:
     begin, finish = start[0], end[0]
     if finish == dt.time(0, 0) and begin != finish:
         finish = dt.time.max
+    if finish < begin and activity:
+        return Quoted(f"{begin:%H:%M}-{finish:%H:%M}")  # ends the next day
     if finish < begin:
         notes.append(Note("closes_at", closes, "goes past midnight: the time ends at 24:00",
                           "warning"))
@@ -283,7 +290,7 @@ def schedule_rule(row: Row, zone: str, text: Text) -> tuple[dict[str, Any] | Non
     rule = _form(row, dates, interval, count, notes)
     if rule is None:
         return None, notes
-    rule["time"] = time_range(row, notes, zone)
+    rule["time"] = time_range(row, notes, zone, activity=True)
     words = " ".join(one_line(row.get(name)) for name in ("description", "notes")
                      if one_line(row.get(name)))
     rule["note"] = text(words) if words else None

@@ -55,6 +55,10 @@ class Catalogue:
                f"{self.messages['format.time_sep']}{value.minute:02}"
 
     def time_range(self, value: TimeRange) -> str:
+        """'klo 10–14'; a start alone 'klo 18.45 alkaen'; past midnight 'klo 22–2' (the end is
+        on the next day, as wallclock.py reads it)."""
+        if value.end is None:
+            return self("schedule.time_from", start=self.time(value.start))
         return self("schedule.time", start=self.time(value.start), end=self.time(value.end))
 
     def date_range(self, value: DateRange) -> str:
@@ -84,12 +88,12 @@ class Catalogue:
         if rule.skips_holidays:
             parts.append(self("schedule.no_holidays"))
         sentence = ", ".join(p for p in parts if p)
-        if rule.also:
-            sentence += "; " + self("schedule.also", dates=self.join(
-                [self.date(d) for d in rule.also]))
         if rule.exceptions:  # after a semicolon: the list has commas of its own
             sentence += "; " + self("schedule.except", dates=self.join(
                 [self.date_range(x) for x in rule.exceptions]))
+        if rule.also:  # after the exceptions: an extra day may be inside an excepted break
+            sentence += "; " + self("schedule.also", dates=self.join(
+                [self.date(d) for d in rule.also]))
         if rule.note and text is not None:
             sentence += "; " + text(rule.note)
         return sentence

@@ -3,12 +3,14 @@
 Each recurring `Series` of an activity (occurrences.activity_series) is one VEVENT: DTSTART and
 RRULE with UNTIL and EXDATE for days not held, or a single day (a `date` or an `also` day: no
 RDATE, which many apps drop), and an overriding VEVENT with STATUS:CANCELLED for each
-cancelled day of a recurrence, so calendar apps show what the site shows. All times
-are local to the site's time zone (TZID); the VTIMEZONE is made here from zoneinfo, so that its
-onsets are the local times before each change, as RFC 5545 requires. A feed publishes each
-series from the build's today to its real end: the rule's `until` (or last date), or a rolling
-year for a rule without one (occurrences.published_end), with its exceptions and holidays as
-EXDATEs over that whole span. Output depends only on the content and the build's today.
+cancelled day of a recurrence, so calendar apps show what the site shows; a day a clock
+change lengthens or shortens is an override too (icalseries.py says why). All times
+are local to the site's time zone (TZID); the VTIMEZONE is made from zoneinfo (icaltimezone), its
+onsets the local times before each change, as RFC 5545 requires. A feed publishes each
+series from four weeks before the build's today (subscribers keep what was held) to its real
+end: the rule's `until` (or last date), or a rolling year for a rule without one
+(occurrences.published_end), with its exceptions and holidays as EXDATEs over that whole span.
+Output depends only on the content, its git history and the build's today.
 """
 
 from __future__ import annotations
@@ -17,17 +19,28 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
-
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from . import icaltext
 from .derive import Guide, sort_key
+from .feedscopes import CHOICE_PARAMETER, FeedChoice, feed_activities, feed_targets
 from .i18n import Catalogue
+from .icalseries import (
+    HISTORY,
+    end_of,
+    odd_days,
+    recurrence_id,
+    revision,
+    rrule,
+    split_first,
+    start_of,
+    uid,
+)
+from .icaltimezone import vtimezone
 from .model import Activity, Cancellation, Organisation, Term, Text
 from .occurrences import Series, activity_series, published_end
-from .urls import FEED_GROUPS, Urls, feed_path, path_of
+from .urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 
 PRODID = "-//hyteguide//hyteguide//EN"
 REFRESH = "PT12H"  # how often subscribed calendar apps should fetch again (a DURATION)
@@ -37,99 +50,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # TEXT allows no control cha
 
 
 def feed_window(guide: Guide) -> tuple[dt.date, dt.date]:
-    """The days the feeds cover, both inclusive: from today to the last day any activity's
-    series reaches (its `until`, or a rolling year)."""
+    """The days the feeds cover, both inclusive: from the last weeks (HISTORY) to the last
+    day any activity's series reaches (its `until`, or a rolling year)."""
     end = max((published_end(a, guide.today) for a in guide.every_activity),
               default=guide.today)
-    return guide.today, end
+    return guide.today - HISTORY, end
 
 
 def clean(text: str) -> str:
     """Text safe for a TEXT value: line breaks as LF (escaped later), no control characters."""
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-# -- VTIMEZONE ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Transition:
-    """A change of a zone's UTC offset or name, at a UTC instant."""
-
-    utc: dt.datetime
-    offset_from: dt.timedelta
-    offset_to: dt.timedelta
-    name: str
-    dst: bool
-
-    @property
-    def local_onset(self) -> dt.datetime:
-        """The onset as RFC 5545 writes it: local time in the observance being replaced."""
-        return (self.utc + self.offset_from).replace(tzinfo=None)
-
-
-def _state(zone: zoneinfo.ZoneInfo, seconds: int) -> tuple[dt.timedelta, str, bool]:
-    moment = dt.datetime.fromtimestamp(seconds, UTC).astimezone(zone)
-    return moment.utcoffset(), moment.tzname(), bool(moment.dst())
-
-
-def _scan(zone: zoneinfo.ZoneInfo, first: dt.date, last: dt.date) -> list[Transition]:
-    """Transitions from first to last (UTC days), found day by day and bisected to the second."""
-    found = []
-    step = 86400
-    start = int(dt.datetime.combine(first, dt.time(), UTC).timestamp())
-    end = int(dt.datetime.combine(last, dt.time(), UTC).timestamp())
-    for low in range(start, end, step):
-        before, after = _state(zone, low), _state(zone, low + step)
-        if before == after:
-            continue
-        high = low + step
-        while high - low > 1:
-            middle = (low + high) // 2
-            low, high = (middle, high) if _state(zone, middle) == before else (low, middle)
-        offset, name, dst = _state(zone, high)
-        found.append(Transition(dt.datetime.fromtimestamp(high, UTC), before[0], offset, name,
-                                dst))
-    return found
-
-
-def transitions(zone: zoneinfo.ZoneInfo, first: dt.date, last: dt.date) -> list[Transition]:
-    """The zone's transitions in the years first..last, and the last one before them (so the
-    observance in force on the first day is defined); none for a zone that never changed."""
-    found = _scan(zone, dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
-    for year in range(first.year - 1, 1969, -1):
-        earlier = _scan(zone, dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
-        if earlier:
-            return earlier[-1:] + found
-    return found
-
-
-def vtimezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
-    """A VTIMEZONE for the days first..last: one STANDARD or DAYLIGHT component per kind of
-    change, its first onset as DTSTART and the others as RDATEs."""
-    zone = zoneinfo.ZoneInfo(tzid)
-    timezone = Timezone()
-    timezone.add("tzid", tzid)
-    timezone.add("x-lic-location", tzid)
-    changes = transitions(zone, first, last)
-    if not changes:  # a fixed offset: one observance since 1970-01-01 00:00 local time
-        offset, name, dst = _state(zone, int(dt.datetime.combine(first, dt.time(),
-                                                                 UTC).timestamp()))
-        changes = [Transition(dt.datetime(1970, 1, 1, tzinfo=UTC) - offset, offset, offset,
-                              name, dst)]
-    groups: dict[tuple, list[Transition]] = {}
-    for change in changes:
-        groups.setdefault((change.dst, change.offset_from, change.offset_to, change.name),
-                          []).append(change)
-    for (dst, offset_from, offset_to, name), members in groups.items():
-        observance = TimezoneDaylight() if dst else TimezoneStandard()
-        observance.add("dtstart", members[0].local_onset)
-        if members[1:]:
-            observance.add("rdate", [m.local_onset for m in members[1:]])
-        observance.add("tzoffsetfrom", offset_from)
-        observance.add("tzoffsetto", offset_to)
-        observance.add("tzname", name)
-        timezone.add_component(observance)
-    return timezone
 
 
 # -- events ---------------------------------------------------------------------------------
@@ -145,6 +75,7 @@ class EventContext:
     zone: zoneinfo.ZoneInfo
     dtstamp: dt.datetime
     host: str
+    committed: dict[str, dt.datetime] = field(default_factory=dict)  # file → last commit
 
     def text(self, value: Text | str | None) -> str:
         """A text in this language, falling back like Text.get; cleaned for TEXT values."""
@@ -159,41 +90,6 @@ class EventContext:
     def label(self, group: str, term_id: str) -> str:
         """A vocabulary term's label in this language."""
         return self.text(self.guide.content.vocabulary.term(group, term_id).label)
-
-
-def uid(series: Series, host: str) -> str:
-    """Stable across builds and languages: rule, part and time of day (and the day of a
-    single-day series), activity, organisation, and the guide's address."""
-    activity = series.activity
-    day = "" if series.recurrence else f"-{series.start:%Y%m%d}"
-    return (f"{series.rule_index + 1}-{series.part_index + 1}-{series.time_index + 1}{day}."
-            f"{activity.id}.{activity.organisation}@{host}")
-
-
-def start_of(series: Series, day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.date | dt.datetime:
-    """An occurrence's start: local date-time with the zone, or the day for an all-day one."""
-    if series.time is None:
-        return day
-    return dt.datetime.combine(day, series.time.start, zone)
-
-
-def end_of(series: Series, day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.date | dt.datetime:
-    """An occurrence's end; 24:00 is midnight at the start of the next day."""
-    if series.time is None:
-        return day + dt.timedelta(days=1)
-    if series.time.end == dt.time.max:
-        return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
-    return dt.datetime.combine(day, series.time.end, zone)
-
-
-def rrule(series: Series, zone: zoneinfo.ZoneInfo) -> vRecur | None:
-    """The series' RRULE with UNTIL: a UTC instant for timed series, a DATE for all-day ones."""
-    if not series.recurrence or series.until is None:
-        return None
-    recur = vRecur.from_ical(series.recurrence)
-    last = start_of(series, series.until, zone)
-    recur["UNTIL"] = last.astimezone(UTC) if isinstance(last, dt.datetime) else last
-    return recur
 
 
 def location(activity: Activity, ctx: EventContext) -> str:
@@ -230,15 +126,18 @@ def description(series: Series, ctx: EventContext) -> str:
     return "\n".join(lines)
 
 
-def _common(series: Series, ctx: EventContext, day: dt.date) -> list[icaltext.Property]:
-    """Properties every VEVENT of a series has, for the occurrence on day."""
+def _common(series: Series, ctx: EventContext, day: dt.date,
+            end: dt.date | dt.datetime | None = None) -> list[icaltext.Property]:
+    """Properties every VEVENT of a series has, for the occurrence on day (ending at `end`
+    when given instead of that day's end)."""
     activity = series.activity
     properties = [("UID", "", icaltext.text(uid(series, ctx.host))),
                   ("DTSTAMP", *icaltext.date_value(ctx.dtstamp)),
                   ("DTSTART", *icaltext.date_value(start_of(series, day, ctx.zone))),
-                  ("DTEND", *icaltext.date_value(end_of(series, day, ctx.zone))),
+                  ("DTEND", *icaltext.date_value(end or end_of(series, day, ctx.zone))),
                   ("LOCATION", "", icaltext.text(location(activity, ctx))),
-                  ("URL", "", ctx.absolute(activity))]
+                  ("URL", "", ctx.absolute(activity)),
+                  *revision(ctx.committed.get(activity.source.path))]
     themes = sorted((ctx.label("themes", t) for t in activity.themes), key=sort_key)
     if themes:
         properties.append(("CATEGORIES", "", ",".join(icaltext.text(t) for t in themes)))
@@ -250,24 +149,39 @@ def _common(series: Series, ctx: EventContext, day: dt.date) -> list[icaltext.Pr
 
 
 def series_events(series: Series, ctx: EventContext) -> list[bytes]:
-    """One VEVENT for the series, and an overriding cancelled VEVENT per cancelled day of a
-    recurrence; a cancelled single day is itself the cancelled VEVENT. Each as its lines."""
+    """One VEVENT for the series, an overriding VEVENT for each day a clock change gives
+    another real length (`odd_days`), and an overriding cancelled VEVENT per cancelled day of
+    a recurrence; a cancelled single day is itself the cancelled VEVENT. Each as its lines."""
     title, text = ctx.text(series.activity.title), description(series, ctx)
     cancelled_word = ctx.catalogue("occurrence.cancelled")
     recur = rrule(series, ctx.zone)
     if recur is None and series.cancelled:
         return [_cancelled(series, ctx, series.cancelled[0], title, text, cancelled_word,
                            override=False)]
+    odd = odd_days(series, ctx.zone) if recur is not None else ()
+    if odd and odd[0] == series.start:
+        return [e for part in split_first(series) for e in series_events(part, ctx)]
     properties = [("SUMMARY", "", icaltext.text(title)), *_common(series, ctx, series.start)]
     if recur is not None:
         properties.append(("RRULE", "", recur.to_ical().decode()))
     if series.exdates:
         properties.append(("EXDATE", *icaltext.dates_value(
-            [start_of(series, d, ctx.zone) for d in series.exdates])))
+            [recurrence_id(series, d, ctx.zone) for d in series.exdates])))
     properties += [("DESCRIPTION", "", icaltext.text(text)), ("STATUS", "", "CONFIRMED")]
+    cancelled = {c.date for c in series.cancelled}
     return [icaltext.component("VEVENT", properties, icaltext.EVENT_ORDER),
+            *(_moved(series, ctx, day, title, text) for day in odd if day not in cancelled),
             *(_cancelled(series, ctx, c, title, text, cancelled_word, override=True)
               for c in series.cancelled)]
+
+
+def _moved(series: Series, ctx: EventContext, day: dt.date, title: str, text: str) -> bytes:
+    """An instance that keeps its written clock times although a clock change makes its real
+    length differ from the series' first instance."""
+    properties = [("SUMMARY", "", icaltext.text(title)), *_common(series, ctx, day),
+                  ("RECURRENCE-ID", *icaltext.date_value(recurrence_id(series, day, ctx.zone))),
+                  ("DESCRIPTION", "", icaltext.text(text)), ("STATUS", "", "CONFIRMED")]
+    return icaltext.component("VEVENT", properties, icaltext.EVENT_ORDER)
 
 
 def _cancelled(series: Series, ctx: EventContext, cancellation: Cancellation, title: str,
@@ -277,7 +191,7 @@ def _cancelled(series: Series, ctx: EventContext, cancellation: Cancellation, ti
                   *_common(series, ctx, cancellation.date)]
     if override:
         properties.append(("RECURRENCE-ID", *icaltext.date_value(
-            start_of(series, cancellation.date, ctx.zone))))
+            recurrence_id(series, cancellation.date, ctx.zone))))
     note = ctx.text(cancellation.note)
     properties += [("DESCRIPTION", "", icaltext.text(f"{word}{': ' + note if note else ''}"
                                                      f"\n\n{text}")),
@@ -324,27 +238,27 @@ class Scope:
             return f"{ctx.text(target.name)} – {site}"
         if isinstance(target, Term):
             return f"{ctx.text(target.label)} – {site}"
+        if isinstance(target, FeedChoice):
+            return f"{ctx.text(target.municipality.label)}, {ctx.text(target.term.label)} – " \
+                   f"{site}"
         raise TypeError(f"no feed for {target!r}")
 
 
 def scopes(guide: Guide) -> Iterator[Scope]:
-    """The region, every organisation, activity, and term of the feed groups."""
-    yield Scope(None, guide.activities)
-    for organisation in guide.every_organisation:  # unlisted ones too: their pages link here
-        yield Scope(organisation, organisation.activities)
-    for activity in guide.every_activity:
-        yield Scope(activity, (activity,))
-    for group in FEED_GROUPS:
-        for entry in guide.taxonomies[group].values():
-            yield Scope(entry.term, entry.activities)
+    """The region, every organisation, activity, term of the feed groups, and municipality
+    and audience that has activities (feedscopes.py: what each holds)."""
+    for target in feed_targets(guide, FEED_GROUPS):
+        yield Scope(target, feed_activities(guide, target))
 
 
 class Feeds:
     """Makes the site's feeds, each on its own when asked (the preview) or all in turn; an
     activity's events are made once per language and shared by every feed that lists it."""
 
-    def __init__(self, guide: Guide, urls: Urls, catalogues: dict[str, Catalogue]):
+    def __init__(self, guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
+                 committed: dict[str, dt.datetime] | None = None):
         self.guide, self.urls, self.catalogues = guide, urls, catalogues
+        self.committed = committed or {}
         site = guide.content.site
         self.window = feed_window(guide)
         self.timezone = vtimezone(site.timezone, *self.window).to_ical()
@@ -363,7 +277,8 @@ class Feeds:
         if lang not in self.contexts:
             self.contexts[lang] = EventContext(
                 self.guide, self.urls, self.catalogues[lang], lang,
-                zoneinfo.ZoneInfo(self.guide.content.site.timezone), self.dtstamp, self.host)
+                zoneinfo.ZoneInfo(self.guide.content.site.timezone), self.dtstamp, self.host,
+                self.committed)
         return self.contexts[lang]
 
     def events_of(self, activity: Activity, lang: str) -> list[bytes]:
@@ -371,7 +286,7 @@ class Feeds:
         key = (activity.key, lang)
         if key not in self.events:
             ctx = self.context(lang)
-            span = (self.guide.today, published_end(activity, self.guide.today))
+            span = (self.guide.today - HISTORY, published_end(activity, self.guide.today))
             self.events[key] = [e for s in activity_series(activity, *span)
                                 for e in series_events(s, ctx)]
         return self.events[key]
@@ -386,10 +301,11 @@ class Feeds:
 
 
 def feeds(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
-          languages: tuple[str, ...] | None = None) -> Iterator[tuple[str, bytes]]:
+          languages: tuple[str, ...] | None = None,
+          committed: dict[str, dt.datetime] | None = None) -> Iterator[tuple[str, bytes]]:
     """Every feed of the site (or of languages) as (site-relative path, bytes), in a stable
-    order."""
-    maker = Feeds(guide, urls, catalogues)
+    order; `committed` gives each content file's last commit (SEQUENCE, LAST-MODIFIED)."""
+    maker = Feeds(guide, urls, catalogues, committed)
     for lang in languages or guide.content.site.languages:
         for scope in scopes(guide):
             yield maker.path(scope, lang), maker.feed(scope, lang)
@@ -400,4 +316,7 @@ def _in_order(activities: Iterable[Activity]) -> list[Activity]:
 
 
 def _page_of(target: object | None) -> str:
+    """The page a feed is of: a choice's is its municipality's calendar, filtered."""
+    if isinstance(target, FeedChoice):
+        return f"{calendar_path(target.municipality.id)}?{CHOICE_PARAMETER}={target.term.id}"
     return "calendar/" if target is None else path_of(target)

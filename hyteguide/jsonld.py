@@ -34,6 +34,7 @@ from .model import (
     Vocabulary,
 )
 from .occurrences import ROLLING_YEAR, Occurrence, is_skipped, recurring_dates, rule_dates
+from .wallclock import instance
 
 SCHEMA = "https://schema.org"
 DAY_URLS = tuple(f"{SCHEMA}/{day}" for day in (
@@ -108,14 +109,6 @@ def _clean(data: Data) -> Data:
 def clock(value: dt.time) -> str:
     """A schema.org Time (hh:mm:ss); the end of the day (24:00) is 23:59:59."""
     return "23:59:59" if value == dt.time.max else f"{value:%H:%M:%S}"
-
-
-def local_datetime(day: dt.date, time: dt.time, zone: ZoneInfo) -> str:
-    """ISO 8601 date and time with the zone's UTC offset on that day (+02:00 or +03:00 in
-    Finland); 24:00 is midnight at the start of the next day."""
-    if time == dt.time.max:
-        day, time = day + dt.timedelta(days=1), dt.time()
-    return dt.datetime.combine(day, time, tzinfo=zone).isoformat()
 
 
 def language_codes(term_ids: Iterable[str]) -> list[str]:
@@ -283,15 +276,18 @@ def _shared(activity: Activity, organisation: Organisation, place: Place | None,
 
 
 def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context) -> Data:
-    """One occurrence as an Event: local start and end with the day's UTC offset (a date
-    when it has no time), scheduled or cancelled."""
+    """One occurrence as an Event: local start and end with their UTC offsets (a date when
+    it has no time; no end for a start alone; an end past midnight on the next day), as
+    wallclock.instance reads them, scheduled or cancelled."""
     day, time = occurrence.date, occurrence.time
+    end: str | None
     if time is None:
         start = end = day.isoformat()
         anchor = day.isoformat()
     else:
-        start = local_datetime(day, time.start, ctx.zone)
-        end = local_datetime(day, time.end, ctx.zone)
+        begin, finish = instance(day, time, ctx.zone)
+        start = begin.isoformat()
+        end = None if time.end is None else finish.isoformat()
         anchor = f"{day.isoformat()}T{time.start:%H%M}"
     status = "EventCancelled" if occurrence.cancelled else "EventScheduled"
     return _clean({
@@ -409,8 +405,12 @@ def _times(rule: ScheduleRule) -> tuple[TimeRange | None, ...]:
 
 
 def _time_fields(time: TimeRange | None) -> Data:
+    """startTime and endTime (earlier than startTime when it is on the next day); a start
+    alone has no endTime."""
     if time is None:
         return {}
+    if time.end is None:
+        return {"startTime": clock(time.start)}
     return {"startTime": clock(time.start), "endTime": clock(time.end)}
 
 

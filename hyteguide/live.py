@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .derive import Guide, OccurrenceCache, derive
-from .history import head, last_changed
+from .history import Commit, head, last_commits
 from .load import LoadCache, load_content, today_in
 from .pipeline import node_modules_of
 from .problems import Problem
@@ -54,7 +54,7 @@ class LiveSite:
         self.loads = LoadCache()
         self.occurrences = OccurrenceCache()
         self.env = make_environment(templates)  # compiled templates kept between refreshes
-        self.history: tuple[str | None, dict[str, dt.date]] = ("", {})
+        self.history: tuple[str | None, dict[str, Commit]] = ("", {})
         self.renderer: Renderer | None = None
         self._made: dict[str, bytes] = {}
 
@@ -73,7 +73,10 @@ class LiveSite:
         timings["derive"] = time.perf_counter() - start
         start = time.perf_counter()
         self.compile_templates()
-        renderer = Renderer(guide, self.templates, self.base_url, self.changed(), self.env)
+        commits = self.commits()
+        renderer = Renderer(guide, self.templates, self.base_url,
+                            {path: c.day for path, c in commits.items()}, self.env,
+                            committed={path: c.instant for path, c in commits.items()})
         timings["templates"] = time.perf_counter() - start
         self.renderer, self._made = renderer, {}
         return Refresh(tuple(content.extra.get("warnings", ())), timings)
@@ -85,11 +88,11 @@ class LiveSite:
             if name.endswith(TEMPLATE_ENDINGS) and not name.startswith("assets/"):
                 self.env.get_template(name)
 
-    def changed(self) -> dict[str, dt.date]:
-        """history.last_changed, run again only after a commit."""
+    def commits(self) -> dict[str, Commit]:
+        """history.last_commits, run again only after a commit."""
         commit = head(self.content)
         if commit != self.history[0]:
-            self.history = (commit, last_changed(self.content))
+            self.history = (commit, last_commits(self.content))
         return self.history[1]
 
     @property

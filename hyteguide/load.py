@@ -64,6 +64,7 @@ class Loader:
         self.vocabulary: model.Vocabulary | None = None
         self.references: dict[str, set[str]] = {}
         self.business_ids: dict[str, str] = {}  # Y-tunnus → the file that uses it first
+        self.zone = DEFAULT_TIMEZONE  # site.yaml's, once read
 
     def rel(self, path: Path) -> str:
         return relative_path(path, self.root)
@@ -73,7 +74,7 @@ class Loader:
 
     def context(self, document: Document) -> Context:
         return Context(document, self.problems, self.languages, self.vocabulary, self.references,
-                       self.today)
+                       self.today, self.zone)
 
     def read_text(self, path: Path) -> str | None:
         try:
@@ -116,8 +117,9 @@ class Loader:
         site = self.load_site()
         self.review_after = site.review_after_months if site else 12
         self.hide_after = site.hide_after_months if site else None
+        self.zone = site.timezone if site else DEFAULT_TIMEZONE
         if self.today is None:
-            self.today = today_in(site.timezone if site else DEFAULT_TIMEZONE)
+            self.today = today_in(self.zone)
         self.vocabulary = self.load_vocabulary()
         files = self.list_folders()
         if self.cache is not None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
 from dateutil import rrule as du
 
 from .model import Activity, Cancellation, ScheduleRule, Text, TimeRange
+from .wallclock import shown
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Rules without `from` are checked over a fixed span, so `check` never depends on the day.
@@ -190,15 +192,19 @@ def recurs_on(rule: ScheduleRule, day: dt.date) -> bool:
     return day in rule.also or any(day in days for days in recurring_dates(rule, day, day))
 
 
-def activity_occurrences(activity: Activity, start: dt.date, end: dt.date) -> list[Occurrence]:
-    """Occurrences of an activity from start to end inclusive, cancellations marked."""
+def activity_occurrences(activity: Activity, start: dt.date, end: dt.date,
+                         zone: ZoneInfo | None = None) -> list[Occurrence]:
+    """Occurrences of an activity from start to end inclusive, cancellations marked. With
+    the site's zone, each time is as the clock shows it that day (wallclock.shown: a time a
+    clock change skips is an hour later); without, as written."""
     found: dict[tuple, Occurrence] = {}  # the same day and time from two rules: shown once
     for rule in activity.schedule:
         cancelled = {c.date: c for c in rule.cancelled}
         for day in rule_dates(rule, start, end):
             cancellation = cancelled.get(day)
             note = cancellation.note if cancellation else None
-            for time in rule.times or (None,):
+            for written in rule.times or (None,):
+                time = shown(day, written, zone) if written and zone else written
                 found.setdefault((day, time, cancellation is not None, note), Occurrence(
                     activity, day, time, cancellation is not None, note))
     return sorted(found.values(), key=lambda o: o.sort_key)
@@ -221,16 +227,17 @@ def published_end(activity: Activity, start: dt.date) -> dt.date:
 
 
 def next_occurrences(activity: Activity, start: dt.date, count: int,
-                     first_look: dt.timedelta = dt.timedelta(weeks=8)) -> list[Occurrence]:
+                     first_look: dt.timedelta = dt.timedelta(weeks=8),
+                     zone: ZoneInfo | None = None) -> list[Occurrence]:
     """The activity's first `count` occurrences from start on (cancelled ones included),
     however far ahead they are: a June camp seen in December lists its June days. Looks a
     few weeks ahead first, and as far as the activity's last rule reaches only when that
     gave too few (most weekly groups need no more)."""
     end = published_end(activity, start)
     near = min(end, start + first_look)
-    found = activity_occurrences(activity, start, near)
+    found = activity_occurrences(activity, start, near, zone)
     if len(found) < count and near < end:
-        found = activity_occurrences(activity, start, end)
+        found = activity_occurrences(activity, start, end, zone)
     return found[:count]
 
 

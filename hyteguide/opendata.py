@@ -85,8 +85,12 @@ def organisation_data(organisation: Organisation, x: _Json) -> Data:
 
 
 def _time(time: TimeRange | None) -> Data:
+    """start and end, HH:MM: an end before the start is on the next day, and a start alone
+    has no end."""
     if time is None:
         return {}
+    if time.end is None:
+        return {"start": f"{time.start:%H:%M}"}
     return {"start": f"{time.start:%H:%M}",
             "end": "24:00" if time.end == dt.time.max else f"{time.end:%H:%M}"}
 

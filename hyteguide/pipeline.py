@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .buildcache import BuildCache, code_fingerprint, content_files
 from .derive import derive
-from .history import last_changed
+from .history import last_commits
 from .load import load_content, today_in
 from .problems import Problem, format_report
 from .render import Renderer, static_files
@@ -56,13 +56,15 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     timings["derive"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    changed = last_changed(content_dir)
-    renderer = Renderer(guide, templates, base_url, changed=changed)
+    commits = last_commits(content_dir)
+    renderer = Renderer(guide, templates, base_url,
+                        changed={path: c.day for path, c in commits.items()},
+                        committed={path: c.instant for path, c in commits.items()})
     assets = [*static_files(templates), *vendor_files(node_modules_of(templates))]
     build_cache = None
     if cache is not None:
         build_cache = BuildCache(cache, code_fingerprint(templates), renderer.urls.base_url,
-                                 content_files(content_dir, guide, changed), guide,
+                                 content_files(content_dir, guide, commits), guide,
                                  renderer.menu)
     staging = Staging(output)
     try:

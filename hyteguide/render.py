@@ -106,7 +106,8 @@ class Renderer:
 
     def __init__(self, guide: Guide, templates: Path, base_url: str | None = None,
                  changed: dict[str, dt.date] | None = None,
-                 env: jinja2.Environment | None = None):
+                 env: jinja2.Environment | None = None,
+                 committed: dict[str, dt.datetime] | None = None):
         self.guide = guide
         self.site = guide.content.site
         self.languages = self.site.languages
@@ -120,6 +121,7 @@ class Renderer:
         self._routes: tuple[dict, dict] | None = None  # made by maker() when first needed
         self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language (maker)
         self.changed = changed or {}  # content file → date of its last commit (history.py)
+        self.committed = committed or {}  # content file → instant of its last commit (feeds)
         self.cache: BuildCache | None = None  # a cached build's (render_all)
         self.fragments: dict[tuple, tuple] = {}  # parts of pages rendered once (helpers.once)
         self._today: dict[str, bool] = {}
@@ -506,7 +508,7 @@ class Renderer:
             elif kind == "search":
                 files = search_files(self.guide, self.urls, self.catalogues, (lang,))
             elif kind == "feeds":
-                files = feeds(self.guide, self.urls, self.catalogues, (lang,))
+                files = feeds(self.guide, self.urls, self.catalogues, (lang,), self.committed)
             else:  # not through export(): the preview keeps those, a build needs them once
                 files = opendata_files(self.guide, self.urls, self.catalogues, lang,
                                        self.changed)
@@ -596,7 +598,7 @@ class Renderer:
         """Language-neutral file path → how to make it in a language: every page and feed."""
         found: dict[str, Callable[[str], bytes]] = {
             self.urls.output_file(spec.path): partial(self.page_bytes, spec) for spec in specs}
-        feeds_ = Feeds(self.guide, self.urls, self.catalogues)
+        feeds_ = Feeds(self.guide, self.urls, self.catalogues, self.committed)
         found.update((feed_path(scope.target), partial(feeds_.feed, scope))
                      for scope in scopes(self.guide))
         found.update((path, partial(self.export_file, path)) for path in opendata_paths())

@@ -50,6 +50,11 @@ from .occurrences import (
     rule_dates,
 )
 from .problems import did_you_mean
+from .rrulecheck import misread, parts_of, start_problem
+from .timecheck import check_clock_changes, check_overnight
+from .wallclock import DEFAULT_DURATION, overlaps, written
+
+ONE_DAY = dt.timedelta(days=1)
 
 SUPPORTED_LANGUAGES = ("fi", "sv", "en")
 VOCABULARY_GROUPS = ("municipalities", "themes", "audiences", "formats", "expertise", "languages",
@@ -259,6 +264,8 @@ class RecurrenceRule(FieldType):
             rrulestr(normalised, dtstart=dt.datetime(2024, 1, 1))
         except (ValueError, TypeError) as error:
             return ctx.error(node, where, "bad-rrule", f"the rule is not valid: {error}", hint)
+        if problem := misread(parts_of(normalised)):
+            return ctx.error(node, where, "bad-rrule", *problem)
         return normalised
 
 
@@ -275,16 +282,9 @@ def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, wh
         ctx.error(field_node(values, "every"), f"{where}.every", "bad-schedule",
                   "'every' goes with 'weekly'",
                   "for every other week write 'weekly' and 'every: 2'")
-    elif values.get("every", 1) > 1 and "from" not in values:
-        ctx.error(field_node(values, "every"), f"{where}.every", "bad-schedule",
-                  "'every' needs 'from': weeks are counted from the first meeting",
-                  "add 'from: YYYY-MM-DD', the date of the first meeting")
-    rule = values.get("rrule", "")
-    if ("INTERVAL=" in rule and "INTERVAL=1;" not in rule + ";" or "COUNT=" in rule) \
-            and "from" not in values:
-        ctx.error(field_node(values, "rrule"), f"{where}.rrule", "bad-schedule",
-                  "a rule with INTERVAL or COUNT needs 'from': they count from the first day",
-                  "add 'from: YYYY-MM-DD', the first day it is held")
+    elif unanchored := start_problem(values, ctx.today):
+        name, message, hint = unanchored
+        ctx.error(field_node(values, name), f"{where}.{name}", "bad-schedule", message, hint)
     if "date" in values:
         for name in ("from", "until", "also"):
             if name in values:
@@ -295,27 +295,29 @@ def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, wh
 
 
 def _check_times(values: dict[str, Any], ctx: Context, where: str) -> None:
-    times = sorted(values.get("time", ()), key=lambda t: (t.start, t.end))
+    times = sorted(values.get("time", ()), key=lambda t: t.order)
     for before, after in zip(times, times[1:], strict=False):
-        if after.start < before.end:
+        if overlaps(before, after):
             ctx.error(field_node(values, "time"), f"{where}.time", "overlapping-times",
                       f"the times {_range(before)} and {_range(after)} overlap",
                       "merge them into one time range, or correct one of them")
 
 
 def _range(time: model.TimeRange) -> str:
-    end = "24:00" if time.end == dt.time.max else time.end.strftime("%H:%M")
-    return f"{time.start:%H:%M}-{end}"
+    return written(time)
 
 
 def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
                 where: str) -> None:
     """Exceptions, cancellations and extra days must fit the rule; the rule must be held."""
     excepted = {d for x in rule.exceptions for d in _days(x)}
+    # An extra day inside an excepted range is held (one summer meeting in a summer break);
+    # only a day both added and excepted on its own contradicts itself.
+    excepted_alone = {x.start for x in rule.exceptions if x.start == x.end}
     for cancellation in rule.cancelled:
         day = cancellation.date
         item, at = _item(node, "cancelled", day, where)
-        if day in excepted:
+        if day in excepted and day not in rule.also:
             ctx.error(item, at, "bad-schedule", f"{day} is both excepted and cancelled",
                       "keep it under 'cancelled' to show it as cancelled, or under 'except' "
                       "to leave it out")
@@ -324,7 +326,7 @@ def _check_days(rule: model.ScheduleRule, node: yaml.MappingNode, ctx: Context,
                       f"{day} ({DAY_NAMES[day.weekday()]}) is not a day this rule is held on",
                       _not_held_hint(rule, day))
     for day in rule.also:
-        if day in excepted:
+        if day in excepted_alone:
             ctx.error(*_item(node, "also", day, where), "bad-schedule",
                       f"{day} is both an extra day and excepted", "remove it from one of them")
         elif (rule.start and day < rule.start) or (rule.until and day > rule.until):
@@ -384,7 +386,7 @@ def _make_rule(values: dict[str, Any]) -> model.ScheduleRule:
         every=v.get("every", 1),
         monthly=v.get("monthly", ()),
         dates=tuple(sorted(v.get("date", ()))),
-        times=tuple(sorted(times, key=lambda t: (t.start, t.end))),
+        times=tuple(sorted(times, key=lambda t: t.order)),
         start=v.get("from"),
         until=v.get("until"),
         exceptions=tuple(sorted((e if isinstance(e, model.DateRange) else model.DateRange(e, e)
@@ -411,27 +413,45 @@ class ScheduleRuleField(FieldType):
         rule = _make_rule(values)
         before = ctx.error_count
         _check_days(rule, values["_node"], ctx, where)
+        check_overnight(rule, values["_node"], ctx, where)
+        check_clock_changes(rule, values["_node"], ctx, where)
         return INVALID if ctx.error_count > before else rule
+
+
+# An activity's time: past midnight ("22:00-02:00" ends the next day) or a start alone.
+ACTIVITY_TIME = TimeRangeField(label='time range "HH:MM-HH:MM", or a start alone "HH:MM"',
+                               overnight=True, open_end=True)
+ACTIVITY_TIME_DOC = (
+    "time of day, local time. An end before the start is on the next day (\"22:00-02:00\"). "
+    "A start alone (\"18:45\") is shown as \"from 18.45\"; calendar files give it "
+    f"{DEFAULT_DURATION / dt.timedelta(hours=1):g} hour(s). On the night clocks go forward, "
+    "a time that does not exist (03:00–03:59 on the last Sunday of March) is read an hour "
+    "later; on the night they go back, a time that happens twice (03:00–03:59 on the last "
+    "Sunday of October) is the first one; `check` warns of both")
 
 
 SCHEDULE_RULE = ScheduleRuleField(Record("a schedule rule", (
     Field("weekly", ListOf(Weekday()), False, "weekdays it is held on", "[tue, thu]"),
-    Field("every", Int(1, 8), False, "every Nth week (2 = every other week), with weekly", "2"),
+    Field("every", Int(1, 8), False, "with weekly and from: every Nth week counted from 'from' "
+          "(2 = every second week from the first meeting; not odd or even week numbers, which "
+          "shift after a 53-week year)", "2"),
     Field("monthly", ListOf(MonthlyDayField()), False, "day of the month", "2nd mon"),
     Field("date", ListOf(Date()), False, "single days", "2026-12-03"),
     Field("rrule", RecurrenceRule(), False, "for experts: an RFC 5545 recurrence rule",
           "FREQ=MONTHLY;BYDAY=1TU,3TU"),
-    Field("time", ListOf(TimeRangeField()), False, "time of day, local time", '"10:00-14:00"'),
+    Field("time", ListOf(ACTIVITY_TIME), False, ACTIVITY_TIME_DOC, '"10:00-14:00"'),
     Field("from", Date(), False, "first day the rule applies", "2026-08-15"),
     Field("until", Date(), False, "last day the rule applies (empty: no end)", "2026-12-18"),
     Field("except", ListOf(EXCEPTION), False, "days or date ranges it is not held",
           "[2026-12-08, {from: 2026-10-19, until: 2026-10-23}]"),
-    Field("also", ListOf(Date()), False, "extra single days of a recurring rule",
+    Field("also", ListOf(Date()), False, "extra single days of a recurring rule (held even "
+          "inside an 'except' range)",
           "[2026-12-20]"),
     Field("cancelled", ListOf(CANCELLATION), False, "days shown as cancelled", "[2026-11-03]"),
     Field("holidays", Choice(("skip", "include"), label="skip or include"), False,
           "skip Finnish public holidays (default for weekly and monthly) or include them", "skip"),
-    Field("note", TextField(), False, "a note shown with the schedule", "parittomilla viikoilla"),
+    Field("note", TextField(), False, "a note shown with the schedule",
+          "ota sisäkengät mukaan"),
 ), (_check_rule, _check_order("from", "until")), label="schedule rule"))
 
 
@@ -529,7 +549,7 @@ def _check_rules_overlap(values: dict[str, Any], node: yaml.MappingNode, ctx: Co
     nodes = schedule_node.value if isinstance(schedule_node, yaml.SequenceNode) else [schedule_node]
     for j, later in enumerate(rules):
         for i, earlier in enumerate(rules[:j]):
-            day = shared_day(earlier, later)
+            day = shared_day(earlier, later, ctx.today)
             if day:
                 ctx.error(nodes[j], f"{where}.schedule[{j}]", "overlapping-rules",
                           f"rules {i + 1} and {j + 1} are both held on {day} at overlapping "
@@ -567,15 +587,28 @@ def _check_sensitive_contacts(values: dict[str, Any], node: yaml.MappingNode, ct
                       "'role: Vertaisohjaaja', with the organisation's shared email or phone")
 
 
-def shared_day(a: model.ScheduleRule, b: model.ScheduleRule) -> dt.date | None:
-    """A day both rules hold at overlapping times (the first found), or None."""
-    if a.times and b.times and not any(x.start < y.end and y.start < x.end
-                                       for x in a.times for y in b.times):
+def shared_day(a: model.ScheduleRule, b: model.ScheduleRule,
+               today: dt.date | None = None) -> dt.date | None:
+    """A day both rules hold at overlapping times, or None. The day named is the first from
+    today (the check date) on, else the last before it: a day the editor knows the rules by,
+    never the fixed span's start (REFERENCE_START) for rules without `from`."""
+    same = not (a.times and b.times) or any(overlaps(x, y) for x in a.times for y in b.times)
+    # A time past midnight reaches the other rule's times on the next day.
+    a_first = any(overlaps(x, y, days_after=1) for x in a.times for y in b.times)
+    b_first = any(overlaps(y, x, days_after=1) for x in a.times for y in b.times)
+    if not (same or a_first or b_first):
         return None
     start = max(a.start or REFERENCE_START, b.start or REFERENCE_START)
-    end = min(a.until or start + CHECK_SPAN, b.until or start + CHECK_SPAN)
-    shared = set(rule_dates(a, start, end)) & set(rule_dates(b, start, end))
-    return min(shared) if shared else None
+    # An open rule reaches the span past today and past the other rule's listed days.
+    open_end = max([max(start, today or start) + CHECK_SPAN, *a.dates, *a.also, *b.dates,
+                    *b.also])
+    end = min(a.until or open_end, b.until or open_end)
+    held_a, held_b = set(rule_dates(a, start, end)), set(rule_dates(b, start, end))
+    shared = sorted((held_a & held_b if same else set())
+                    | {d + ONE_DAY for d in held_a if a_first and d + ONE_DAY in held_b}
+                    | {d + ONE_DAY for d in held_b if b_first and d + ONE_DAY in held_a})
+    ahead = [d for d in shared if today is None or d >= today]
+    return ahead[0] if ahead else (shared[-1] if shared else None)
 
 
 ACTIVITY_RECORD = Record("an activity", (
@@ -688,7 +721,8 @@ PLACE = Record("a place", (
 
 MEETING = Mapped(Record("a meeting", (
     Field("date", Date(), True, "date", "2026-12-03"),
-    Field("time", TimeRangeField(), False, "time", '"13:00-15:00"'),
+    Field("time", ACTIVITY_TIME, False, "time (as an activity's: \"18:00\" has no end)",
+          '"13:00-15:00"'),
     Field("place", Reference(kind="place", folder="places"), False, "place slug",
           "keravan-kirjasto"),
     Field("note", TextField(), False, "agenda or note", "Teemana yksinäisyys"),

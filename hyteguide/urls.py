@@ -9,6 +9,7 @@ import uuid
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from .feedscopes import FeedChoice
 from .model import Activity, Organisation, Page, Partnership, Place, Term
 
 SECTION_OF_GROUP = {"municipalities": "municipalities", "themes": "themes",
@@ -39,9 +40,12 @@ FEED_GROUPS = ("municipalities", "themes", "audiences")  # vocabulary groups wit
 
 def feed_path(target: object | None) -> str:
     """The language-neutral path of an iCalendar feed: the whole region (None), an
-    organisation, an activity or a term (municipality, theme, audience)."""
+    organisation, an activity, a term (municipality, theme, audience) or a municipality and
+    an audience (feedscopes.FeedChoice: 'municipalities/kerava/audiences/ikaantyneet.ics')."""
     if target is None:
         return "calendar/calendar.ics"
+    if isinstance(target, FeedChoice):
+        return f"{path_of(target.municipality)}{target.term.group}/{target.term.id}.ics"
     return path_of(target) + "calendar.ics"
 
 

@@ -233,12 +233,13 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 
 
 # The site's own scripts: empty elements in <head> loading assets/sitesearch.js (every page but
-# the search page), assets/calendar.js (calendar pages), assets/nearby.js (the activities and
-# places lists), assets/handout.js (the handout per municipality), assets/pagedlist.js (a paged
-# calendar day or handout) or the search page's three.
+# the search page), assets/calendar.js and subscribe.js (calendar pages), assets/nearby.js (the
+# activities and places lists), assets/handout.js (the handout per municipality),
+# assets/pagedlist.js (a paged calendar day or handout) or the search page's three.
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
-    r'(sitesearch|calendar|nearby|handout|pagedlist|searchtext|searchcore|search|upcoming|readerday)\.js"'
+    r'(sitesearch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchcore|search|upcoming|'
+    r'readerday)\.js"'
     r' defer>'
     r'</script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
@@ -249,7 +250,7 @@ HOME_PAGE = re.compile(r"^([a-z]{2}/)?index\.html$")
 HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
 OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)),
-               (CALENDAR_PAGE, ("readerday", "calendar", "pagedlist")),
+               (CALENDAR_PAGE, ("readerday", "subscribe", "calendar", "pagedlist")),
                (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("handout", "pagedlist")),
                (SEARCH_PAGE, ("searchtext", "readerday", "searchcore", "search")),
                (ACTIVITY_PAGE, ("readerday", "upcoming")), (HOME_PAGE, ("readerday", "upcoming")))

@@ -36,7 +36,7 @@ from hyteguide.fields import (
     business_id_check_digit,
 )
 from hyteguide.load import load_content
-from hyteguide.schema import MonthlyDayField, Weekday
+from hyteguide.schema import ACTIVITY_TIME, MonthlyDayField, Weekday
 from hyteguide.yamlsource import parse_yaml
 
 ORG = "organisations/yhdistys.md"
@@ -197,15 +197,29 @@ def test_yaml_11_lookalikes_stay_text(tmp_path):
     assert place.phone == "0401234567"
 
 
-def test_unquoted_single_time_is_reported_as_written_not_as_a_number(tmp_path):
+def test_unquoted_single_time_is_read_as_written_not_as_a_number(tmp_path):
+    """YAML 1.1 reads 10:30 as the number 630; the schema reads the text: a start alone."""
     root = make_site(tmp_path, {ORG: activity("""\
             schedule:
               - weekly: [tue]
                 time: 10:30
         """)})
+    assert check(root) == []
+    [activity_] = load_content(root).organisations[0].activities
+    assert activity_.schedule[0].times == (model.TimeRange(dt.time(10, 30)),)
+
+
+def test_opening_hours_need_an_end(tmp_path):
+    root = make_site(tmp_path, {PLACE: dedent("""\
+        name: Kirjasto
+        address: Paasikivenkatu 12
+        municipality: kerava
+        opening_hours:
+          - {days: [mon], time: "10:30"}
+        """)})
     assert check(root) == [
-        f"{P}:12:15: error[bad-time]: activities[0].schedule[0].time[0]: '10:30' is not a time "
-        "range"]
+        "content/places/kirjasto.yaml:5:25: error[bad-time]: opening_hours[0].time: '10:30' is "
+        "not a time range"]
     assert '"10:00-14:00"' in hints(root)[0]
 
 
@@ -272,19 +286,66 @@ def test_bad_time_ranges(tmp_path):
               - weekly: [tue]
                 time:
                   - "25:00-26:00"
-                  - "14:00-10:00"
+                  - "14:00-14:00"
                   - kymmenen
+                  - "18:00-"
         """)})
     where = "activities[0].schedule[0].time"
     assert check(root) == [
         f"{P}:13:13: error[bad-time]: {where}[0]: '25:00-26:00' is not a time of day",
-        f"{P}:14:13: error[bad-time]: {where}[1]: in '14:00-10:00' the end is not after the start",
+        f"{P}:14:13: error[bad-time]: {where}[1]: '14:00-14:00' ends when it starts",
         f"{P}:15:13: error[bad-time]: {where}[2]: 'kymmenen' is not a time range",
+        f"{P}:16:13: error[bad-time]: {where}[3]: '18:00-' is not a time range",
     ]
     found = hints(root)
     assert '"10:00-14:00"' in found[0]
-    assert "24:00" in found[1]
-    assert '"10:00-14:00"' in found[2]
+    assert "start alone" in found[1]
+    assert '"10:00-14:00"' in found[2] and '"18:45"' in found[2]
+
+
+def test_a_long_night_is_asked_about(tmp_path):
+    """An activity's end before its start is on the next day; one that runs over twelve
+    hours is more likely the wrong way round: a warning, with the times swapped as the hint."""
+    root = make_site(tmp_path, {ORG: activity("""\
+            schedule:
+              - weekly: [tue]
+                time: ["14:00-10:00"]
+        """)})
+    content = load_content(root)
+    [warning] = content.extra["warnings"]
+    assert warning.format().split("\n")[0] == (
+        f"{P}:12:16: warning[long-overnight]: activities[0].schedule[0].time[0]: '14:00-10:00' "
+        "ends the next day, 20 hours after it starts")
+    assert "'10:00-14:00'" in warning.hint
+    [activity_] = content.organisations[0].activities
+    assert activity_.schedule[0].times == (model.TimeRange(dt.time(14), dt.time(10)),)
+    assert convert(ACTIVITY_TIME, '"18:00-06:00"')[1] == []  # twelve hours: a night
+
+
+def test_opening_hours_and_partnership_times_differ_from_activities():
+    """Opening hours end on their own day (past midnight they end at 24:00) and have an end;
+    an activity's time, and a partnership meeting's, may end the next day or have no end."""
+    problems = convert(TimeRangeField(), "22:00-02:00")[1]
+    assert [(p.code, p.hint) for p in problems] == [
+        ("bad-time", "check the order; a time that goes past midnight ends at 24:00")]
+    assert convert(TimeRangeField(), "18:45")[1][0].code == "bad-time"
+    assert convert(ACTIVITY_TIME, "22:00-02:00") == (
+        model.TimeRange(dt.time(22), dt.time(2)), [])
+    assert convert(ACTIVITY_TIME, "18.45") == (model.TimeRange(dt.time(18, 45)), [])
+
+
+@pytest.mark.parametrize(("text", "start", "end", "overnight"), [
+    ('"22:00-02:00"', dt.time(22), dt.time(2), True),
+    ("23-1", dt.time(23), dt.time(1), True),
+    ('"22:00-00:00"', dt.time(22), dt.time.max, False),  # the next midnight: 24:00
+    ('"00:00-24:00"', dt.time(0), dt.time.max, False),
+    ('"18:45"', dt.time(18, 45), None, False),
+    ("9", dt.time(9), None, False),
+])
+def test_activity_times(text, start, end, overnight):
+    found, problems = convert(ACTIVITY_TIME, text)
+    assert (found, problems) == (model.TimeRange(start, end), [])
+    assert found.overnight is overnight
 
 
 @pytest.mark.parametrize(("text", "start", "end"), [

@@ -12,7 +12,7 @@ import pytest
 from conftest import BASE_URL, TEMPLATES
 from helpers import make_site
 
-from hyteguide.history import last_changed
+from hyteguide.history import last_changed, last_commits
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None and not os.environ.get("CI"),
                                 reason="git is not installed")
@@ -46,6 +46,14 @@ def test_each_file_gets_the_date_of_its_last_commit(repository):
     assert dates["content/site.yaml"] == dt.date(2026, 1, 2)
 
 
+def test_each_file_gets_the_instant_of_its_last_commit(repository):
+    commits = last_commits(repository)
+    second = commits["content/organisations/yhdistys.md"]
+    assert second.instant == dt.datetime(2026, 3, 4, 21, 30, tzinfo=dt.UTC)
+    assert second.day == dt.date(2026, 3, 4)  # the committer's own day, as pages show it
+    assert commits["content/site.yaml"].instant == dt.datetime(2026, 1, 2, 8, tzinfo=dt.UTC)
+
+
 def test_no_dates_outside_git_or_in_a_shallow_clone(tmp_path, repository):
     assert last_changed(make_site(tmp_path / "plain")) == {}
     shallow = tmp_path / "shallow"
@@ -77,6 +85,15 @@ def test_pages_show_checked_and_changed_dates_and_links(repository, tmp_path):
     build(repository, TEMPLATES, again, today=dt.date(2026, 11, 23), base_url=BASE_URL)
     assert (again / "organisations/yhdistys/index.html").read_bytes() == \
         (output / "organisations/yhdistys/index.html").read_bytes()
+    # Calendar files give the file's last commit as each event's revision (issue 17, point 5).
+    feeds = sorted((output / "activities").rglob("*.ics"))
+    assert feeds
+    for feed in feeds:
+        data = feed.read_bytes().decode()
+        minutes = (dt.datetime(2026, 3, 4, 21, 30, tzinfo=dt.UTC)
+                   - dt.datetime(2000, 1, 1, tzinfo=dt.UTC)).total_seconds() // 60
+        assert data.count("BEGIN:VEVENT") == data.count(f"SEQUENCE:{int(minutes)}\r\n") > 0
+        assert data.count("LAST-MODIFIED:20260304T213000Z") == data.count("BEGIN:VEVENT")
 
 
 def test_no_links_without_a_repository(tmp_path):

@@ -137,13 +137,14 @@ def test_the_official_hsds_30_example_imports_checks_and_builds(tmp_path):
 
 def test_the_30_examples_impossible_schedule_is_reported_not_written(tmp_path):
     """The example's schedule (until and count, a numeric time zone, byweekno, bymonthday with
-    WEEKLY) is read without a crash, warned about, and left out: it is never held."""
+    WEEKLY) is read without a crash, warned about, and left out: its weeks of the year
+    (BYWEEKNO) are read as every week by Thunderbird, and it would never be held anyway."""
     result = run(HSDS_30, guide(tmp_path))
     found = notes(result, "schedule", "48102e86-bb50-41c4-8f1e-e269368c41d1")
     assert found["timezone"][2] == "warning" and "UTC+3" in found["timezone"][1]
     assert "both until and count" in found["count"][1]
     assert "does not allow it with freq WEEKLY" in found["bymonthday"][1]
-    assert "never held" in found["schedule"][1]
+    assert "BYWEEKNO is not read the same by calendar apps" in found["rrule"][1]
     assert record(result, "schedule", "48102e86-bb50-41c4-8f1e-e269368c41d1").status == \
         "not imported"
     assert activity_of(tmp_path / "content").schedule == ()

@@ -1,5 +1,6 @@
-"""iCalendar feeds: RFC 5545 form (folding, escaping, VTIMEZONE), schedules as recurring events,
-and the independent check that the example's feeds give exactly what the site shows.
+"""iCalendar feeds: RFC 5545 form (folding, escaping; the VTIMEZONE: test_icaltimezone.py),
+schedules as recurring events, and the independent check that the example's feeds give
+exactly what the site shows.
 
 Feeds are read back with `icalendar` and expanded with `recurring_ical_events` (neither is used
 to make the expectations); the expected dates of the schedule cases are written by hand.
@@ -23,6 +24,7 @@ from conftest import BASE_URL, TODAY
 from helpers import make_site
 
 from hyteguide.derive import Guide, derive
+from hyteguide.feedscopes import FeedChoice
 from hyteguide.i18n import Catalogue, load_catalogue
 from hyteguide.ical import EventContext, calendar, series_events, vtimezone
 from hyteguide.load import load_content
@@ -210,7 +212,7 @@ def test_text_values_are_escaped(guide, catalogues):
     (event,) = parsed.walk("VEVENT")
     assert str(event["SUMMARY"]) == ("Kahvi, pulla; ja \\ kenoviiva\nEND:VCALENDAR\n"
                                      "BEGIN:VEVENT\nUID:evil – 😀 Ääliö")
-    assert str(event["UID"]) == "1-1-1-20270202.olohuone.yhdistys@example.org"
+    assert str(event["UID"]) == "20270202T1000.olohuone.yhdistys@example.org"
 
 
 def test_event_properties(guide, catalogues):
@@ -249,83 +251,6 @@ def test_a_calendar_name_with_line_breaks_is_one_line():
     assert str(parsed["NAME"]) == str(parsed["X-WR-CALNAME"]) == "Kävely ryhmä – Yhdistys"
 
 
-# -- VTIMEZONE --------------------------------------------------------------------------------
-
-def offset_changes(zone: zoneinfo.ZoneInfo, first: dt.datetime, last: dt.datetime
-                   ) -> list[dt.datetime]:
-    """UTC instants where the zone's offset or name changes, in 15-minute steps."""
-    found, moment = [], first
-    step = dt.timedelta(minutes=15)
-    while moment < last:
-        before, after = moment.astimezone(zone), (moment + step).astimezone(zone)
-        if (before.utcoffset(), before.tzname()) != (after.utcoffset(), after.tzname()):
-            found.append(moment + step)
-        moment += step
-    return found
-
-
-def observances(data: bytes) -> list[tuple[str, dt.datetime, dt.timedelta, dt.timedelta]]:
-    """(STANDARD/DAYLIGHT, onset as written, TZOFFSETFROM, TZOFFSETTO) of each onset."""
-    (timezone,) = icalendar.Calendar.from_ical(b"BEGIN:VCALENDAR\r\n" + data +
-                                               b"END:VCALENDAR\r\n").walk("VTIMEZONE")
-    found = []
-    for part in timezone.subcomponents:
-        onsets = [part["DTSTART"].dt]
-        rdates = part.get("RDATE", [])
-        for rdate in rdates if isinstance(rdates, list) else [rdates]:
-            onsets += [value.dt for value in rdate.dts]
-        for onset in onsets:
-            assert onset.tzinfo is None  # local time, no TZID
-            found.append((part.name, onset, part["TZOFFSETFROM"].td, part["TZOFFSETTO"].td))
-    return sorted(found, key=lambda x: x[1])
-
-
-@pytest.mark.parametrize("tzid", ["Europe/Helsinki", "America/Santiago", "Australia/Lord_Howe"])
-def test_vtimezone_onsets_are_the_zoneinfo_transitions(tzid):
-    zone = zoneinfo.ZoneInfo(tzid)
-    first, last = dt.date(2026, 11, 23), dt.date(2027, 12, 31)
-    found = observances(vtimezone(tzid, first, last).to_ical())
-    instants = [onset - offset_from for _, onset, offset_from, _ in found]
-    expected = offset_changes(zone, dt.datetime(2025, 1, 1, tzinfo=UTC),
-                              dt.datetime(2028, 1, 1, tzinfo=UTC))
-    in_years = [t for t in expected if t.year >= 2026]
-    earlier = [t for t in expected if t.year < 2026][-1]
-    assert [t.replace(tzinfo=UTC) for t in instants] == [earlier, *in_years]
-    for (kind, _, offset_from, offset_to), instant in zip(found, instants, strict=True):
-        instant = instant.replace(tzinfo=UTC)
-        assert offset_from == (instant - dt.timedelta(seconds=1)).astimezone(zone).utcoffset()
-        assert offset_to == instant.astimezone(zone).utcoffset()
-        assert (kind == "DAYLIGHT") == bool(instant.astimezone(zone).dst())
-
-
-def test_helsinki_onsets_are_the_local_times_before_the_change():
-    found = observances(vtimezone(TZ, dt.date(2027, 1, 1), dt.date(2027, 12, 31)).to_ical())
-    assert ("DAYLIGHT", dt.datetime(2027, 3, 28, 3, 0), dt.timedelta(hours=2),
-            dt.timedelta(hours=3)) in found
-    assert ("STANDARD", dt.datetime(2027, 10, 31, 4, 0), dt.timedelta(hours=3),
-            dt.timedelta(hours=2)) in found
-
-
-def test_vtimezone_read_by_dateutil_agrees_with_zoneinfo_every_hour():
-    data = b"BEGIN:VCALENDAR\r\n" + vtimezone(TZ, *YEAR_2027).to_ical() + b"END:VCALENDAR\r\n"
-    (component,) = icalendar.Calendar.from_ical(data).walk("VTIMEZONE")
-    read = component.to_tz(lookup_tzid=False)  # dateutil's own VTIMEZONE reading
-    moment = dt.datetime(2027, 1, 1, tzinfo=UTC)
-    while moment.year == 2027:
-        assert moment.astimezone(read).utcoffset() == moment.astimezone(HELSINKI).utcoffset()
-        moment += dt.timedelta(hours=1)
-
-
-def test_vtimezone_of_a_zone_without_changes():
-    found = observances(vtimezone("Asia/Tokyo", *YEAR_2027).to_ical())
-    assert found == [("STANDARD", dt.datetime(1970, 1, 1), dt.timedelta(hours=9),
-                      dt.timedelta(hours=9))]
-
-
-def test_vtimezone_is_deterministic():
-    assert vtimezone(TZ, *YEAR_2027).to_ical() == vtimezone(TZ, *YEAR_2027).to_ical()
-
-
 # -- schedules as recurring events ------------------------------------------------------------
 
 def test_weekly_group_stays_at_18_local_across_the_clock_changes(guide, catalogues):
@@ -337,7 +262,7 @@ def test_weekly_group_stays_at_18_local_across_the_clock_changes(guide, catalogu
     (exdate,) = lines_of(data, "EXDATE")
     assert exdate == f"EXDATE;TZID={TZ}:20270329T180000,20271206T180000"
     (rrule,) = lines_of(data, "RRULE")
-    assert "UNTIL=20271227T160000Z" in rrule  # the last start, in UTC
+    assert "UNTIL=20271227T215959Z" in rrule  # the end of the last day (23:59:59), in UTC
     parsed = icalendar.Calendar.from_ical(data)
     for event in recurring_ical_events.of(parsed).between(*YEAR_2027):
         start = event["DTSTART"].dt
@@ -407,8 +332,9 @@ def test_extra_days_are_events_of_their_own_also_before_the_first_recurring_day(
     assert lines_of(data, "DTSTART") == [f"DTSTART;TZID={TZ}:20270202T100000",
                                          f"DTSTART;TZID={TZ}:20270201T100000",
                                          f"DTSTART;TZID={TZ}:20270211T100000"]
-    assert [u.split(".")[0] for u in lines_of(data, "UID")] == [
-        "UID:1-1-1", "UID:1-2-1-20270201", "UID:1-2-1-20270211"]
+    uids = [u.split(".")[0] for u in lines_of(data, "UID")]
+    assert re.fullmatch(r"UID:[0-9a-f]{10}-1", uids[0])  # what the rule is, and its 1st time
+    assert uids[1:] == ["UID:20270201T1000", "UID:20270211T1000"]  # a single day: day, time
 
 
 @pytest.mark.parametrize("first, days", [
@@ -422,7 +348,7 @@ def test_raw_rrule_with_count_and_interval(guide, catalogues, first, days):
     data = check(guide, catalogues, activity(rule), window,
                  [dt.date(2027, 1, d) for d in days], "10:00", "11:00")
     (rrule,) = lines_of(data, "RRULE")
-    assert "COUNT" not in rrule and "UNTIL=20270122T080000Z" in rrule
+    assert "COUNT" not in rrule and "UNTIL=20270122T215959Z" in rrule
 
 
 def test_weekly_rule_across_the_year_end(guide, catalogues):
@@ -461,7 +387,7 @@ def test_open_ended_rule_is_bounded_by_the_window(guide, catalogues):
     days = weekdays(*window, MON)
     assert days[0] == TODAY and days[-1] == window[1]  # both ends are inclusive
     data = check(guide, catalogues, activity(rule), window, days, "18:00", "19:00")
-    assert "UNTIL=20270215T160000Z" in lines_of(data, "RRULE")[0]
+    assert "UNTIL=20270215T215959Z" in lines_of(data, "RRULE")[0]
 
 
 def test_an_evening_until_midnight_ends_at_the_next_day(guide, catalogues):
@@ -485,7 +411,7 @@ def test_several_times_and_monthly_parts_have_their_own_uids(guide, catalogues):
                           until=dt.date(2027, 4, 30)))
     data = feed(guide, catalogues, activity(*rules), YEAR_2027)
     uids = [str(e["UID"]).split(".")[0] for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
-    assert uids == ["1-1-1", "1-1-2", "2-1-1", "2-2-1"]
+    assert len(set(uids)) == 4 and [u[-2:] for u in uids] == ["-1", "-2", "-1", "-1"]
     subject = activity(*rules)
     assert expand(data, *YEAR_2027) == shown_by_site(subject, YEAR_2027)
 
@@ -504,7 +430,18 @@ def feed_targets(content) -> list[object | None]:  # noqa: ANN001 - a model.Cont
     return [None, *content.organisations, *(a for o in content.organisations
                                             for a in o.activities),
             *(term for group in FEED_GROUPS
-              for term in content.vocabulary.group(group).values())]
+              for term in content.vocabulary.group(group).values()),
+            *choice_targets(content)]
+
+
+def choice_targets(content) -> list[FeedChoice]:  # noqa: ANN001 - a model.Content
+    """Each municipality and audience that a listed activity has together: a feed of their
+    own (feedscopes.py); none for a pair without activities."""
+    listed = derive(content, TODAY).activities
+    vocabulary = content.vocabulary
+    return [FeedChoice(m, a) for m in vocabulary.group("municipalities").values()
+            for a in vocabulary.group("audiences").values()
+            if any(m.id in municipalities_of(s, content) and a.id in s.audiences for s in listed)]
 
 
 @pytest.fixture(scope="module")
@@ -547,6 +484,9 @@ def in_scope(target: object | None, subject: Activity, content) -> bool:  # noqa
         return subject.organisation == target.slug
     if isinstance(target, Activity):
         return subject.key == target.key
+    if isinstance(target, FeedChoice):  # a municipality and an audience: in both
+        return in_scope(target.municipality, subject, content) and \
+            in_scope(target.term, subject, content)
     assert isinstance(target, Term)
     if target.group == "municipalities":
         return target.id in municipalities_of(subject, content)

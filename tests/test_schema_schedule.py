@@ -5,12 +5,15 @@ line 10 (see test_fields.py for the file layout) and compares exact `file:line:c
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 from textwrap import dedent, indent
 
 import pytest
 from helpers import check, hints, make_site
 
 from hyteguide.load import load_content
+from hyteguide.problems import ContentError
 
 ORG = "organisations/yhdistys.md"
 P = "content/organisations/yhdistys.md"
@@ -78,14 +81,144 @@ def test_bad_rrules_are_explained(tmp_path, value, message, hint):
     assert hints(root) == [hint]
 
 
-def test_rrule_with_interval_or_count_needs_from(tmp_path):
+# -- rules counted from their first day (point 4 of issue 17) --------------------------------------
+
+CHECKED_ON = dt.date(2027, 1, 10)  # a Sunday: every example day below is after it
+
+
+def checked_on(root, today: dt.date = CHECKED_ON) -> list[tuple[str, str]]:
+    """(first line, hint) of each problem of loading root as checked on `today`."""
+    try:
+        load_content(root, today)
+    except ContentError as error:
+        return [(p.format().split("\n", 1)[0], p.hint) for p in error.problems]
+    return []
+
+
+MOVES = ": without 'from' it would move with the day the site is built"
+NEEDS_FROM = ": the rule needs 'from'"
+
+
+@pytest.mark.parametrize(("rrule", "message", "hint"), [
+    ("FREQ=WEEKLY", "FREQ=WEEKLY without BYDAY is held on the weekday of its first day" + MOVES,
+     "add the weekday, e.g. FREQ=WEEKLY;BYDAY=TU (or write 'weekly: tue'); or add 'from:' with "
+     "the first day it is held, e.g. 'from: 2027-01-10'"),
+    ("FREQ=MONTHLY", "FREQ=MONTHLY without BYMONTHDAY or BYDAY is held on the date of its first "
+     "day" + MOVES, "add the day, e.g. FREQ=MONTHLY;BYMONTHDAY=15 or FREQ=MONTHLY;BYDAY=1TU (or "
+     "write 'monthly: 15' or 'monthly: 1st tue'); or add 'from:' with the first day it is held, "
+     "e.g. 'from: 2027-01-10'"),
+    ("FREQ=MONTHLY;BYMONTH=3,4", "FREQ=MONTHLY without BYMONTHDAY or BYDAY is held on the date "
+     "of its first day" + MOVES, "add the day, e.g. FREQ=MONTHLY;BYMONTH=3,4;BYMONTHDAY=15 or "
+     "FREQ=MONTHLY;BYMONTH=3,4;BYDAY=1TU (or write 'monthly: 15' or 'monthly: 1st tue'); or add "
+     "'from:' with the first day it is held, e.g. 'from: 2027-03-10'"),
+    ("FREQ=YEARLY", "FREQ=YEARLY without the day (BYMONTHDAY or BYDAY) is held on the date of its "
+     "first day" + MOVES, "add the day, e.g. FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=15; or add 'from:' "
+     "with the first day it is held, e.g. 'from: 2027-01-10'"),
+    ("FREQ=YEARLY;BYMONTH=6", "FREQ=YEARLY without the day (BYMONTHDAY or BYDAY) is held on the "
+     "date of its first day" + MOVES, "add the day, e.g. FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15; or "
+     "add 'from:' with the first day it is held, e.g. 'from: 2027-06-10'"),
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "with INTERVAL=2, the weeks it is held in are counted "
+     "from its first day" + NEEDS_FROM,
+     "add 'from:' with the first day it is held, e.g. 'from: 2027-01-12'"),
+    ("FREQ=DAILY;INTERVAL=2", "with INTERVAL=2, the days it is held on are counted from its "
+     "first day" + NEEDS_FROM,
+     "add 'from:' with the first day it is held, e.g. 'from: 2027-01-10'"),
+    ("FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE", "with INTERVAL=2, the months it is held in are counted "
+     "from its first day" + NEEDS_FROM,
+     "add 'from:' with the first day it is held, e.g. 'from: 2027-02-03'"),
+    ("FREQ=YEARLY;INTERVAL=2;BYMONTH=11;BYMONTHDAY=20", "with INTERVAL=2, the years it is held in "
+     "are counted from its first day" + NEEDS_FROM,
+     "add 'from:' with the first day it is held, e.g. 'from: 2027-11-20'"),
+    ("FREQ=WEEKLY;BYDAY=TU;COUNT=5", "its COUNT=5 times are counted from its first day"
+     + NEEDS_FROM, "add 'from:' with the first day it is held, e.g. 'from: 2027-01-12'"),
+])
+def test_a_rule_counted_from_its_first_day_needs_from(tmp_path, rrule, message, hint):
+    """Without `from` such a rule was counted from the build day: built on a Monday a plain
+    FREQ=WEEKLY was held on Mondays, built on a Wednesday on Wednesdays."""
+    root = site(tmp_path, f"""\
+        schedule:
+          - rrule: "{rrule}"
+        """)
+    assert checked_on(root) == [
+        (f"{P}:11:16: error[bad-schedule]: activities[0].schedule[0].rrule: {message}", hint)]
+
+
+def test_every_other_week_needs_from(tmp_path):
     root = site(tmp_path, """\
         schedule:
-          - rrule: FREQ=WEEKLY;INTERVAL=2;BYDAY=TU
+          - weekly: [thu, tue]
+            every: 2
         """)
-    assert check(root) == [
-        f"{P}:11:16: error[bad-schedule]: activities[0].schedule[0].rrule: a rule with "
-        "INTERVAL or COUNT needs 'from': they count from the first day"]
+    assert checked_on(root) == [(
+        f"{P}:12:16: error[bad-schedule]: activities[0].schedule[0].every: 'every' needs 'from': "
+        "weeks are counted from the first meeting",
+        "add 'from:' with the date of the first meeting, e.g. 'from: 2027-01-12'")]
+
+
+@pytest.mark.parametrize("rrule", [
+    "FREQ=WEEKLY", "FREQ=MONTHLY;BYMONTH=3,4", "FREQ=YEARLY", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+    "FREQ=DAILY;INTERVAL=2", "FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE", "FREQ=WEEKLY;BYDAY=TU;COUNT=5",
+])
+def test_with_from_the_same_rule_keeps_its_days_whatever_the_build_day(tmp_path, rrule):
+    from hyteguide.occurrences import rule_dates
+
+    [rule] = rule_of(tmp_path, f"""\
+        schedule:
+          - rrule: "{rrule}"
+            from: 2027-01-04
+            holidays: include
+        """)
+    year = rule_dates(rule, dt.date(2027, 1, 1), dt.date(2027, 12, 31))
+    assert year
+    for build_day in (dt.date(2027, 3, 1), dt.date(2027, 3, 3), dt.date(2027, 3, 6)):
+        assert rule_dates(rule, build_day, dt.date(2027, 12, 31)) == [
+            d for d in year if d >= build_day]
+
+
+@pytest.mark.parametrize("rrule", [
+    "FREQ=WEEKLY;BYDAY=TU", "FREQ=MONTHLY;BYDAY=1TU,3TU", "FREQ=MONTHLY;BYMONTHDAY=15",
+    "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=15",
+    "FREQ=YEARLY;BYMONTH=6;BYDAY=1SA", "FREQ=YEARLY;BYYEARDAY=100", "FREQ=DAILY",
+    "FREQ=DAILY;BYDAY=MO,WE",
+])
+def test_a_rule_that_names_its_days_needs_no_from(tmp_path, rrule):
+    assert checked_on(site(tmp_path, f"""\
+        schedule:
+          - rrule: "{rrule}"
+        """)) == []
+
+
+@pytest.mark.parametrize(("rrule", "message", "hint"), [
+    # Thunderbird's reader (ical.js) expands it to every Monday of the year
+    ("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO", "BYWEEKNO is not read the same by calendar apps "
+     "(Thunderbird takes it as every week)", "name the month and day instead, e.g. "
+     "FREQ=YEARLY;BYMONTH=5;BYDAY=3MO, or list the days under 'date'"),
+    # dateutil: the 1st of every month; ical.js: of the first day's month only
+    ("FREQ=YEARLY;BYMONTHDAY=1", "FREQ=YEARLY with BYDAY or BYMONTHDAY needs BYMONTH: calendar "
+     "apps read it differently without (every month, or only the first day's month)",
+     "add the month, e.g. FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=5; for every month write "
+     "FREQ=MONTHLY, for every week FREQ=WEEKLY"),
+    ("FREQ=WEEKLY;BYDAY=1MO", "a numbered weekday (1MO) goes only with FREQ=MONTHLY or "
+     "FREQ=YEARLY", "write BYDAY=MO (every week), or FREQ=MONTHLY;BYDAY=1MO (that weekday of "
+     "each month)"),
+    ("FREQ=WEEKLY;BYDAY=MO,FR;BYSETPOS=1", "BYSETPOS is not read the same by calendar apps with "
+     "FREQ=WEEKLY", "remove BYSETPOS and list only the days it is held on in BYDAY"),
+    ("FREQ=MONTHLY;BYSETPOS=1", "BYSETPOS needs BYDAY or BYMONTHDAY to choose from",
+     "e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 (the last weekday)"),
+    ("FREQ=WEEKLY;BYMONTHDAY=1", "BYMONTHDAY does not go with FREQ=WEEKLY",
+     "for days of the month write FREQ=MONTHLY;BYMONTHDAY=1"),
+    ("FREQ=MONTHLY;BYYEARDAY=100", "BYYEARDAY goes only with FREQ=YEARLY, and without other BY "
+     "parts", "write FREQ=YEARLY;BYYEARDAY=…, or name the month and day: "
+     "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=15"),
+])
+def test_a_rule_calendar_apps_read_differently_is_refused(tmp_path, rrule, message, hint):
+    root = site(tmp_path, f"""\
+        schedule:
+          - rrule: "{rrule}"
+            from: 2027-01-04
+        """)
+    assert checked_on(root) == [
+        (f"{P}:11:16: error[bad-rrule]: activities[0].schedule[0].rrule: {message}", hint)]
 
 
 def test_rrule_and_weekly_together(tmp_path):
@@ -191,6 +324,50 @@ def test_an_extra_day_that_is_also_excepted(tmp_path):
         """)) == [
         f"{P}:12:16: error[bad-schedule]: activities[0].schedule[0].also[0]: 2026-12-20 is both an "
         "extra day and excepted"]
+
+
+SUMMER_MEETING = """\
+    schedule:
+      - weekly: tue
+        time: "18:00-19:30"
+        except: [{from: 2027-06-01, until: 2027-08-15}]
+        also: [2027-07-13]
+    """
+
+
+def test_an_extra_day_inside_an_excepted_break_is_held_on_every_output(tmp_path):
+    """A summer break with one summer meeting: `check` accepts it, and the activity's page (its
+    dates, its rule in words and its JSON-LD), the calendar's data and the calendar file all
+    hold the group on that Tuesday and on no other day of the break."""
+    import json
+
+    import icalendar
+    import recurring_ical_events
+
+    from hyteguide.pipeline import build
+
+    root = site(tmp_path, SUMMER_MEETING)
+    assert checked_on(root) == []
+    out = tmp_path / "site"
+    build(root, Path(__file__).parent.parent / "templates", out, today=dt.date(2027, 6, 1))
+    page = (out / "activities/yhdistys/ryhma/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<time datetime="(2027-0[6-8]-\d\d)">', page)[:2] == [
+        "2027-07-13", "2027-08-17"]
+    assert "tiistaisin klo 18–19.30, ei juhlapyhinä; ei 1.6.–15.8.2027; lisäksi 13.7.2027" in page
+    assert "2027-07-13T18:00:00+03:00" in re.findall(r'"startDate":"([^"]+)"', page)
+    week = json.loads((out / "calendar/2027-w28/week.json").read_text(encoding="utf-8"))
+    assert [day for day, _, entries in week["days"] if entries] == ["2027-07-13"]
+    feed = icalendar.Calendar.from_ical((out / "activities/yhdistys/ryhma/calendar.ics")
+                                        .read_bytes())
+    held = recurring_ical_events.of(feed).between(dt.date(2027, 6, 1), dt.date(2027, 9, 1))
+    assert sorted(f"{e['DTSTART'].dt:%Y-%m-%d %H:%M}" for e in held) == [
+        "2027-07-13 18:00", "2027-08-17 18:00", "2027-08-24 18:00", "2027-08-31 18:00"]
+
+
+def test_an_extra_day_inside_an_excepted_break_may_be_cancelled(tmp_path):
+    root = site(tmp_path, SUMMER_MEETING.replace(
+        "also: [2027-07-13]", "also: [2027-07-13]\n        cancelled: [2027-07-13]"))
+    assert checked_on(root) == []
 
 
 def test_also_with_single_dates(tmp_path):
@@ -305,6 +482,49 @@ def test_two_rules_held_on_the_same_day_at_overlapping_times(tmp_path):
         "held on 2026-12-01 at overlapping times"]
     assert hints(root) == ["remove the repeated days from one rule (an extra day of a recurring "
                            "rule goes under 'also')"]
+
+
+SPRING_2027 = """\
+    schedule:
+      - weekly: tue
+        time: "10:00-12:00"
+        until: 2027-06-01
+      - monthly: 1st tue
+        time: "11:00-13:00"
+        until: 2027-05-31
+    """
+
+
+@pytest.mark.parametrize(("lines", "today", "day"), [
+    # neither rule has 'from': the first shared day from the check date on (not 2024-01-02)
+    (SPRING_2027, dt.date(2027, 1, 10), "2027-02-02"),
+    # checked after both ended: their last shared day
+    (SPRING_2027, dt.date(2027, 9, 1), "2027-05-04"),
+    # both rules from 2027, checked in 2026
+    ("""\
+    schedule:
+      - weekly: tue
+        time: "10:00-12:00"
+        from: 2027-01-05
+      - monthly: 1st tue
+        time: "11:00-13:00"
+        from: 2027-02-10
+    """, dt.date(2026, 12, 1), "2027-03-02"),
+    # an open rule and a day years ahead (past the fixed span counted from 2024)
+    ("""\
+    schedule:
+      - weekly: tue
+        time: "10:00-12:00"
+      - date: 2029-03-06
+        time: "11:00-13:00"
+    """, dt.date(2027, 1, 10), "2029-03-06"),
+])
+def test_overlapping_rules_name_a_day_in_their_own_range(tmp_path, lines, today, day):
+    line = 13 if "- date:" in lines else 14  # the second rule's line
+    assert checked_on(site(tmp_path, lines), today) == [(
+        f"{P}:{line}:9: error[overlapping-rules]: activities[0].schedule[1]: rules 1 and 2 are "
+        f"both held on {day} at overlapping times", "remove the repeated days from one rule (an "
+        "extra day of a recurring rule goes under 'also')")]
 
 
 def test_two_rules_on_the_same_weekday_in_different_terms_are_fine(tmp_path):

@@ -5,7 +5,8 @@
  *     the page is viewed later than it was built (data-built), with a visible note;
  *  2. the filter form (hidden in the HTML) is revealed; its state lives in the URL query
  *     (?audience=…&theme=…&format=…&language=…&free=1&low_threshold=1), is restored on load and is
- *     carried over to the other calendar pages' links.
+ *     carried over to the other calendar pages' links; each change is told to other scripts
+ *     as a "hyteguide:filter" event on the root, its detail the choices (assets/subscribe.js);
  * A day too long for one page is split into pages. There the filter covers this page's
  * occurrences only, and the status and the "none" notice say so, until the visitor fetches
  * the day's other pages here (assets/pagedlist.js); then it covers the whole day, and the
@@ -87,7 +88,9 @@
                          "data-activity": activity[0], "data-date": day };
       if (time) {
         attributes["data-start"] = time[0];
-        attributes["data-end"] = time[1];
+        if (time[1] !== null) {
+          attributes["data-end"] = time[1];
+        }
       }
       if (row[2]) {
         attributes["data-cancelled"] = "";
@@ -394,6 +397,7 @@
       if (status.textContent !== message(shown)) {
         status.textContent = message(shown);
       }
+      root.dispatchEvent(new CustomEvent("hyteguide:filter", { detail: state }));
       var search = query(state);
       links.forEach(function (link) {
         link.setAttribute("href", link.getAttribute("data-href") + search);
