@@ -292,6 +292,46 @@ HARD = dedent("""\
             from: 2026-12-28
             time: "17:00-18:00"
             holidays: include
+      - id: viides
+        title: Viides perjantai
+        summary: Kuun viides perjantai, pyhät pois, yksi peruttu.
+        format: ryhma
+        place: kirjasto
+        schedule:
+          - monthly: [5th fri]
+            time: "18:00-20:00"
+            cancelled: [2027-04-30]
+      - id: kesatauko
+        title: Kesätauko
+        summary: Tiistaisin, kesätauko ja yksi kesätapaaminen, pitkäperjantai pois.
+        format: ryhma
+        place: kirjasto
+        schedule:
+          - rrule: FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1
+            time: "10:00-11:30"
+          - weekly: [tue]
+            time: "12:00-13:00"
+            except: [{from: 2027-06-01, until: 2027-08-15}]
+            also: [2027-07-13]
+            cancelled: [2027-01-05]
+      - id: yokahvila
+        title: Yökahvila
+        summary: Joka yö kymmenestä kahteen, siirtööt mukaan lukien.
+        format: ryhma
+        place: kirjasto
+        schedule:
+          - rrule: FREQ=DAILY
+            time: "22:00-02:00"
+            holidays: include
+      - id: aamuyo
+        title: Aamuyö
+        summary: Sunnuntaisin 03.30 alkaen, loppuaikaa ei ole.
+        format: ryhma
+        place: kirjasto
+        schedule:
+          - weekly: [sun]
+            time: "03:30"
+            holidays: include
       - id: viimeinen
         title: Viimeinen
         summary: Kuun viimeinen sunnuntai, loppu keväällä siirron hyppäämällä tunnilla.

@@ -556,7 +556,7 @@ def test_many_problems_in_many_files_are_reported_together_and_sorted(tmp_path):
                 low_threshold: yes
                 schedule:
                   - weekly: [tuesdai]
-                    time: "14:00-10:00"
+                    time: "14:00-14:00"
                     from: 3.12.2026
             ---
             """),
