@@ -23,11 +23,13 @@ import datetime as dt
 import hashlib
 import zoneinfo
 from dataclasses import replace
+from functools import lru_cache
 
 from icalendar import vRecur
 
 from . import wallclock
 from .icaltext import Property
+from .model import TimeRange
 from .occurrences import Series, recurrences
 from .wallclock import instance, irregular, unambiguous
 
@@ -166,17 +168,6 @@ def split_first(series: Series) -> list[Series]:
     return [alone, rest]
 
 
-def usual_length(series: Series, zone: zoneinfo.ZoneInfo) -> dt.timedelta:
-    """How long an instance of a timed series lasts on the clock on a day without a clock
-    change (a week before one, if the series starts on such a day)."""
-    day = series.start
-    if day in change_days(zone, day, day):
-        day -= dt.timedelta(weeks=1)  # clock changes are months apart
-    start, end = start_of(series, day, zone), end_of(series, day, zone)
-    assert isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
-    return wall_length(start, end)
-
-
 def odd_days(series: Series, zone: zoneinfo.ZoneInfo) -> tuple[dt.date, ...]:
     """The days of a recurring timed series that a clock change makes unlike the others:
     the instance starts at another clock time than written (a skipped time), or lasts another
@@ -186,16 +177,22 @@ def odd_days(series: Series, zone: zoneinfo.ZoneInfo) -> tuple[dt.date, ...]:
     day, if it is one, as an event of its own (`split_first`)."""
     if series.time is None or series.until is None:
         return ()
-    usual = usual_length(series, zone)
-    differ = []
-    for day in change_days(zone, series.start, series.until):
-        start, end = start_of(series, day, zone), end_of(series, day, zone)
-        assert isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
-        clock_start, clock_end = start.astimezone(zone), end.astimezone(zone)
-        if exact_length(start, end) != usual or wall_length(clock_start, clock_end) != usual \
-                or irregular(day, series.time, zone):  # a start or end skipped or repeated
-            differ.append(day)
+    differ = [day for day in change_days(zone, series.start, series.until)
+              if _odd_on(day, series.time, zone)]
     if not differ:  # most series: a day activity never spans the night's change
         return ()
     shown = set(series.dates)
     return tuple(day for day in differ if day in shown)
+
+
+# Tens of thousands of series share a few times of day and the same change nights: each pair
+# is looked at once.
+@lru_cache(maxsize=4096)
+def _odd_on(day: dt.date, time: TimeRange, zone: zoneinfo.ZoneInfo) -> bool:
+    """Whether a time held on a day near a clock change is unlike the same time on a usual
+    day (a week before): another real or clock length, or a start or end skipped or
+    repeated."""
+    usual = wall_length(*instance(day - dt.timedelta(weeks=1), time, zone))
+    start, end = instance(day, time, zone)
+    return exact_length(start, end) != usual or wall_length(start, end) != usual \
+        or irregular(day, time, zone)
