@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from helpers import check, hints, make_site
+from test_schema_schedule import HEAD, ORG, P
 
 from hyteguide.hsds_schedule import time_range
 from hyteguide.hsds_tables import Note, Row
@@ -29,19 +30,6 @@ ZONE = ZoneInfo("Europe/Helsinki")
 UTC = dt.UTC
 SPRING = dt.date(2027, 3, 28)  # clocks go from 03:00 to 04:00 (EET → EEST)
 AUTUMN = dt.date(2027, 10, 31)  # clocks go back from 04:00 to 03:00 (EEST → EET)
-ORG = "organisations/yhdistys.md"
-P = "content/organisations/yhdistys.md"
-HEAD = dedent("""\
-    ---
-    name: Yhdistys
-    summary: Testi.
-    municipalities: [kerava]
-    activities:
-      - id: ryhma
-        title: Ryhmä
-        summary: Testi.
-        format: ryhma
-    """)
 
 
 def time(text: str) -> TimeRange:
