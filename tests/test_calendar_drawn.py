@@ -33,8 +33,8 @@ def guide(example_content):
 def expected(week) -> list[list]:  # noqa: ANN001 - a CalendarWeek
     return [[o.activity.key, o.date.isoformat(),
              None if o.time is None else o.time.start.strftime("%H:%M"),
-             None if o.time is None else ("24:00" if o.time.end == dt.time.max
-                                          else o.time.end.strftime("%H:%M")),
+             None if o.time is None or o.time.end is None  # no time, or a start alone
+             else "24:00" if o.time.end == dt.time.max else o.time.end.strftime("%H:%M"),
              o.cancelled] for o in week.occurrences]
 
 

@@ -70,7 +70,8 @@ def calendar_pages(built_site, example_content, weeks) -> list[tuple[str, str, s
 def expected_keys(occurrences) -> list[tuple]:  # noqa: ANN001
     return [(o.activity.key, o.date.isoformat(),
              f"{o.time.start:%H:%M}" if o.time else None,
-             ("24:00" if o.time.end == dt.time.max else f"{o.time.end:%H:%M}") if o.time else None,
+             None if o.time is None or o.time.end is None  # no time, or a start alone
+             else "24:00" if o.time.end == dt.time.max else f"{o.time.end:%H:%M}",
              o.cancelled) for o in occurrences]
 
 

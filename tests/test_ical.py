@@ -40,6 +40,7 @@ from hyteguide.model import (
 from hyteguide.occurrences import activity_occurrences, activity_series, published_end
 from hyteguide.serve import content_type
 from hyteguide.urls import FEED_GROUPS, Urls, feed_path
+from hyteguide.wallclock import DEFAULT_DURATION
 
 TZ = "Europe/Helsinki"
 HELSINKI = zoneinfo.ZoneInfo(TZ)
@@ -121,11 +122,28 @@ def expand(data: bytes, first: dt.date, last: dt.date) -> list[Shown]:
     return sorted(found, key=str)
 
 
+def in_feed(start: str | None, end: str | None) -> str | None:
+    """The end a feed gives an occurrence the site shows from start to end: a start alone
+    ("18:45", no end on pages) lasts wallclock.DEFAULT_DURATION in calendar files."""
+    if start is None or end is not None:
+        return end
+    later = dt.datetime.combine(TODAY, dt.time.fromisoformat(start)) + DEFAULT_DURATION
+    return f"{later:%H:%M}"
+
+
+def shown_times(o) -> tuple[str | None, str | None]:  # noqa: ANN001 - an Occurrence
+    """An occurrence's start and end as a feed gives them: a start alone with its default
+    end."""
+    if o.time is None:
+        return None, None
+    start = Catalogue.clock(o.time.start)
+    return start, in_feed(start, Catalogue.clock(o.time.end) if o.time.end else None)
+
+
 def shown_by_site(subject: Activity, window: tuple[dt.date, dt.date]) -> list[Shown]:
-    """What the site's pages list for the activity (hyteguide.occurrences)."""
-    return sorted(((o.activity.key, o.date,
-                    Catalogue.clock(o.time.start) if o.time else None,
-                    Catalogue.clock(o.time.end) if o.time else None, o.cancelled)
+    """What the site's pages list for the activity (hyteguide.occurrences), with the end a
+    feed gives a start alone."""
+    return sorted(((o.activity.key, o.date, *shown_times(o), o.cancelled)
                    for o in activity_occurrences(subject, *window)), key=str)
 
 
@@ -506,9 +524,7 @@ def test_feeds_match_the_derived_occurrences(expanded, example_content):
     window_end = TODAY + dt.timedelta(weeks=example_content.site.horizon_weeks)
     guide = derive(example_content, TODAY)
     assert guide.occurrences and guide.occurrences[-1].date <= window_end
-    everything = [(o.activity, (o.activity.key, o.date,
-                                Catalogue.clock(o.time.start) if o.time else None,
-                                Catalogue.clock(o.time.end) if o.time else None, o.cancelled))
+    everything = [(o.activity, (o.activity.key, o.date, *shown_times(o), o.cancelled))
                   for o in guide.occurrences]
     assert any(shown[4] for _, shown in everything), "the example has a cancelled occurrence"
     for (lang, target), found in expanded.items():
@@ -519,8 +535,9 @@ def test_feeds_match_the_derived_occurrences(expanded, example_content):
 
 def page_occurrences(built_site, page: str) -> list[Shown]:  # noqa: ANN001
     """What a calendar page shows: its HTML days, or a later week's, drawn from its data."""
-    return [(item["activity"], dt.date.fromisoformat(item["date"]), item["start"], item["end"],
-             item["cancelled"]) for _, items in built_site.calendar_days(page) for item in items]
+    return [(item["activity"], dt.date.fromisoformat(item["date"]), item["start"],
+             in_feed(item["start"], item["end"]), item["cancelled"])
+            for _, items in built_site.calendar_days(page) for item in items]
 
 
 def calendar_pages(built_site, lang: str, municipality: str | None) -> list[str]:  # noqa: ANN001
