@@ -148,7 +148,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
             found = ((c.term, c) for c in choices(view.taxonomies, vocabulary, municipality))
         return [(term, target, feed_count(target)) for term, target in found]
 
-    everyone = _everyone_term(vocabulary)
+    everyone = vocabulary.everyone()
 
     def feed_scope(target: object | None) -> str:
         """A feed's scope in words: 'Kerava, target group Older people'."""
@@ -220,11 +220,6 @@ def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
 
     return {**constant, "url": url, "asset": asset, "feed_url": feed_url,
             "frame": (url(""), frame_section(renderer.split_language(here)[1]))}
-
-
-def _everyone_term(vocabulary: Any) -> Any:
-    """The audience meaning everyone (`everyone: true`), if the vocabulary has one."""
-    return next((t for t in vocabulary.group("audiences").values() if t.everyone), None)
 
 
 def frame_section(path: str) -> str:

@@ -14,7 +14,8 @@ the days a clock change would make calendar apps show at the wrong hours.
 - **Clock changes.** RFC 5545 gives every instance of a recurrence the exact duration of the
   first one, so a night group 01:00–05:00 whose first date is the spring change night (three
   real hours) would end at 04:00 on every later night. The days an offset change falls on are
-  found here, and ical.py writes each instance whose real length differs as an override.
+  found here (odd_days), and ical.py writes each instance they make unlike the others as an
+  override.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from icalendar import vRecur
 from . import wallclock
 from .icaltext import Property
 from .model import TimeRange
-from .occurrences import Series, recurrences
+from .occurrences import Series, recurrences, without_count
 from .wallclock import instance, irregular, unambiguous
 
 UTC = dt.UTC
@@ -58,7 +59,7 @@ def rule_key(series: Series) -> str:
     recurrence = series.recurrence or ""
     rules = series.activity.schedule
     places = [i for i, rule in enumerate(rules)
-              if rule.kind != "dates" and recurrence in map(_without_count, recurrences(rule))]
+              if rule.kind != "dates" and recurrence in map(without_count, recurrences(rule))]
     alike = [rules[i] for i in places]
     words = [recurrence]
     if len(alike) > 1:
@@ -70,10 +71,6 @@ def rule_key(series: Series) -> str:
         else:
             words.append(f"rule {places.index(series.rule_index)}")
     return hashlib.blake2b("|".join(words).encode(), digest_size=5).hexdigest()
-
-
-def _without_count(recurrence: str) -> str:
-    return ";".join(p for p in recurrence.split(";") if not p.startswith("COUNT="))
 
 
 def revision(committed: dt.datetime | None) -> list[Property]:

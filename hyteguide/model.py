@@ -110,6 +110,10 @@ class Vocabulary:
         audience keeps such activities)."""
         return any(self.term("audiences", a).everyone for a in audiences)
 
+    def everyone(self) -> Term | None:
+        """The audience meaning everyone (`everyone: true`), if there is one."""
+        return next((t for t in self.group("audiences").values() if t.everyone), None)
+
 
 @dataclass(frozen=True)
 class Contact:

@@ -277,7 +277,7 @@ def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Se
                 held_here = set(kept)
                 made.append(Series(
                     activity, rule_index, part_index, time_index, rule, time, kept[0],
-                    _without_count(recurrences(rule)[part_index]), kept[-1],
+                    without_count(recurrences(rule)[part_index]), kept[-1],
                     tuple(d for d in raw if kept[0] < d < kept[-1] and d not in held_here), ()))
             made += [Series(activity, rule_index, len(parts), time_index, rule, time, day,
                             None, None, (), ()) for day in sorted(todo)]
@@ -289,6 +289,6 @@ def activity_series(activity: Activity, start: dt.date, end: dt.date) -> list[Se
     return found
 
 
-def _without_count(recurrence: str) -> str:
+def without_count(recurrence: str) -> str:
     """COUNT is replaced by the series' UNTIL, since the series starts inside the window."""
     return ";".join(p for p in recurrence.split(";") if not p.startswith("COUNT="))
