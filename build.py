@@ -2,7 +2,7 @@
 
 import sys
 
-from hyteguide.cli import main
+from hyteguide.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main(["build", *sys.argv[1:]]))

@@ -247,7 +247,7 @@ def copy_region(region: Path, target: Path) -> Path:
 
 _OTHER_LANGUAGES = ("sv", "en")
 _TEXT_KEYS = {"fi", *_OTHER_LANGUAGES}
-# the other keys a vocabulary term may have beside its labels (hyteguide/schema.py)
+# the other keys a vocabulary term may have beside its labels (hyteguide/content/schema.py)
 _TERM_KEYS = {"sensitive", "description", "everyone", "bilingual", "yso", "ptv", "lahella"}
 
 
@@ -953,7 +953,8 @@ def http_get(url: str, timeout: float = 30) -> tuple[int, str]:
 
 
 def livereload_settings() -> dict[str, str]:
-    """The waits that are part of the edit → reload latency, read from hyteguide/serve.py."""
+    """The waits that are part of the edit → reload latency, read from
+    hyteguide/preview/serve.py."""
     out = {"quiet_s": "?", "watcher": "?"}
     serve = (REPO / "hyteguide" / "serve.py").read_text(encoding="utf-8")
     found = re.search(r"QUIET = ([\d.]+)", serve)
@@ -1164,7 +1165,7 @@ def profile_build(content: Path, output: Path, top: int = 40) -> dict[str, Any]:
     import cProfile
     import pstats
 
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     if output.exists():
         shutil.rmtree(output)
@@ -1474,7 +1475,7 @@ def format_preview(preview: dict[str, Any]) -> str:
     settings = preview["settings"]
     out += ["", f"What the latency includes: the save is seen through {settings['watcher']}; "
             f"hyteguide waits until {settings['quiet_s']} s pass without another event (a save "
-            "is a burst of events), then refreshes the in-memory site (hyteguide/live.py: "
+            "is a burst of events), then refreshes the in-memory site (hyteguide/preview/live.py: "
             "only changed files are parsed again; derive is lazy) and sends `reload`. Pages "
             "are made when the browser asks for them, so the page's own time is measured "
             "after the reload. Measured: `time.monotonic()` right after the appended sentence "

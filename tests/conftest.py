@@ -66,7 +66,7 @@ class BuiltSite:
     def calendar_days(self, relative: str) -> list[tuple[str, list[dict]]]:
         """The days a calendar page shows, with their occurrences' data attributes: from its
         HTML, or for a later week drawn by its script, from the week's data file
-        (hyteguide/calendardata.py; the browser tests check that the script draws exactly
+        (hyteguide/pages/calendardata.py; the browser tests check that the script draws exactly
         these). An occurrence: activity, date, start, end, cancelled, audiences, themes,
         format, languages, everyone, free, low_threshold."""
         soup = self.soup(relative)
@@ -146,7 +146,7 @@ class Sources:
     templates: Path
 
     def build(self, output: Path, today: dt.date = TODAY, base_url: str = BASE_URL) -> str:
-        from hyteguide.pipeline import build
+        from hyteguide.build.pipeline import build
 
         return build(self.content, self.templates, output, today=today, base_url=base_url)
 
@@ -162,8 +162,8 @@ def sources(tmp_path_factory) -> Sources:
 
 @pytest.fixture(scope="session")
 def example_content(sources):
-    """The example region loaded with hyteguide.load (the source of the expected pages)."""
-    from hyteguide.load import load_content
+    """The example region loaded with hyteguide.content.load (the source of the expected pages)."""
+    from hyteguide.content.load import load_content
 
     return load_content(sources.content)
 
@@ -275,7 +275,7 @@ def axe_path() -> Path:
 
 # -- a region large enough to page: generated, built with small page sizes ---------------------
 
-# Small page sizes (hyteguide.paging.SIZES), so that a small region has every kind of paged
+# Small page sizes (hyteguide.derive.paging.SIZES), so that a small region has every kind of paged
 # list: lists and a term's two lists over several pages, calendar weeks split by day and days
 # split into pages beside weeks on one page, handouts split by theme and paged beside handouts
 # on one page, and the home page's previews of longer days.
@@ -303,9 +303,9 @@ def paged_region(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory, sources, paged_region) -> BuiltSite:
     """The generated region built for TODAY with SMALL_PAGES."""
-    from hyteguide import paging
-    from hyteguide.load import load_content
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
+    from hyteguide.content.load import load_content
+    from hyteguide.derive import paging
 
     output = tmp_path_factory.mktemp("paged-site") / "site"
     with pytest.MonkeyPatch.context() as patch:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
-from hyteguide.load import load_content
-from hyteguide.problems import ContentError, Problem
+from hyteguide.common.problems import ContentError, Problem
+from hyteguide.content.load import load_content
 
 SITE_YAML = dedent("""\
     name:

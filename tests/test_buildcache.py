@@ -1,4 +1,4 @@
-"""The build cache (hyteguide/buildcache.py): a build that reuses it writes the same site, byte
+"""The build cache (hyteguide/build/cache.py): a build that reuses it writes the same site, byte
 for byte, as a build without it, after each kind of edit an editor makes and on the next day;
 and it reuses what did not change."""
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import BASE_URL, CONTENT, TEMPLATES
 
-from hyteguide.pipeline import build
+from hyteguide.build.pipeline import build
 
 TODAY = dt.date(2026, 12, 6)
 OLOHUONE = "organisations/keravan-olohuone.md"
@@ -185,7 +185,7 @@ def test_whole_guide_tasks_remember_what_they_worked_out_from_texts(region):
 @pytest.mark.parametrize("where", ["output", "in output", "in content", "templates",
                                    "above output"])
 def test_the_cache_folder_is_kept_apart_from_the_sources_and_the_output(tmp_path, where):
-    from hyteguide.write import UnsafeOutput
+    from hyteguide.build.write import UnsafeOutput
 
     output = tmp_path / "site"
     cache = {"output": output, "in output": output / "cache", "in content": CONTENT / "cache",

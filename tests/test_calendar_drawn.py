@@ -14,9 +14,9 @@ import pytest
 from browsing import assert_clean, axe_violations, describe, visit
 from conftest import SMALL_PAGES, TODAY, serve_folder
 
-from hyteguide.derive import derive
-from hyteguide.load import load_content
-from hyteguide.urls import calendar_data_path, calendar_path
+from hyteguide.content.load import load_content
+from hyteguide.derive.guide import derive
+from hyteguide.pages.urls import calendar_data_path, calendar_path
 
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
 ON_BUILD_DAY = dt.datetime.combine(TODAY, dt.time(9), HELSINKI)

@@ -15,8 +15,8 @@ import pytest
 from conftest import TODAY, BuiltSite
 from helpers import SITE_YAML, make_site
 
-from hyteguide.derive import derive
-from hyteguide.pipeline import build
+from hyteguide.build.pipeline import build
+from hyteguide.derive.guide import derive
 
 FILTER_ATTRIBUTES = ("data-audiences", "data-themes", "data-format", "data-free",
                      "data-low-threshold")

@@ -12,8 +12,8 @@ from textwrap import dedent
 from conftest import CONTENT, REPO
 from helpers import make_site, problems
 
-from hyteguide.cli import main
-from hyteguide.problems import (
+from hyteguide.cli.main import main
+from hyteguide.common.problems import (
     Problem,
     escape_data,
     escape_property,

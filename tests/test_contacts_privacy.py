@@ -10,8 +10,8 @@ from textwrap import dedent
 import pytest
 from helpers import ORG_HEAD, make_site, organisation
 
-from hyteguide.load import load_content, today_in
-from hyteguide.problems import ContentError, Problem
+from hyteguide.common.problems import ContentError, Problem
+from hyteguide.content.load import load_content, today_in
 
 ORG = "organisations/yhdistys.md"
 P = "content/organisations/yhdistys.md"

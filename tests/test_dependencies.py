@@ -1,4 +1,5 @@
-"""What a page's rendering records as read (hyteguide/dependencies.py), for the build cache."""
+"""What a page's rendering records as read (hyteguide/build/dependencies.py), for the build
+cache."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import jinja2
 import pytest
 from helpers import make_site
 
-from hyteguide.dependencies import (
+from hyteguide.build.dependencies import (
     GuideView,
     RecordingEnvironment,
     Unknown,
@@ -17,8 +18,8 @@ from hyteguide.dependencies import (
     recording,
     using_today,
 )
-from hyteguide.derive import derive
-from hyteguide.load import load_content
+from hyteguide.content.load import load_content
+from hyteguide.derive.guide import derive
 
 TODAY = dt.date(2026, 12, 6)
 

@@ -1,6 +1,6 @@
-"""hyteguide.derive: indexes by term, relations, occurrences and Finnish/Swedish sort order.
+"""hyteguide.derive.guide: indexes by term, relations, occurrences and Finnish/Swedish sort order.
 
-The content is built directly from hyteguide.model objects, so only derive() is under test.
+The content is built directly from hyteguide.content.model objects, so only derive() is under test.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import datetime as dt
 
 import pytest
 
-from hyteguide.derive import TAXONOMIES, UPCOMING_PER_ACTIVITY, derive, sort_key
-from hyteguide.model import (
+from hyteguide.content.model import (
     Activity,
     Cancellation,
     Content,
@@ -26,6 +25,7 @@ from hyteguide.model import (
     TimeRange,
     Vocabulary,
 )
+from hyteguide.derive.guide import TAXONOMIES, UPCOMING_PER_ACTIVITY, derive, sort_key
 
 D = dt.date
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

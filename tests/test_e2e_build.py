@@ -1,6 +1,6 @@
 """End to end: the example region builds into a complete, consistent, deterministic site.
 
-The expected pages are derived from the content as hyteguide.load reads it, never hardcoded.
+The expected pages are derived from the content as hyteguide.content.load reads it, never hardcoded.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import pytest
 from conftest import BASE_URL, REPO, TAXONOMY_GROUPS, TODAY
 from helpers import read_sitemaps
 
-from hyteguide.derive import derive
-from hyteguide.model import Text
-from hyteguide.paging import SIZES
+from hyteguide.content.model import Text
+from hyteguide.derive.guide import derive
+from hyteguide.derive.paging import SIZES
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -460,7 +460,7 @@ def test_template_error_in_the_api_leaves_the_previous_site_untouched(tmp_path, 
                                                                    sources):
     import jinja2
 
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     output = tmp_path / "out"
     shutil.copytree(built_site.root, output)
@@ -487,8 +487,8 @@ def test_build_py_works_from_the_repository_root(tmp_path):
 # -- refusal to replace what is not ours -------------------------------------------------------
 
 def test_build_refuses_a_non_empty_folder_without_nojekyll(tmp_path, sources):
-    from hyteguide.pipeline import build
-    from hyteguide.write import UnsafeOutput
+    from hyteguide.build.pipeline import build
+    from hyteguide.build.write import UnsafeOutput
 
     output = tmp_path / "precious"
     output.mkdir()

@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import TEMPLATES, TODAY
 from helpers import make_site
 
-from hyteguide.pipeline import build
-from hyteguide.problems import ContentError
+from hyteguide.build.pipeline import build
+from hyteguide.common.problems import ContentError
 
 BASE_URL = "https://example.org/guide/"
 
@@ -330,7 +330,7 @@ def test_no_event_handler_attributes(soups):
 
 
 # The one data: URL a page may have: the print view's own QR code, a PNG the site draws
-# (hyteguide/qr.py), nothing from content.
+# (hyteguide/pages/qr.py), nothing from content.
 OWN_QR = re.compile(r"data:image/png;base64,[A-Za-z0-9+/]+=*")
 
 
@@ -560,7 +560,7 @@ def test_five_megabyte_single_line_value_does_not_crash(tmp_path):
 # -- the preview's error page --------------------------------------------------------------------
 
 def test_preview_error_page_escapes_problems_and_crashes():
-    from hyteguide.serve import PreviewState, error_page
+    from hyteguide.preview.serve import PreviewState, error_page
 
     state = PreviewState(problems=["content/x.md:1:1: error[x]: <script>alert(1)</script>"],
                          crash="Traceback <img src=x onerror=alert(1)>")
@@ -572,8 +572,8 @@ def test_preview_error_page_escapes_problems_and_crashes():
 
 
 def test_preview_rebuild_reports_content_problems(tmp_path):
-    from hyteguide.live import LiveSite
-    from hyteguide.serve import PreviewState, rebuild
+    from hyteguide.preview.live import LiveSite
+    from hyteguide.preview.serve import PreviewState, rebuild
 
     content = make_site(tmp_path, {"organisations/yhdistys.md": ORG.format(
         website="javascript:alert(1)")})

@@ -13,8 +13,8 @@ import icalendar
 import pytest
 from conftest import BASE_URL, TODAY
 
-from hyteguide.derive import derive
-from hyteguide.model import Activity
+from hyteguide.content.model import Activity
+from hyteguide.derive.guide import derive
 
 LANGUAGES = ("fi", "sv", "en")
 ACTIVITY_URL = re.compile(r"activities/([^/]+)/([^/]+)/$")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from conftest import REPO
 
-from hyteguide import schema
-from hyteguide.cli import main
-from hyteguide.fieldref import FILES, reference
+from hyteguide.cli.main import main
+from hyteguide.content import schema
+from hyteguide.content.fieldref import FILES, reference
 
 
 def test_docs_fields_md_is_the_generated_reference():

@@ -21,8 +21,8 @@ from textwrap import dedent, indent
 import pytest
 from helpers import check, hints, make_site
 
-from hyteguide import model
-from hyteguide.fields import (
+from hyteguide.content import model
+from hyteguide.content.fields import (
     INVALID,
     Bool,
     BusinessId,
@@ -35,9 +35,9 @@ from hyteguide.fields import (
     Url,
     business_id_check_digit,
 )
-from hyteguide.load import load_content
-from hyteguide.schema import ACTIVITY_TIME, MonthlyDayField, Weekday
-from hyteguide.yamlsource import parse_yaml
+from hyteguide.content.load import load_content
+from hyteguide.content.schema import ACTIVITY_TIME, MonthlyDayField, Weekday
+from hyteguide.content.yamlsource import parse_yaml
 
 ORG = "organisations/yhdistys.md"
 P = "content/organisations/yhdistys.md"

@@ -13,7 +13,7 @@ from browsing import assert_clean, assert_no_horizontal_scroll, axe_violations, 
 def guide(example_content):
     import datetime as dt
 
-    from hyteguide.derive import derive
+    from hyteguide.derive.guide import derive
 
     return derive(example_content, dt.date(2026, 11, 23))
 

@@ -1,4 +1,4 @@
-"""What templates see besides their page's data (hyteguide/helpers.py): the parts of pages
+"""What templates see besides their page's data (hyteguide/pages/helpers.py): the parts of pages
 rendered once and reused (`once`, the frame's key)."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ import pytest
 from conftest import BASE_URL, TODAY
 from helpers import make_site
 
-from hyteguide import helpers
-from hyteguide.dependencies import recording
-from hyteguide.derive import derive
-from hyteguide.helpers import frame_section
-from hyteguide.load import load_content
-from hyteguide.render import Renderer
+from hyteguide.build.dependencies import recording
+from hyteguide.content.load import load_content
+from hyteguide.derive.guide import derive
+from hyteguide.pages import helpers
+from hyteguide.pages.helpers import frame_section
+from hyteguide.pages.render import Renderer
 
 MENU_PAGE = """---
 title: Tietoa oppaasta

@@ -1,4 +1,5 @@
-"""Last-changed dates from git (hyteguide.history) and the links about an entry on its page."""
+"""Last-changed dates from git (hyteguide.content.history) and the links about an entry on its
+page."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from conftest import BASE_URL, TEMPLATES
 from helpers import make_site
 
-from hyteguide.history import last_changed, last_commits
+from hyteguide.content.history import last_changed, last_commits
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None and not os.environ.get("CI"),
                                 reason="git is not installed")
@@ -65,7 +66,7 @@ def test_no_dates_outside_git_or_in_a_shallow_clone(tmp_path, repository):
 def test_pages_show_checked_and_changed_dates_and_links(repository, tmp_path):
     from bs4 import BeautifulSoup
 
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     site = repository / "site.yaml"
     site.write_text(site.read_text("utf-8") + "repository: https://github.com/x/opas\n"
@@ -97,7 +98,7 @@ def test_pages_show_checked_and_changed_dates_and_links(repository, tmp_path):
 
 
 def test_no_links_without_a_repository(tmp_path):
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     content = make_site(tmp_path)
     output = tmp_path / "out"
@@ -111,7 +112,7 @@ def test_the_report_link_names_an_existing_issue_form_and_its_field():
     import yaml
     from conftest import REPO
 
-    from hyteguide.helpers import REPORT_TEMPLATE
+    from hyteguide.pages.helpers import REPORT_TEMPLATE
 
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / REPORT_TEMPLATE).read_text(
         encoding="utf-8"))

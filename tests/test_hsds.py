@@ -22,12 +22,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from hyteguide import hsds
-from hyteguide.derive import derive
-from hyteguide.i18n import load_catalogue
-from hyteguide.load import load_content
-from hyteguide.model import YSO_BASE
-from hyteguide.urls import Urls
+from hyteguide.content.load import load_content
+from hyteguide.content.model import YSO_BASE
+from hyteguide.derive.guide import derive
+from hyteguide.opendata import hsds
+from hyteguide.pages.i18n import load_catalogue
+from hyteguide.pages.urls import Urls
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hsds-3.0"
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -452,8 +452,8 @@ def test_an_imported_package_builds_and_exports_valid_hsds(tmp_path, source):
     from test_hsds_import import FIXTURES as IMPORT_FIXTURES
     from test_hsds_import import guide, run
 
-    from hyteguide.load import load_content
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
+    from hyteguide.content.load import load_content
 
     content = guide(tmp_path)
     site_yaml = content / "site.yaml"  # keep old entries listed: the 3.0 example is from 2005
@@ -485,5 +485,5 @@ def test_an_imported_package_builds_and_exports_valid_hsds(tmp_path, source):
 @pytest.mark.parametrize("items", [[], [{}], [{"a": "ä\n\"</script>", "b": [1, 2.5, None]}],
                                    [{"x": "\u2028"}, "s", 3, [[]]]])
 def test_a_list_made_an_item_at_a_time_is_the_same_json(items):
-    from hyteguide.hsds import dumps, dumps_list
+    from hyteguide.opendata.hsds import dumps, dumps_list
     assert dumps_list(iter(items)) == dumps(items)

@@ -22,12 +22,19 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import CONTENT, TEMPLATES, TODAY
 
-from hyteguide import model
-from hyteguide.cli import main
-from hyteguide.hsds_import import HsdsError, ImportOptions, import_hsds
-from hyteguide.hsds_yaml import Block, Flow, Quoted, dump, front_matter_file, verify
-from hyteguide.load import load_content
-from hyteguide.pipeline import build
+from hyteguide.build.pipeline import build
+from hyteguide.cli.main import main
+from hyteguide.content import model
+from hyteguide.content.load import load_content
+from hyteguide.importers.hsds.command import HsdsError, ImportOptions, import_hsds
+from hyteguide.importers.hsds.content_files import (
+    Block,
+    Flow,
+    Quoted,
+    dump,
+    front_matter_file,
+    verify,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HSDS_30 = FIXTURES / "hsds-3.0-example"

@@ -27,7 +27,7 @@ from helpers import make_site
 from test_e2e_hostile import BASE_URL as HOSTILE_BASE_URL
 from test_e2e_hostile import hostile_files
 
-from hyteguide.pipeline import build
+from hyteguide.build.pipeline import build
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SHOWN = 50  # errors listed when the check fails

@@ -1,4 +1,5 @@
-"""hyteguide.i18n: the interface catalogues and the language-aware dates, times and schedules."""
+"""hyteguide.pages.i18n: the interface catalogues and the language-aware dates, times and
+schedules."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hyteguide.i18n import Catalogue, MissingMessage, load_catalogue
-from hyteguide.model import DateRange, MonthlyDay, ScheduleRule, Text, TimeRange
+from hyteguide.content.model import DateRange, MonthlyDay, ScheduleRule, Text, TimeRange
+from hyteguide.pages.i18n import Catalogue, MissingMessage, load_catalogue
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LANGUAGES = ("fi", "sv", "en")
@@ -127,8 +128,9 @@ def test_catalogue_keys_used_by_templates_exist(catalogues):
 
 
 def test_catalogue_keys_used_by_the_renderer_exist(catalogues):
-    """Page titles and the language switcher come from the catalogue in hyteguide/render.py."""
-    from hyteguide.derive import TAXONOMIES
+    """Page titles and the language switcher come from the catalogue in
+    hyteguide/pages/render.py."""
+    from hyteguide.derive.guide import TAXONOMIES
 
     used = {"language_name", "notfound.title", "nav.organisations", "nav.activities",
             "nav.places", "nav.partnerships", *(f"nav.{group}" for group in TAXONOMIES)}

@@ -23,12 +23,8 @@ import recurring_ical_events
 from conftest import BASE_URL, TODAY
 from helpers import make_site
 
-from hyteguide.derive import Guide, derive
-from hyteguide.feedscopes import FeedChoice
-from hyteguide.i18n import Catalogue, load_catalogue
-from hyteguide.ical import EventContext, calendar, series_events, vtimezone
-from hyteguide.load import load_content
-from hyteguide.model import (
+from hyteguide.content.load import load_content
+from hyteguide.content.model import (
     Activity,
     Cancellation,
     DateRange,
@@ -37,10 +33,14 @@ from hyteguide.model import (
     Text,
     TimeRange,
 )
-from hyteguide.occurrences import activity_occurrences, activity_series, published_end
-from hyteguide.serve import content_type
-from hyteguide.urls import FEED_GROUPS, Urls, feed_path
-from hyteguide.wallclock import DEFAULT_DURATION
+from hyteguide.derive.guide import Guide, derive
+from hyteguide.feeds.ical import EventContext, calendar, series_events, vtimezone
+from hyteguide.feeds.scopes import FeedChoice
+from hyteguide.pages.i18n import Catalogue, load_catalogue
+from hyteguide.pages.urls import FEED_GROUPS, Urls, feed_path
+from hyteguide.preview.serve import content_type
+from hyteguide.schedule.occurrences import activity_occurrences, activity_series, published_end
+from hyteguide.schedule.wallclock import DEFAULT_DURATION
 
 TZ = "Europe/Helsinki"
 HELSINKI = zoneinfo.ZoneInfo(TZ)
@@ -84,7 +84,7 @@ def catalogues(sources) -> dict[str, Catalogue]:
 
 def feed(guide: Guide, catalogues: dict[str, Catalogue], subject: Activity,
          window: tuple[dt.date, dt.date], lang: str = "fi") -> bytes:
-    """One activity's feed over a window, made as hyteguide.ical.feeds makes each feed."""
+    """One activity's feed over a window, made as hyteguide.feeds.ical.feeds makes each feed."""
     first, last = window
     ctx = EventContext(guide, Urls(BASE_URL, ("fi", "sv", "en")), catalogues[lang], lang,
                        HELSINKI, dt.datetime.combine(first, dt.time(), UTC), "example.org")
@@ -141,7 +141,7 @@ def shown_times(o) -> tuple[str | None, str | None]:  # noqa: ANN001 - an Occurr
 
 
 def shown_by_site(subject: Activity, window: tuple[dt.date, dt.date]) -> list[Shown]:
-    """What the site's pages list for the activity (hyteguide.occurrences), with the end a
+    """What the site's pages list for the activity (hyteguide.schedule.occurrences), with the end a
     feed gives a start alone."""
     return sorted(((o.activity.key, o.date, *shown_times(o), o.cancelled)
                    for o in activity_occurrences(subject, *window)), key=str)
@@ -494,7 +494,7 @@ def test_feeds_have_unique_events(example_feeds):
 
 def in_scope(target: object | None, subject: Activity, content) -> bool:  # noqa: ANN001
     """Whether a feed's scope holds an activity, from the loaded content."""
-    from hyteguide.model import Organisation, Term
+    from hyteguide.content.model import Organisation, Term
 
     if target is None:
         return True

@@ -2,7 +2,7 @@
 of both clock changes, against what the site itself shows (issue 17, "How it is checked").
 
 For each build day the example content is derived and its feeds made as a build makes them
-(hyteguide.ical.feeds, Finnish); the region, every organisation and municipality feed (with
+(hyteguide.feeds.ical.feeds, Finnish); the region, every organisation and municipality feed (with
 the municipality-and-audience feeds beside them) and a sample of activity feeds are written to
 files and expanded over the feed window by
 
@@ -12,7 +12,8 @@ files and expanded over the feed window by
 
 An instance is what a reader in Helsinki sees: its start and end instants (UTC) on Helsinki's
 clock, or the day of an all-day one, and whether it is cancelled. The expectation is the
-site's own occurrences (hyteguide.occurrences.activity_occurrences with the site's zone: the
+site's own occurrences (hyteguide.schedule.occurrences.activity_occurrences with the site's zone:
+the
 times the pages show), each activity from the window's first day to its published end; a start
 without an end lasts wallclock.DEFAULT_DURATION in a calendar file.
 
@@ -37,14 +38,14 @@ import recurring_ical_events
 from conftest import BASE_URL
 from helpers import make_site
 
-from hyteguide import ical
-from hyteguide.derive import Guide, derive
-from hyteguide.i18n import load_catalogue
-from hyteguide.load import load_content
-from hyteguide.model import Activity
-from hyteguide.occurrences import activity_occurrences, published_end
-from hyteguide.urls import Urls
-from hyteguide.wallclock import DEFAULT_DURATION
+from hyteguide.content.load import load_content
+from hyteguide.content.model import Activity
+from hyteguide.derive.guide import Guide, derive
+from hyteguide.feeds import ical
+from hyteguide.pages.i18n import load_catalogue
+from hyteguide.pages.urls import Urls
+from hyteguide.schedule.occurrences import activity_occurrences, published_end
+from hyteguide.schedule.wallclock import DEFAULT_DURATION
 
 UTC = dt.UTC
 # Builds on both sides of the autumn (2026-10-25) and spring (2027-03-28) changes, in

@@ -1,4 +1,5 @@
-"""Feeds stay right for subscribers (hyteguide.icalseries and the events of hyteguide.ical):
+"""Feeds stay right for subscribers (hyteguide.feeds.icalseries and the events of
+hyteguide.feeds.ical):
 clock-change nights keep their written times in a reader that follows RFC 5545 to the letter,
 series end at the end of their last day, UIDs survive edits that keep a rule, events carry
 their revision, and feeds keep the last weeks."""
@@ -17,14 +18,14 @@ from dateutil import rrule as du
 from helpers import make_site
 from test_ical import activity, expand, feed, lines_of, times
 
-from hyteguide.derive import Guide, derive
-from hyteguide.i18n import Catalogue, load_catalogue
-from hyteguide.ical import Feeds
-from hyteguide.icalseries import HISTORY, change_days, revision, uid
-from hyteguide.load import load_content
-from hyteguide.model import Cancellation, MonthlyDay, ScheduleRule
-from hyteguide.occurrences import activity_series
-from hyteguide.urls import Urls
+from hyteguide.content.load import load_content
+from hyteguide.content.model import Cancellation, MonthlyDay, ScheduleRule
+from hyteguide.derive.guide import Guide, derive
+from hyteguide.feeds.ical import Feeds
+from hyteguide.feeds.icalseries import HISTORY, change_days, revision, uid
+from hyteguide.pages.i18n import Catalogue, load_catalogue
+from hyteguide.pages.urls import Urls
+from hyteguide.schedule.occurrences import activity_series
 
 TZ = "Europe/Helsinki"
 HELSINKI = zoneinfo.ZoneInfo(TZ)

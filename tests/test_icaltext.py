@@ -1,4 +1,4 @@
-"""hyteguide.icaltext writes the same bytes as icalendar would: escaping, folding and order.
+"""hyteguide.feeds.icaltext writes the same bytes as icalendar would: escaping, folding and order.
 
 The feeds' events are written by icaltext for speed; icalendar, which wrote them before, is the
 reference here, on text shaped to break folding and escaping (multi-byte characters at the
@@ -14,7 +14,7 @@ import zoneinfo
 import icalendar
 import pytest
 
-from hyteguide import icaltext
+from hyteguide.feeds import icaltext
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 PIECES = ["a", "ä", "€", "😀", "\\", "^", ",", ";", ":", "\n", "\r\n", "\\N", "\\n", " ", '"',

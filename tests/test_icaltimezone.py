@@ -1,4 +1,4 @@
-"""The feeds' VTIMEZONE (hyteguide.icaltimezone): right at every hour a feed covers, read by
+"""The feeds' VTIMEZONE (hyteguide.feeds.icaltimezone): right at every hour a feed covers, read by
 Mozilla's ical.js (Thunderbird, many web calendars) and by Python's dateutil, for zones with
 regular rules, rules that stop, irregular changes and none.
 
@@ -19,7 +19,7 @@ import icalendar
 import icaljs
 import pytest
 
-from hyteguide.icaltimezone import vtimezone
+from hyteguide.feeds.icaltimezone import vtimezone
 
 UTC = dt.UTC
 HOUR = dt.timedelta(hours=1)

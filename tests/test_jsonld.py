@@ -15,10 +15,8 @@ from bs4 import BeautifulSoup
 from conftest import BASE_URL, TEMPLATES, TODAY
 from helpers import PLACE_YAML, check, make_site
 
-from hyteguide import jsonld
-from hyteguide.derive import derive
-from hyteguide.i18n import load_catalogue
-from hyteguide.model import (
+from hyteguide.build.pipeline import build
+from hyteguide.content.model import (
     Activity,
     Cancellation,
     DateRange,
@@ -32,8 +30,10 @@ from hyteguide.model import (
     TimeRange,
     Vocabulary,
 )
-from hyteguide.occurrences import Occurrence
-from hyteguide.pipeline import build
+from hyteguide.derive.guide import derive
+from hyteguide.feeds import jsonld
+from hyteguide.pages.i18n import load_catalogue
+from hyteguide.schedule.occurrences import Occurrence
 
 ZONE = ZoneInfo("Europe/Helsinki")
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
@@ -601,7 +601,7 @@ def test_hours_in_words_twice_is_an_error(tmp_path):
 
 
 def test_check_passes_on_the_example_content(sources, capsys):
-    from hyteguide.cli import main
+    from hyteguide.cli.main import main
 
     assert main(["check", "--content", str(sources.content)]) == 0
 

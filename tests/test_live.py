@@ -1,4 +1,5 @@
-"""hyteguide.live: the preview's in-memory site is byte for byte what a build writes, also after
+"""hyteguide.preview.live: the preview's in-memory site is byte for byte what a build writes, also
+after
 edits that the load cache and the occurrence cache must notice."""
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import BASE_URL, TODAY
 
-from hyteguide.live import LiveSite
-from hyteguide.pipeline import build
-from hyteguide.problems import ContentError
+from hyteguide.build.pipeline import build
+from hyteguide.common.problems import ContentError
+from hyteguide.preview.live import LiveSite
 
 
 def built_files(output: Path) -> dict[str, bytes]:

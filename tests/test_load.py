@@ -8,9 +8,9 @@ from textwrap import dedent
 import pytest
 from helpers import BASE_FILES, check, hints, make_site
 
-from hyteguide import model
-from hyteguide.load import load_content
-from hyteguide.problems import ContentError
+from hyteguide.common.problems import ContentError
+from hyteguide.content import model
+from hyteguide.content.load import load_content
 
 ORG = "organisations/yhdistys.md"
 P = "content/organisations/yhdistys.md"

@@ -1,11 +1,12 @@
-"""hyteguide.memo: what a whole-guide task works out from a text, remembered between builds."""
+"""hyteguide.build.memo: what a whole-guide task works out from a text, remembered between
+builds."""
 
 from __future__ import annotations
 
 import json
 
-from hyteguide.markup import plain_text, render_markdown, words_of
-from hyteguide.memo import remembered, remembering
+from hyteguide.build.memo import remembered, remembering
+from hyteguide.pages.markup import plain_text, render_markdown, words_of
 
 
 def counting():

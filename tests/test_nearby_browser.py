@@ -11,7 +11,7 @@ import re
 import pytest
 from browsing import assert_clean, axe_violations, describe, visit
 
-from hyteguide.urls import path_of
+from hyteguide.pages.urls import path_of
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,5 @@
-"""hyteguide.occurrences: schedule rules → dated occurrences, with model objects built directly."""
+"""hyteguide.schedule.occurrences: schedule rules → dated occurrences, with model objects built
+directly."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from hyteguide.model import (
+from hyteguide.content.model import (
     Activity,
     Cancellation,
     DateRange,
@@ -16,7 +17,7 @@ from hyteguide.model import (
     Text,
     TimeRange,
 )
-from hyteguide.occurrences import (
+from hyteguide.schedule.occurrences import (
     activity_occurrences,
     activity_series,
     first_date,
@@ -474,7 +475,7 @@ def test_a_day_two_rules_give_at_the_same_time_is_in_one_series_only():
 def test_nothing_is_published_further_ahead_than_two_years():
     """`until: 2099-12-31` (or a date decades ahead) would give every calendar file decades
     of holiday EXDATEs; what is published stops two years ahead and moves on with each build."""
-    from hyteguide.occurrences import PUBLISHED_AHEAD, last_day, published_end
+    from hyteguide.schedule.occurrences import PUBLISHED_AHEAD, last_day, published_end
 
     start = dt.date(2026, 12, 6)
     far = ScheduleRule(weekly=(1,), start=dt.date(2026, 1, 1), until=dt.date(2099, 12, 31))

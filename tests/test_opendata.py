@@ -13,11 +13,13 @@ import pytest
 from conftest import BASE_URL, TODAY
 from helpers import SITE_YAML, VOCABULARY_YAML, check, make_site
 
-from hyteguide import atom, hsds, jsonld, opendata
-from hyteguide.derive import derive
-from hyteguide.i18n import load_catalogue
-from hyteguide.load import load_content
-from hyteguide.urls import Urls
+from hyteguide.content.load import load_content
+from hyteguide.derive.guide import derive
+from hyteguide.feeds import atom, jsonld
+from hyteguide.opendata import exports as opendata
+from hyteguide.opendata import hsds
+from hyteguide.pages.i18n import load_catalogue
+from hyteguide.pages.urls import Urls
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 LANGUAGES = ("fi", "sv", "en")

@@ -15,8 +15,10 @@ from conftest import TEMPLATES, TODAY
 from helpers import make_site
 from test_e2e_hostile import BASE_URL, PLAIN, hostile_files, q
 
-from hyteguide import atom, hsds, opendata
-from hyteguide.pipeline import build
+from hyteguide.build.pipeline import build
+from hyteguide.feeds import atom
+from hyteguide.opendata import exports as opendata
+from hyteguide.opendata import hsds
 
 # Texts that break naive CSV, XML and JSON writers: separators, quotes, line breaks, a formula,
 # characters XML 1.0 cannot carry (dropped from the feed only) and a lone '&'. (A line break in a

@@ -30,10 +30,10 @@ from conftest import (
 )
 from helpers import read_sitemaps
 
-from hyteguide import paging
-from hyteguide.derive import derive, sort_key
-from hyteguide.load import load_content
-from hyteguide.paging import (
+from hyteguide.content.load import load_content
+from hyteguide.derive import paging
+from hyteguide.derive.guide import derive, sort_key
+from hyteguide.derive.paging import (
     Ordered,
     SortKeys,
     by_title,
@@ -42,7 +42,7 @@ from hyteguide.paging import (
     page_paths,
     paginate,
 )
-from hyteguide.urls import calendar_data_path, calendar_path, path_of
+from hyteguide.pages.urls import calendar_data_path, calendar_path, path_of
 
 SIZES = paging.PageSizes(**SMALL_PAGES)
 PAGE_WORD = {"fi": "sivu", "sv": "sida", "en": "page"}
@@ -564,7 +564,7 @@ def fi_only(region: Path, target: Path) -> Path:
 def test_no_page_weighs_over_the_budget_with_the_real_page_sizes(tmp_path_factory, sources):
     root = tmp_path_factory.mktemp("weighed")
     region = fi_only(generate_region(root / "generated", WEIGHED_ORGANISATIONS), root / "fi")
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     build(region, sources.templates, root / "site", today=TODAY, base_url=BASE_URL)
     site = root / "site"
@@ -724,8 +724,8 @@ def test_an_organisation_named_like_a_page_number_is_refused(tmp_path, sources):
     it (nor be overwritten)."""
     from helpers import ORGANISATION_MD, make_site
 
-    from hyteguide.pipeline import build
-    from hyteguide.problems import ContentError
+    from hyteguide.build.pipeline import build
+    from hyteguide.common.problems import ContentError
 
     content = make_site(tmp_path, {"organisations/2.md": ORGANISATION_MD.replace(
         "Keravan Yhdistys ry", "Toinen yhdistys ry")})

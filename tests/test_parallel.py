@@ -1,4 +1,4 @@
-"""hyteguide.parallel: work in forked processes gives what it gives in one process, in order,
+"""hyteguide.build.parallel: work in forked processes gives what it gives in one process, in order,
 and a worker's failure reaches the caller as the same exception."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from conftest import BASE_URL, TEMPLATES
 from helpers import make_site
 
-from hyteguide import parallel
-from hyteguide.parallel import WorkerError, chunked, in_parallel
+from hyteguide.build import parallel
+from hyteguide.build.parallel import WorkerError, chunked, in_parallel
 
 
 def squares(chunk):
@@ -215,7 +215,7 @@ def test_workers_follow_hyteguide_jobs(monkeypatch):
 
 
 def test_a_build_in_one_process_equals_a_build_in_several(tmp_path, monkeypatch):
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     root = make_site(tmp_path)
     outputs = {}

@@ -1,4 +1,5 @@
-"""The build's report (hyteguide/pipeline.py): the site's size, and a note when it is too large
+"""The build's report (hyteguide/build/pipeline.py): the site's size, and a note when it is too
+large
 for GitHub Pages, with what makes it smaller."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import re
 import pytest
 from helpers import make_site
 
-from hyteguide import pipeline
+from hyteguide.build import pipeline
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hyteguide.problems import (
+from hyteguide.common.problems import (
     ContentError,
     Problem,
     did_you_mean,

@@ -1,4 +1,4 @@
-"""The print view's QR code (hyteguide/qr.py), a small PNG inline: it decodes, with an
+"""The print view's QR code (hyteguide/pages/qr.py), a small PNG inline: it decodes, with an
 independent reader (zxing-cpp's own reader; the code is written by Zint inside zxing-cpp), to
 the page's absolute published URL in its language; it is byte-identical from build to build; it
 is hidden on screen and printed about 3 cm wide, sharp (Chromium with print media)."""
@@ -15,8 +15,8 @@ from browsing import assert_clean, axe_violations, describe, visit
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from hyteguide import qr
-from hyteguide.urls import path_of
+from hyteguide.pages import qr
+from hyteguide.pages.urls import path_of
 
 CAPTIONS = {"fi": "Lue lisää: {url}", "sv": "Läs mer: {url}", "en": "Read more: {url}"}
 URL = "https://example.github.io/hyteguide/sv/activities/keravan-olohuone/olohuone/"

@@ -11,7 +11,7 @@ import pytest
 from browsing import assert_clean, axe_violations, describe, visit
 from conftest import TODAY
 
-from hyteguide.derive import derive
+from hyteguide.derive.guide import derive
 
 pytestmark = pytest.mark.browser
 HELSINKI = dt.timezone(dt.timedelta(hours=2))  # winter time, as the example's first weeks

@@ -10,10 +10,10 @@ import re
 from conftest import BASE_URL, TEMPLATES
 from helpers import make_site, organisation
 
-from hyteguide.cli import main
-from hyteguide.derive import derive
-from hyteguide.load import is_stale, load_content
-from hyteguide.report import csv_text, markdown, rows
+from hyteguide.cli.main import main
+from hyteguide.content.load import is_stale, load_content
+from hyteguide.derive.guide import derive
+from hyteguide.derive.report import csv_text, markdown, rows
 
 ORG = """\
     name: '=Testi ry'
@@ -58,7 +58,7 @@ def test_the_limit_comes_from_site_yaml(tmp_path):
 
 
 def test_pages_of_a_stale_organisation_say_so(tmp_path):
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     root = make_site(tmp_path, {"organisations/yhdistys.md": organisation(ORG)})
     out = tmp_path / "out"
@@ -154,7 +154,7 @@ def test_a_hidden_organisation_is_left_out_of_listings_but_keeps_its_pages(tmp_p
     kept out of search engines, with their own feeds."""
     import json
 
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     root = make_site(tmp_path, {"organisations/vanha.md": organisation(OLD)})
     _with_site(root, "hide_after_months: 24\n")

@@ -1,4 +1,5 @@
-"""hyteguide.scaffold.new_organisation: a valid, commented skeleton, never overwriting anything."""
+"""hyteguide.content.scaffold.new_organisation: a valid, commented skeleton, never overwriting
+anything."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 import yaml
 from helpers import make_site
 
-from hyteguide.load import load_content
-from hyteguide.scaffold import new_organisation
+from hyteguide.content.load import load_content
+from hyteguide.content.scaffold import new_organisation
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)

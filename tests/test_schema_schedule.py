@@ -1,4 +1,4 @@
-"""hyteguide.schema: schedule rules are checked as a whole — the days they give, not only
+"""hyteguide.content.schema: schedule rules are checked as a whole — the days they give, not only
 their fields. Each test writes one organisation file whose activity's `schedule:` starts on
 line 10 (see test_fields.py for the file layout) and compares exact `file:line:col` lines."""
 
@@ -12,8 +12,8 @@ from textwrap import dedent, indent
 import pytest
 from helpers import check, hints, make_site
 
-from hyteguide.load import load_content
-from hyteguide.problems import ContentError
+from hyteguide.common.problems import ContentError
+from hyteguide.content.load import load_content
 
 ORG = "organisations/yhdistys.md"
 P = "content/organisations/yhdistys.md"
@@ -160,7 +160,7 @@ def test_every_other_week_needs_from(tmp_path):
     "FREQ=DAILY;INTERVAL=2", "FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE", "FREQ=WEEKLY;BYDAY=TU;COUNT=5",
 ])
 def test_with_from_the_same_rule_keeps_its_days_whatever_the_build_day(tmp_path, rrule):
-    from hyteguide.occurrences import rule_dates
+    from hyteguide.schedule.occurrences import rule_dates
 
     [rule] = rule_of(tmp_path, f"""\
         schedule:
@@ -283,7 +283,7 @@ def test_a_cancelled_extra_day_on_a_public_holiday_is_held_so_it_can_be_cancelle
             cancelled: [2027-12-06]
         """)
     assert check(root) == []
-    from hyteguide.occurrences import activity_occurrences
+    from hyteguide.schedule.occurrences import activity_occurrences
 
     [activity] = load_content(root).organisations[0].activities
     [day] = activity_occurrences(activity, dt.date(2027, 12, 6), dt.date(2027, 12, 6))
@@ -344,7 +344,7 @@ def test_an_extra_day_inside_an_excepted_break_is_held_on_every_output(tmp_path)
     import icalendar
     import recurring_ical_events
 
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     root = site(tmp_path, SUMMER_MEETING)
     assert checked_on(root) == []

@@ -8,7 +8,7 @@ lunr-languages, searchtext.js and searchcore.js files the site serves
 (tests/node/search_runner.js), queries on the reference give the same refs and scores in
 lunr.py and lunr.js, and searchcore's loading path (the manifest, the shards a query needs,
 merged) gives the very results of the whole reference index. Expected documents are derived
-from the content as hyteguide.load reads it, never hardcoded.
+from the content as hyteguide.content.load reads it, never hardcoded.
 
 The node tests need /usr/bin/node and `npm ci`; locally a missing piece skips them, under CI
 (env CI set) it fails them.
@@ -33,10 +33,12 @@ from conftest import BASE_URL, REPO, TODAY, BuiltSite
 from helpers import ORG_HEAD, make_site, organisation
 from test_searchtext import node_runner, site_scripts
 
-from hyteguide import search, searchindex, searchtext
-from hyteguide.occurrences import activity_occurrences, published_end
-from hyteguide.search import FACETS, VENDOR_FILES, MissingPackage, SearchSizes, vendor_files
-from hyteguide.urls import path_of
+from hyteguide.pages.urls import path_of
+from hyteguide.schedule.occurrences import activity_occurrences, published_end
+from hyteguide.search import files as search
+from hyteguide.search import index as searchindex
+from hyteguide.search import text as searchtext
+from hyteguide.search.files import FACETS, VENDOR_FILES, MissingPackage, SearchSizes, vendor_files
 
 KESALEIRI = "activities/mantsalan-nuorisoseura-raitti/kesaleiri/"
 TYPES = ("activity", "organisation", "place", "partnership", "page")
@@ -209,7 +211,7 @@ def write_search_files(found: search.SearchFiles, root: Path) -> Path:
 
 def build_small(tmp_path: Path, sources, files: dict[str, str]) -> BuiltSite:  # noqa: ANN001
     """helpers.make_site content with files, built for TODAY with the session's templates."""
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     content = make_site(tmp_path, files)
     build(content, sources.templates, tmp_path / "site", today=TODAY, base_url=BASE_URL)
@@ -233,9 +235,9 @@ def node(built_site):
 @pytest.fixture(scope="module")
 def search_documents(sources, example_content) -> dict[str, list]:
     """Language → the example's search.SearchDocuments, as the build makes them."""
-    from hyteguide.derive import derive
-    from hyteguide.i18n import load_catalogue
-    from hyteguide.urls import Urls
+    from hyteguide.derive.guide import derive
+    from hyteguide.pages.i18n import load_catalogue
+    from hyteguide.pages.urls import Urls
 
     guide = derive(example_content, TODAY)
     languages = example_content.site.languages

@@ -375,7 +375,7 @@ def test_hostile_titles_are_shown_as_text(browser, tmp_path):
     content = make_site(tmp_path, {"organisations/pahis.md": organisation(
         f"name: 'Pahis {hostile} ry'\nsummary: '<script>window.pwned=2</script> kävely'\n"
         "municipalities: [kerava]\n")})
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     build(content, TEMPLATES, tmp_path / "site", today=dt.date(2026, 11, 23),
           base_url="https://example.github.io/hyteguide/")
@@ -464,7 +464,7 @@ def test_hostile_titles_in_header_results_are_text(browser, tmp_path):
     hostile = '<img src=x onerror="window.pwned=1">'
     content = make_site(tmp_path, {"organisations/pahis.md": organisation(
         f"name: 'Pahis {hostile} ry'\nsummary: Testi.\nmunicipalities: [kerava]\n")})
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     build(content, TEMPLATES, tmp_path / "site", today=dt.date(2026, 11, 23),
           base_url="https://example.github.io/hyteguide/")

@@ -1,4 +1,4 @@
-"""hyteguide.searchtext and templates/assets/searchtext.js: the same words in Python and in the
+"""hyteguide.search.text and templates/assets/searchtext.js: the same words in Python and in the
 browser.
 
 The index is built in Python and queried by lunr.js, so every word must become the very same term
@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from hyteguide import searchtext
-from hyteguide.search import VENDOR_FILES
+from hyteguide.search import text as searchtext
+from hyteguide.search.files import VENDOR_FILES
 
 NODE = Path("/usr/bin/node")
 NODE_MODULES = REPO / "node_modules"

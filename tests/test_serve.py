@@ -1,4 +1,4 @@
-"""hyteguide.serve: the error page, rebuild() outcomes and the live preview server.
+"""hyteguide.preview.serve: the error page, rebuild() outcomes and the live preview server.
 
 The site is built from tests/helpers.make_site content with a small set of templates written
 here (the preview machinery is under test, not the real templates); the i18n catalogues are the
@@ -25,8 +25,8 @@ import pytest
 import yaml
 from helpers import ORGANISATION_MD, make_site
 
-from hyteguide.live import LiveSite
-from hyteguide.serve import (
+from hyteguide.preview.live import LiveSite
+from hyteguide.preview.serve import (
     Changes,
     PreviewState,
     content_type,
@@ -365,7 +365,7 @@ def test_changes_make_one_refresh_and_one_reload_for_a_burst_of_events(monkeypat
         FileOpenedEvent,
     )
 
-    import hyteguide.serve as serve_module
+    import hyteguide.preview.serve as serve_module
 
     reloads, refreshes = [], []
     monkeypatch.setattr(serve_module.LiveReloadHandler, "reload_waiters",

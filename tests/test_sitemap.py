@@ -1,11 +1,11 @@
-"""hyteguide.sitemap: parts within the protocol's limits (50,000 URLs, 50 MB) under one index,
+"""hyteguide.pages.sitemap: parts within the protocol's limits (50,000 URLs, 50 MB) under one index,
 valid against the protocol's shape, escaped, and the same every time."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hyteguide import sitemap
+from hyteguide.pages import sitemap
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE = "https://opas.example.fi/"

@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import SITE_YAML, check, hints, make_site
 
-from hyteguide import model
-from hyteguide.i18n import load_catalogue
-from hyteguide.load import load_content
-from hyteguide.schema import WCAG_21_CRITERIA
+from hyteguide.content import model
+from hyteguide.content.load import load_content
+from hyteguide.content.schema import WCAG_21_CRITERIA
+from hyteguide.pages.i18n import load_catalogue
 
 STATEMENT = "accessibility/index.html"
 NOTICE = "privacy/index.html"
@@ -223,7 +223,7 @@ def test_defaults_when_the_sections_are_missing(tmp_path):
 @pytest.fixture(scope="module")
 def minimal_build(tmp_path_factory, sources):
     """The minimal test site (no accessibility or privacy section) built."""
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     root = tmp_path_factory.mktemp("minimal")
     content = make_site(root)
@@ -267,7 +267,7 @@ def test_a_site_without_the_sections_shows_the_defaults_and_the_site_contact(
 
 
 def test_other_choices_are_shown(tmp_path, sources):
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     content = make_site(tmp_path, {"site.yaml": SITE_YAML + dedent("""\
         accessibility:

@@ -1,6 +1,7 @@
-"""What a written time means on a given day (hyteguide/wallclock.py), and what `check` says
+"""What a written time means on a given day (hyteguide/schedule/wallclock.py), and what `check` says
 about times people really write: past midnight, a start alone, and clock-change nights
-(hyteguide/timecheck.py). The outputs that read these are tested in test_written_times.py."""
+(hyteguide/schedule/timecheck.py). The outputs that read these are tested in
+test_written_times.py."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ import pytest
 from helpers import check, hints, make_site
 from test_schema_schedule import HEAD, ORG, P
 
-from hyteguide.hsds_schedule import time_range
-from hyteguide.hsds_tables import Note, Row
-from hyteguide.load import load_content
-from hyteguide.model import TimeRange
-from hyteguide.wallclock import (
+from hyteguide.content.load import load_content
+from hyteguide.content.model import TimeRange
+from hyteguide.importers.hsds.schedule import time_range
+from hyteguide.importers.hsds.tables import Note, Row
+from hyteguide.schedule.wallclock import (
     DEFAULT_DURATION,
     change_on,
     instance,

@@ -1,4 +1,4 @@
-"""hyteguide.write: the output folder is replaced all at once, or not at all."""
+"""hyteguide.build.write: the output folder is replaced all at once, or not at all."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hyteguide.write import MARKER, UnsafeOutput, recover, write_site
+from hyteguide.build.write import MARKER, UnsafeOutput, recover, write_site
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:

@@ -21,8 +21,8 @@ from bs4 import BeautifulSoup
 from conftest import BASE_URL, TEMPLATES, BuiltSite
 from helpers import make_site
 
-from hyteguide.pipeline import build
-from hyteguide.wallclock import DEFAULT_DURATION
+from hyteguide.build.pipeline import build
+from hyteguide.schedule.wallclock import DEFAULT_DURATION
 
 TODAY = dt.date(2027, 3, 22)
 ZONE = ZoneInfo("Europe/Helsinki")

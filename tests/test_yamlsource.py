@@ -7,7 +7,7 @@ from textwrap import dedent
 import yaml
 from helpers import check, hints, make_site, problems
 
-from hyteguide.yamlsource import parse_yaml, split_front_matter
+from hyteguide.content.yamlsource import parse_yaml, split_front_matter
 
 ORG = "organisations/yhdistys.md"
 PLACE = "places/kirjasto.yaml"

@@ -11,7 +11,7 @@
  * occurrences only, and the status and the "none" notice say so, until the visitor fetches
  * the day's other pages here (assets/pagedlist.js); then it covers the whole day, and the
  * URL says so (&all=1, which fetches them again when the page is reloaded).
- * A later week (data-week-data) is drawn first from the week's data (hyteguide/calendardata.py),
+ * A later week (data-week-data) is drawn first from the week's data (hyteguide/pages/calendardata.py),
  * with the markup the HTML weeks have; then 1. and 2. work on it as on any week.
  * Our own code only: no libraries, nothing loaded from anywhere but this site; text is set
  * as text, never as HTML.

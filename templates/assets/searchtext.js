@@ -1,4 +1,4 @@
-/* hyteguide search text processing: the browser's half of hyteguide/searchtext.py.
+/* hyteguide search text processing: the browser's half of hyteguide/search/text.py.
  *
  * Query words must become exactly the terms the build indexed, so this does what the Python
  * side does, in the same order: words are runs of letters and digits, lower-cased; then

@@ -108,7 +108,7 @@ def build_example(output: Path) -> None:
     sys.path.insert(0, str(REPO / "tests"))
     from conftest import BASE_URL, CONTENT, TEMPLATES, TODAY
 
-    from hyteguide.pipeline import build
+    from hyteguide.build.pipeline import build
 
     with tempfile.TemporaryDirectory() as sources:
         content, templates = Path(sources) / "content", Path(sources) / "templates"

@@ -1,0 +1,1 @@
+"""The commands: argument parsing, exit codes and what each command prints."""

@@ -1,0 +1,618 @@
+"""Field types of the content schema: each turns a YAML node into a typed value or a Problem.
+
+Types never guess from YAML's implicit typing; they read the text the editor wrote. Every type
+has a `label` that the editor documentation uses, so the docs and the validator share one source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import SplitResult, urlsplit
+
+import yaml
+
+from hyteguide.common.problems import Problem, did_you_mean
+from hyteguide.content.model import Text, TimeRange
+from hyteguide.content.yamlsource import Document
+from hyteguide.pages.urls import valid_url
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+"""Returned by a converter that has already reported a problem."""
+
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Context:
+    """What a conversion needs to know: the document, the site and what is already loaded."""
+
+    document: Document
+    problems: list[Problem]
+    languages: tuple[str, ...] = ("fi",)
+    vocabulary: Any = None  # model.Vocabulary once loaded
+    references: dict[str, set[str]] = field(default_factory=dict)
+    today: dt.date | None = None  # the build/check date, for checks such as consent expiry
+    zone: str = "Europe/Helsinki"  # the site's time zone, for clock-change nights
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def error_count(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    def error(self, node: yaml.Node | None, where: str, code: str, message: str,
+              hint: str = "", severity: str = "error") -> Any:
+        src = self.document.source(node)
+        self.problems.append(Problem(src.path, src.line, src.col, code, where, message, hint,
+                                     severity))
+        return INVALID
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULLS
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a set of 'key: value' fields"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"'{node.value}'"
+
+
+class FieldType:
+    """Base of all field types."""
+
+    label = "value"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        raise NotImplementedError
+
+    def scalar(self, node: yaml.Node, ctx: Context, where: str, expected: str) -> str | Any:
+        """The text of a scalar node, or a wrong-type problem."""
+        if not isinstance(node, yaml.ScalarNode):
+            return ctx.error(node, where, "wrong-type", f"expected {expected}, found {_kind(node)}",
+                             _wrong_type_hint(node))
+        return node.value.strip()
+
+
+def _wrong_type_hint(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a text that contains ': ' (colon and space) needs quotes around it"
+    if isinstance(node, yaml.SequenceNode):
+        return "remove the '-' list markers or brackets and write a single value"
+    return ""
+
+
+@dataclass(frozen=True)
+class Str(FieldType):
+    """A single line of text written as is."""
+
+    label: str = "text"
+    pattern: str | None = None
+    pattern_hint: str = ""
+    code: str = "bad-value"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, self.label)
+        if value is INVALID:
+            return value
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return ctx.error(node, where, self.code, f"'{value}' is not a valid {self.label}",
+                             self.pattern_hint)
+        return value
+
+
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+TERM_PATTERN = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
+
+
+@dataclass(frozen=True)
+class TextField(FieldType):
+    """Text in the default language, or a mapping {fi: ..., sv: ..., en: ...}."""
+
+    label: str = "text, or {fi: …, sv: …, en: …}"
+    markdown: bool = False
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self._translations(node, ctx, where)
+        value = self.scalar(node, ctx, where, "a text")
+        if value is INVALID:
+            return value
+        if not value:
+            return ctx.error(node, where, "missing-field", "the text is empty",
+                             "write the text, or remove the field")
+        return Text(((ctx.default_language, node.value if self.markdown else value),))
+
+    def _translations(self, node: yaml.MappingNode, ctx: Context, where: str) -> Any:
+        values: dict[str, str] = {}
+        seen_keys: dict[str, yaml.Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            lang = key_node.value
+            if lang in seen_keys:
+                first = ctx.document.source(seen_keys[lang]).line
+                ctx.error(key_node, f"{where}.{lang}", "duplicate-key",
+                          f"'{lang}' is given twice (first on line {first})",
+                          "keep only one of them")
+                ok = False
+                continue
+            seen_keys[lang] = key_node
+            if lang not in ctx.languages:
+                ctx.error(key_node, f"{where}.{lang}", "unknown-language",
+                          f"'{lang}' is not a language of this site ({', '.join(ctx.languages)})",
+                          did_you_mean(lang, ctx.languages)
+                          or "put quotes around a text that contains ': '")
+                ok = False
+                continue
+            text = self.scalar(value_node, ctx, f"{where}.{lang}", "a text")
+            if text is INVALID:
+                ok = False
+            elif text:
+                values[lang] = value_node.value if self.markdown else text
+        if not ok:
+            return INVALID
+        if not values:
+            return ctx.error(node, where, "missing-field", "no text in any language",
+                             f"write the text in {ctx.default_language}")
+        order = {lang: i for i, lang in enumerate(ctx.languages)}
+        return Text(tuple(sorted(values.items(), key=lambda kv: order[kv[0]])))
+
+
+BOOL_WORDS = {"true": True, "false": False}
+BOOL_LOOKALIKES = {"yes", "no", "on", "off", "y", "n", "kyllä", "kylla", "ei", "ja", "nej"}
+
+
+@dataclass(frozen=True)
+class Bool(FieldType):
+    label: str = "true or false"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "true or false")
+        if value is INVALID:
+            return value
+        if value.lower() in BOOL_WORDS:
+            return BOOL_WORDS[value.lower()]
+        hint = "write true or false"
+        if value.lower() in BOOL_LOOKALIKES:
+            hint = f"write true or false instead of '{value}'"
+        return ctx.error(node, where, "wrong-type", f"expected true or false, found '{value}'",
+                         hint)
+
+
+@dataclass(frozen=True)
+class Int(FieldType):
+    minimum: int = 1
+    maximum: int = 1000
+    label: str = "whole number"
+    hint: str = ""
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a whole number")
+        if value is INVALID:
+            return value
+        if not re.fullmatch(r"\d+", value) or not self.minimum <= int(value) <= self.maximum:
+            return ctx.error(node, where, "bad-value", f"expected a whole number from "
+                             f"{self.minimum} to {self.maximum}, found '{value}'", self.hint)
+        return int(value)
+
+
+FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def parse_date(value: str) -> dt.date | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Date(FieldType):
+    label: str = "date YYYY-MM-DD"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a date (YYYY-MM-DD)")
+        if value is INVALID:
+            return value
+        date = parse_date(value)
+        if date:
+            return date
+        hint = "write dates as YYYY-MM-DD, for example 2026-12-03"
+        finnish = FINNISH_DATE.fullmatch(value)
+        if finnish:
+            day, month, year = finnish.groups()
+            hint = f"write dates as YYYY-MM-DD: did you mean {year}-{int(month):02}-{int(day):02}?"
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return ctx.error(node, where, "bad-date", f"'{value}' is not a date in the calendar",
+                             "check the day and the month")
+        return ctx.error(node, where, "bad-date", f"'{value}' is not a date", hint)
+
+
+TIME_RANGE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?:\s*[-–—]\s*(\d{1,2})(?:[:.](\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class TimeRangeField(FieldType):
+    """A time of day "HH:MM-HH:MM". With `overnight`, an end before the start is on the next
+    day ("22:00-02:00"); with `open_end`, a start alone ("18:45") is a time without an end."""
+
+    label: str = 'time range "HH:MM-HH:MM"'
+    overnight: bool = False
+    open_end: bool = False
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, 'a time range such as "10:00-14:00"')
+        if value is INVALID:
+            return value
+        match = TIME_RANGE.fullmatch(value)
+        hint = 'write the start and end, for example "10:00-14:00" (with quotes)'
+        if self.open_end:
+            hint += ', or the start alone, "18:45"'
+        if not match or (match.group(3) is None and not self.open_end):
+            return ctx.error(node, where, "bad-time", f"'{value}' is not a time range", hint)
+        h1, m1 = int(match.group(1)), int(match.group(2) or 0)
+        try:
+            start = dt.time(h1, m1)
+            if match.group(3) is None:
+                return TimeRange(start)
+            h2, m2 = int(match.group(3)), int(match.group(4) or 0)
+            end = dt.time(h2, m2) if (h2, m2) != (24, 0) else dt.time.max
+        except ValueError:
+            return ctx.error(node, where, "bad-time", f"'{value}' is not a time of day", hint)
+        if end == start:
+            return ctx.error(node, where, "bad-time", f"'{value}' ends when it starts",
+                             "give the end, or write the start alone" if self.open_end
+                             else "give the end")
+        if end < start and not self.overnight:
+            return ctx.error(node, where, "bad-time",
+                             f"in '{value}' the end is not after the start",
+                             "check the order; a time that goes past midnight ends at 24:00")
+        if end == dt.time(0, 0):  # "22:00-00:00" ends at the next midnight: 24:00
+            end = dt.time.max
+        time = TimeRange(start, end)
+        hours = (time.end_minute or 0) / 60 - h1 - m1 / 60
+        if time.overnight and hours > LONGEST_NIGHT:
+            ctx.error(node, where, "long-overnight",
+                      f"'{value}' ends the next day, {hours:g} hours after it starts",
+                      "if the start and the end are the wrong way round, write "
+                      f"'{h2:02}:{m2:02}-{h1:02}:{m1:02}'",
+                      severity="warning")
+        return time
+
+
+# An overnight time ends in the small hours: one that runs longer (14:00-12:00) is more
+# likely a start and end the wrong way round, which `check` asks about.
+LONGEST_NIGHT = 12
+
+
+EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}")
+
+
+@dataclass(frozen=True)
+class Email(FieldType):
+    label: str = "email address"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "an email address")
+        if value is INVALID:
+            return value
+        if value.startswith("mailto:"):
+            return ctx.error(node, where, "bad-email", f"'{value}' is not an email address",
+                             f"leave out 'mailto:': {value.removeprefix('mailto:')}")
+        if not EMAIL.fullmatch(value):
+            return ctx.error(node, where, "bad-email", f"'{value}' is not an email address",
+                             "write it as name@example.org")
+        return value
+
+
+def _split_url(value: str) -> SplitResult | None:
+    """The parts of an address, or None if it has spaces or is malformed (e.g. 'http://[x')."""
+    if re.search(r"\s", value):
+        return None
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Url(FieldType):
+    label: str = "web address https://…"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a web address")
+        if value is INVALID:
+            return value
+        parts = _split_url(value)
+        if parts and parts.scheme in ("http", "https") and "." in parts.netloc and \
+                not re.search(r'["<>\\^`{|}]', parts.netloc):  # no host has these
+            return valid_url(value)  # quotes, <, > and the like percent-encoded, as browsers do
+        hint = "write the full address, starting with https://"
+        if parts and not parts.scheme and re.match(r"[\w-]+(\.[\w-]+)+", value):
+            hint = f"add https:// at the start: https://{value}"
+        return ctx.error(node, where, "bad-url", f"'{value}' is not a web address", hint)
+
+
+@dataclass(frozen=True)
+class Phone(FieldType):
+    label: str = "phone number"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a phone number")
+        if value is INVALID:
+            return value
+        digits = re.sub(r"\D", "", value)
+        if not re.fullmatch(r"\+?[\d\s()-]+", value) or not 5 <= len(digits) <= 15:
+            return ctx.error(node, where, "bad-phone", f"'{value}' is not a phone number",
+                             'write digits, spaces and an optional + at the start, '
+                             'for example "+358 40 123 4567" (with quotes)')
+        return value
+
+
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def business_id_check_digit(first7: str) -> int | None:
+    """The Y-tunnus check digit for seven digits, or None when no valid one exists."""
+    remainder = sum(int(d) * w for d, w in zip(first7, BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    if remainder == 1:
+        return None
+    return 0 if remainder == 0 else 11 - remainder
+
+
+@dataclass(frozen=True)
+class BusinessId(FieldType):
+    label: str = "Y-tunnus 1234567-8"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a business ID (Y-tunnus)")
+        if value is INVALID:
+            return value
+        if re.fullmatch(r"\d{6}-\d", value):
+            return ctx.error(node, where, "bad-business-id", f"'{value}' has six digits before '-'",
+                             f"add a leading zero: 0{value}")
+        if not re.fullmatch(r"\d{7}-\d", value):
+            return ctx.error(node, where, "bad-business-id",
+                             f"'{value}' is not a business ID (Y-tunnus)",
+                             "write seven digits, a hyphen and the check digit: 1234567-8")
+        check = business_id_check_digit(value[:7])
+        if check is None or check != int(value[-1]):
+            return ctx.error(node, where, "bad-business-id",
+                             f"the check digit of '{value}' is wrong",
+                             "copy the Y-tunnus from ytj.fi; one digit is probably mistyped")
+        return value
+
+
+@dataclass(frozen=True)
+class Choice(FieldType):
+    choices: tuple[str, ...] = ()
+    label: str = "one of"
+    hint: str = ""  # when no choice is close to what was written
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, " or ".join(self.choices))
+        if value is INVALID:
+            return value
+        if value not in self.choices:
+            return ctx.error(node, where, "bad-value", f"'{value}' is not one of: "
+                             + ", ".join(self.choices),
+                             did_you_mean(value, self.choices) or self.hint)
+        return value
+
+
+@dataclass(frozen=True)
+class Term(FieldType):
+    """A term id from a group of vocabulary.yaml."""
+
+    group: str = ""
+    label: str = "term"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, f"a term of '{self.group}'")
+        if value is INVALID or ctx.vocabulary is None:
+            return value
+        terms = ctx.vocabulary.group(self.group)
+        if value in terms:
+            return value
+        by_label = {label.lower(): term.id for term in terms.values()
+                    for _, label in term.label.items}
+        if value.lower() in by_label:
+            hint = f"write the term id '{by_label[value.lower()]}', not its label"
+        else:
+            hint = did_you_mean(value, terms) or did_you_mean(value.lower(), by_label)
+            if hint and "'" in hint and hint.count("'") == 2:
+                label = hint.split("'")[1]
+                hint = f"did you mean '{by_label.get(label, label)}'?"
+            hint = hint or f"use a term of '{self.group}' in vocabulary.yaml, or add it there"
+        return ctx.error(node, where, "unknown-term",
+                         f"'{value}' is not in '{self.group}' in vocabulary.yaml", hint)
+
+
+@dataclass(frozen=True)
+class Reference(FieldType):
+    """The slug of another content file (a place, an organisation)."""
+
+    kind: str = ""
+    folder: str = ""
+    label: str = "reference"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, f"the slug of a file in {self.folder}/")
+        if value is INVALID:
+            return value
+        known = ctx.references.get(self.kind, set())
+        if value in known:
+            return value
+        hint = did_you_mean(value, known) or f"the slug is the file name without its ending: " \
+            f"{self.folder}/{value}.*"
+        return ctx.error(node, where, "unknown-reference",
+                         f"there is no {self.kind} '{value}' in {self.folder}/", hint)
+
+
+@dataclass(frozen=True)
+class ListOf(FieldType):
+    """A list; a single value is taken as a list of one."""
+
+    item: FieldType = field(default_factory=Str)
+    unique: bool = True
+    min_items: int = 0
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"list of {self.item.label}"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            if isinstance(node, yaml.ScalarNode) or isinstance(self.item, Record):
+                node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark,
+                                         node.end_mark)
+            else:
+                return ctx.error(node, where, "wrong-type", f"expected a list, found {_kind(node)}",
+                                 "write [a, b] or one '- item' per line")
+        values, ok, seen = [], True, {}
+        for index, item_node in enumerate(node.value):
+            value = self.item.convert(item_node, ctx, f"{where}[{index}]")
+            if value is INVALID:
+                ok = False
+                continue
+            if self.unique and isinstance(value, (str, int, dt.date)):
+                if value in seen:
+                    written = item_node.value if isinstance(item_node, yaml.ScalarNode) \
+                        else value
+                    ctx.error(item_node, f"{where}[{index}]", "duplicate-value",
+                              f"'{written}' is listed twice", "remove one of them")
+                    ok = False
+                    continue
+                seen[value] = index
+            values.append(value)
+        if ok and len(values) < self.min_items:
+            return ctx.error(node, where, "missing-field",
+                             f"list at least {self.min_items} item(s)")
+        return tuple(values) if ok else INVALID
+
+
+@dataclass(frozen=True)
+class Field:
+    """A named field of a record, with the text the editor documentation shows."""
+
+    name: str
+    type: FieldType
+    required: bool = False
+    doc: str = ""
+    example: str = ""
+
+
+Check = Callable[[dict[str, Any], yaml.MappingNode, Context, str], None]
+
+
+@dataclass(frozen=True)
+class Record(FieldType):
+    """A mapping of known fields; reports unknown, missing, duplicate and invalid ones."""
+
+    name: str = ""
+    fields: tuple[Field, ...] = ()
+    checks: tuple[Check, ...] = ()
+    extra: FieldType | None = None  # type of keys not in `fields` (e.g. vocabulary terms)
+    label: str = "fields"
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    def convert(self, node: yaml.Node | None, ctx: Context, where: str = "") -> Any:
+        if node is None or is_null(node):
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [], getattr(node, "start_mark", None),
+                                    None)
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, where, "wrong-type",
+                             f"expected 'key: value' fields, found {_kind(node)}",
+                             "each field goes on its own line as 'key: value'")
+        known = {f.name: f for f in self.fields}
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        present: dict[str, yaml.Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            path = f"{where}.{key}" if where else key
+            if key in present:
+                first = ctx.document.source(present[key]).line
+                ctx.error(key_node, path, "duplicate-key", f"'{key}' is given twice "
+                          f"(first on line {first})", "keep only one of them")
+                ok = False
+                continue
+            present[key] = key_node
+            if key not in known:
+                if self.extra is not None:
+                    value = self.extra.convert(value_node, ctx, path)
+                    ok = ok and value is not INVALID
+                    extra[key] = value
+                    continue
+                hint = did_you_mean(key, known) or "fields: " + ", ".join(known)
+                if " " in key.strip():
+                    hint = "a text that contains ': ' (colon and space) needs quotes around it"
+                ctx.error(key_node, path, "unknown-key", f"'{key}' is not a field of {self.name}",
+                          hint)
+                ok = False
+                continue
+            if is_null(value_node):
+                continue  # an empty optional field is the same as a missing one
+            value = known[key].type.convert(value_node, ctx, path)
+            if value is INVALID:
+                ok = False
+            else:
+                values[key] = value
+        for f in self.fields:
+            if f.required and f.name not in values and f.name not in present:
+                ctx.error(node, f"{where}.{f.name}" if where else f.name, "missing-field",
+                          f"{self.name} needs '{f.name}'", f"add '{f.name}: {f.example or '…'}'")
+                ok = False
+            elif f.required and f.name in present and is_null(_value_of(node, f.name)):
+                ctx.error(present[f.name], f"{where}.{f.name}" if where else f.name,
+                          "missing-field", f"'{f.name}' is empty", f"write a value for '{f.name}'")
+                ok = False
+        if not ok:
+            return INVALID
+        if self.extra is not None:
+            values["_extra"] = extra
+        values["_node"] = node
+        for check in self.checks:
+            before = ctx.error_count
+            check(values, node, ctx, where)
+            if ctx.error_count > before:
+                return INVALID
+        return values
+
+
+def _value_of(node: yaml.MappingNode, name: str) -> yaml.Node | None:
+    return next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+
+
+def field_node(values: dict[str, Any], name: str) -> yaml.Node:
+    """The node of a field in a converted record (for positions of cross-field problems)."""
+    return node_of(values["_node"], name)
+
+
+def node_of(node: yaml.MappingNode, name: str) -> yaml.Node:
+    """The value node of a key in a mapping node, or the mapping itself when it is absent."""
+    return _value_of(node, name) or node
+
+
+def model_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Converted record values without the bookkeeping keys."""
+    return {k: v for k, v in values.items() if not k.startswith("_")}

@@ -1,0 +1,454 @@
+"""Load: content files → validated model objects, with every problem found in one run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from hyteguide.common.problems import ContentError, Problem, did_you_mean, relative_path
+from hyteguide.content import model, schema
+from hyteguide.content.fields import INVALID, SLUG_PATTERN, Context, Record, model_values
+from hyteguide.content.yamlsource import Document, parse_yaml, split_front_matter
+
+FOLDERS = {  # folder: (kind, file endings)
+    "places": ("place", (".yaml", ".yml")),
+    "organisations": ("organisation", (".md",)),
+    "partnerships": ("partnership", (".md",)),
+    "pages": ("page", (".md",)),
+}
+TOP_FILES = ("site.yaml", "vocabulary.yaml")
+PAGED_FOLDERS = ("organisations", "places", "partnerships")  # lists paged as <folder>/2/ …
+DEFAULT_TIMEZONE = "Europe/Helsinki"
+RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", "municipalities",
+                       "themes", "audiences", "formats", "calendar", "search", "assets", "fi",
+                       "sv", "en", "404", "sitemap", "robots", "feeds", "data",
+                       "accessibility", "privacy", "handout", "opendata"}
+
+
+class LoadCache:
+    """What earlier loads of a content folder made of each file, for the preview: a file whose
+    bytes, and whose surroundings (site.yaml, vocabulary.yaml, the files' slugs, the check
+    date), are unchanged is not parsed or validated again. Its objects are reused as they are,
+    so later stages can tell unchanged objects by identity.
+
+    A file is read again when its stat (times, size, inode) differs from the last load's or
+    when it is among the `dirty` paths the file watcher saw change (a second save within the
+    clock's resolution can keep the times)."""
+
+    def __init__(self) -> None:
+        self.surroundings: object = None
+        self.files: dict[tuple[str, str], tuple[tuple, bytes, object, list[Problem]]] = {}
+        self.dirty: set[str] = set()
+
+    def settle(self, surroundings: object) -> None:
+        """Forget every file when what all files depend on has changed."""
+        if surroundings != self.surroundings:
+            self.surroundings, self.files = surroundings, {}
+
+
+class Loader:
+    """Reads a content folder in dependency order: site, vocabulary, places, organisations, …"""
+
+    def __init__(self, root: Path, today: dt.date | None = None,
+                 cache: LoadCache | None = None):
+        self.root = root
+        self.cache = cache
+        self.today = today  # the check date; None: today in the site's time zone, once known
+        self.problems: list[Problem] = []
+        self.languages: tuple[str, ...] = schema.SUPPORTED_LANGUAGES
+        self.vocabulary: model.Vocabulary | None = None
+        self.references: dict[str, set[str]] = {}
+        self.business_ids: dict[str, str] = {}  # Y-tunnus → the file that uses it first
+        self.zone = DEFAULT_TIMEZONE  # site.yaml's, once read
+
+    def rel(self, path: Path) -> str:
+        return relative_path(path, self.root)
+
+    def problem(self, path: Path, code: str, message: str, hint: str = "", line: int = 1) -> None:
+        self.problems.append(Problem(self.rel(path), line, 1, code, "", message, hint))
+
+    def context(self, document: Document) -> Context:
+        return Context(document, self.problems, self.languages, self.vocabulary, self.references,
+                       self.today, self.zone)
+
+    def read_text(self, path: Path) -> str | None:
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            self.problem(path, "encoding", f"the file is not UTF-8 text ({err.reason})",
+                         "save the file as UTF-8")
+        except OSError as err:
+            self.problem(path, "unreadable", f"cannot read the file: {err.strerror}")
+        return None
+
+    def read_yaml(self, path: Path) -> Document | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        document, problems = parse_yaml(self.rel(path), text)
+        self.problems.extend(problems)
+        return document
+
+    def read_markdown(self, path: Path) -> tuple[Document, str, int] | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        parsed, problems = split_front_matter(self.rel(path), text)
+        self.problems.extend(problems)
+        return (parsed.document, parsed.body, parsed.body_line) if parsed else None
+
+    def convert(self, record: Record, document: Document) -> dict[str, Any] | None:
+        values = record.convert(document.root, self.context(document))
+        return None if values is INVALID else values
+
+    # -- the files -------------------------------------------------------------------------
+
+    def load(self) -> model.Content:
+        """Load everything; raise ContentError with all problems if any is an error."""
+        if not self.root.is_dir():
+            raise ContentError([Problem(self.root.as_posix(), 1, 1, "no-content", "",
+                                        "the content folder does not exist",
+                                        "run in the repository root or pass --content")])
+        site = self.load_site()
+        self.review_after = site.review_after_months if site else 12
+        self.hide_after = site.hide_after_months if site else None
+        self.zone = site.timezone if site else DEFAULT_TIMEZONE
+        if self.today is None:
+            self.today = today_in(self.zone)
+        self.vocabulary = self.load_vocabulary()
+        files = self.list_folders()
+        if self.cache is not None:
+            self.cache.settle(self.surroundings(files))
+        self.references["place"] = set(files["places"])
+        places = [p for p in (self.load_place(s, f) for s, f in files["places"].items()) if p]
+        self.references["organisation"] = set(files["organisations"])
+        organisations = [o for o in (self.load_organisation(s, f)
+                                     for s, f in files["organisations"].items()) if o]
+        partnerships = [p for p in (self.load_partnership(s, f)
+                                    for s, f in files["partnerships"].items()) if p]
+        pages = [p for p in (self.load_page(s, f) for s, f in files["pages"].items()) if p]
+        if any(p.severity == "error" for p in self.problems) or site is None \
+                or self.vocabulary is None:
+            raise ContentError(self.problems)
+        return model.Content(site, self.vocabulary, tuple(organisations), tuple(places),
+                             tuple(partnerships), tuple(pages))
+
+    def surroundings(self, files: dict[str, dict[str, Path]]) -> object:
+        """What every file's conversion depends on besides the file itself."""
+        tops = []
+        for name in TOP_FILES:
+            try:
+                tops.append((self.root / name).read_bytes())
+            except OSError:
+                tops.append(None)
+        return (tuple(tops), self.today, tuple((folder, tuple(found.items()))
+                                               for folder, found in files.items()))
+
+    def memo(self, kind: str, slug: str, path: Path, make: Any) -> Any:
+        """make(slug, path), or what it gave for the same bytes in an earlier load (with the
+        problems it found then)."""
+        cache = self.cache
+        if cache is None:
+            return make(slug, path)
+        try:
+            status = path.stat()
+            signature = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+            known = cache.files.get((kind, slug))
+            if known and known[0] == signature and os.path.abspath(path) not in cache.dirty:
+                data = known[1]
+            else:
+                data = path.read_bytes()
+        except OSError:
+            return make(slug, path)
+        if known is not None and known[1] == data:
+            cache.files[(kind, slug)] = (signature, *known[1:])
+            self.problems.extend(known[3])
+            return known[2]
+        before = len(self.problems)
+        made = make(slug, path)
+        cache.files[(kind, slug)] = (signature, data, made, self.problems[before:])
+        return made
+
+    def load_site(self) -> model.Site | None:
+        path = self.root / "site.yaml"
+        if not path.is_file():
+            self.problem(path, "missing-file", "site.yaml is missing",
+                         "copy site.yaml from the example region")
+            return None
+        document = self.read_yaml(path)
+        if document is None:
+            return None
+        languages = _languages_in(document)
+        if languages:
+            self.languages = languages
+        values = self.convert(schema.SITE, document)
+        if values is None:
+            return None
+        v = model_values(values)
+        v["timezone"] = v.get("timezone", DEFAULT_TIMEZONE)
+        return model.Site(**v, source=model.Source(self.rel(path), 1))
+
+    def load_vocabulary(self) -> model.Vocabulary | None:
+        path = self.root / "vocabulary.yaml"
+        if not path.is_file():
+            self.problem(path, "missing-file", "vocabulary.yaml is missing",
+                         "copy vocabulary.yaml from the example region")
+            return None
+        document = self.read_yaml(path)
+        if document is None:
+            return None
+        values = self.convert(schema.VOCABULARY, document)
+        if values is None:
+            return None
+        groups = {name: dict(sorted(group["_extra"].items()))
+                  for name, group in model_values(values).items()}
+        return model.Vocabulary({name: groups.get(name, {}) for name in schema.VOCABULARY_GROUPS})
+
+    def list_folders(self) -> dict[str, dict[str, Path]]:
+        """Slug → file for each content folder; odd files and names are problems, not skipped."""
+        found: dict[str, dict[str, Path]] = {}
+        for item in sorted(self.root.iterdir()):
+            if item.name.startswith(".") or item.name in TOP_FILES or item.name in FOLDERS:
+                continue
+            hint = did_you_mean(item.name, list(FOLDERS) + list(TOP_FILES))
+            self.problem(item, "unexpected-file",
+                         f"'{item.name}' is not part of the content format",
+                         hint or "content/ holds site.yaml, vocabulary.yaml and the folders "
+                         + ", ".join(FOLDERS))
+        for folder, (kind, endings) in FOLDERS.items():
+            found[folder] = {}
+            directory = self.root / folder
+            if not directory.is_dir():
+                continue
+            for path in sorted(directory.iterdir()):
+                if path.name.startswith("."):
+                    continue
+                slug, ending = _split_name(path.name)
+                if path.is_dir() or ending.lower() not in endings:
+                    self.problem(path, "unexpected-file", f"'{path.name}' is not a {kind} file",
+                                 f"{kind} files end with {' or '.join(endings)}")
+                    continue
+                if not re.fullmatch(SLUG_PATTERN, slug) or ending not in endings:
+                    self.problem(path, "bad-slug", f"the file name '{path.name}' is not a valid "
+                                 "slug", f"rename it to {_suggest_slug(slug)}{endings[0]} "
+                                 "(lowercase a-z, digits and hyphens)")
+                    continue
+                if folder in PAGED_FOLDERS and slug.isdigit():
+                    self.problem(path, "bad-slug", f"the file name '{path.name}' is only a "
+                                 f"number: {folder}/{slug}/ is the address of a page of the "
+                                 "list", f"rename it, e.g. to {kind}-{slug}{endings[0]}")
+                    continue
+                if folder == "pages" and slug in RESERVED_PAGE_SLUGS:
+                    self.problem(path, "duplicate-slug", f"the page slug '{slug}' is used by the "
+                                 "site itself", f"rename it, e.g. to {slug}-info.md")
+                    continue
+                if slug in found[folder]:
+                    self.problem(path, "duplicate-slug", f"the slug '{slug}' is used twice in "
+                                 f"{folder}/ (also {found[folder][slug].name})",
+                                 "rename or remove one of the files")
+                    continue
+                found[folder][slug] = path
+        return found
+
+    def load_place(self, slug: str, path: Path) -> model.Place | None:
+        return self.memo("place", slug, path, self.read_place)
+
+    def read_place(self, slug: str, path: Path) -> model.Place | None:
+        document = self.read_yaml(path)
+        values = self.convert(schema.PLACE, document) if document else None
+        if values is None:
+            return None
+        v = model_values(values)
+        if isinstance(v.get("opening_hours"), model.Text):  # the older form: hours in words
+            v["opening_hours_note"] = v.pop("opening_hours")
+        return model.Place(slug=slug, **v,
+                           source=model.Source(document.path, document.source(document.root).line))
+
+    def load_markdown(self, record: Record, path: Path
+                      ) -> tuple[dict[str, Any], model.Text | None, model.Source] | None:
+        parsed = self.read_markdown(path)
+        if parsed is None:
+            return None
+        document, body, body_line = parsed
+        values = self.convert(record, document)
+        if values is None:
+            return None
+        translated = values.pop("body", None)
+        text = body.strip("\n")
+        items = dict(translated.items) if translated else {}
+        default = self.languages[0]
+        if text.strip() and default in items:
+            self.problem(path, "duplicate-key", f"the body in '{default}' is given twice: below "
+                         "the front matter and in 'body'", f"remove '{default}' from 'body'",
+                         line=body_line)
+            return None
+        if text.strip():
+            items[default] = text + "\n"
+        order = {lang: i for i, lang in enumerate(self.languages)}
+        body_text = model.Text(tuple(sorted(items.items(), key=lambda kv: order.get(kv[0], 99)))) \
+            if items else None
+        return values, body_text, model.Source(document.path, 1)
+
+    def load_organisation(self, slug: str, path: Path) -> model.Organisation | None:
+        read = self.memo("organisation", slug, path, self.read_organisation)
+        if read is None:
+            return None
+        organisation, positions = read
+        if not self.check_business_id(organisation, positions):
+            return None
+        self.check_review(organisation, positions)
+        return organisation
+
+    def read_organisation(self, slug: str, path: Path
+                          ) -> tuple[model.Organisation, dict[str, tuple[int, int]]] | None:
+        """An organisation file on its own (what other files say is checked after), and the
+        (line, column) of its keys."""
+        loaded = self.load_markdown(schema.ORGANISATION, path)
+        if loaded is None:
+            return None
+        values, body, source = loaded
+        activities = self.make_activities(slug, values, source.path)
+        if activities is None:
+            return None
+        positions = {k.value: (k.start_mark.line + 2, k.start_mark.column + 1)
+                     for k, _ in values["_node"].value if isinstance(k.value, str)}
+        v = model_values(values)
+        v["activities"] = activities
+        return model.Organisation(slug=slug, body=body, source=source, **v), positions
+
+    def check_review(self, organisation: model.Organisation,
+                     positions: dict[str, tuple[int, int]]) -> None:
+        """A warning when the information was last checked too long ago (site.yaml's
+        review_after_months), another when it is so old that the entry is hidden from listings
+        (hide_after_months): stale contact details are the bane of every directory."""
+        reviewed = organisation.reviewed
+        if reviewed is None or not is_stale(reviewed, self.today, self.review_after):
+            return
+        fix = "check the details with the organisation, then set 'reviewed' to the day you " \
+              "checked them"
+        if self.hide_after and is_stale(reviewed, self.today, self.hide_after):
+            code, message = "hidden-stale", (
+                f"the information was last checked on {reviewed}, {self.hide_after} months or "
+                f"more before {self.today}, so the organisation and its activities are left out "
+                "of listings, the calendar and search (hide_after_months in site.yaml)")
+        else:
+            code, message = "stale-review", (
+                f"the information was last checked on {reviewed}, {self.review_after} months or "
+                f"more before {self.today}")
+        self.problems.append(Problem(organisation.source.path, *positions["reviewed"],
+                                     code, "reviewed", message, fix, "warning"))
+
+    def check_business_id(self, organisation: model.Organisation,
+                          positions: dict[str, tuple[int, int]]) -> bool:
+        """A Y-tunnus belongs to one organisation: a second use is nearly always a slip."""
+        business_id, path = organisation.business_id, organisation.source.path
+        if business_id is None:
+            return True
+        if business_id not in self.business_ids:
+            self.business_ids[business_id] = path
+            return True
+        self.problems.append(Problem(
+            path, *positions["business_id"], "duplicate-value",
+            "business_id", f"the business ID {business_id} is also used by "
+            f"{self.business_ids[business_id]}", "copy the right Y-tunnus from ytj.fi"))
+        return False
+
+    def make_activities(self, slug: str, values: dict[str, Any], path: str
+                        ) -> tuple[model.Activity, ...] | None:
+        """Activity objects of an organisation; ids must be unique within the file."""
+        activities, seen, ok = [], {}, True
+        for index, item in enumerate(values.get("activities", ())):
+            mark = item["_node"].start_mark
+            line = mark.line + 2  # the front matter starts on the file's second line
+            if item["id"] in seen:
+                self.problems.append(Problem(
+                    path, line, mark.column + 1, "duplicate-id", f"activities[{index}].id",
+                    f"the activity id '{item['id']}' is used twice "
+                    f"(first on line {seen[item['id']]})",
+                    "give each activity of the file its own id"))
+                ok = False
+                continue
+            seen[item["id"]] = line
+            activities.append(model.Activity(organisation=slug, **model_values(item),
+                                             source=model.Source(path, line)))
+        return tuple(activities) if ok else None
+
+    def load_partnership(self, slug: str, path: Path) -> model.Partnership | None:
+        return self.memo("partnership", slug, path, self.read_partnership)
+
+    def read_partnership(self, slug: str, path: Path) -> model.Partnership | None:
+        loaded = self.load_markdown(schema.PARTNERSHIP, path)
+        if loaded is None:
+            return None
+        values, body, source = loaded
+        return model.Partnership(slug=slug, body=body, source=source, **model_values(values))
+
+    def load_page(self, slug: str, path: Path) -> model.Page | None:
+        return self.memo("page", slug, path, self.read_page)
+
+    def read_page(self, slug: str, path: Path) -> model.Page | None:
+        loaded = self.load_markdown(schema.PAGE, path)
+        if loaded is None:
+            return None
+        values, body, source = loaded
+        return model.Page(slug=slug, body=body, source=source, **model_values(values))
+
+
+def _languages_in(document: Document) -> tuple[str, ...] | None:
+    """The site languages, read early: every translatable text needs them."""
+    root = document.root
+    if root is None or not hasattr(root, "value") or not isinstance(root.value, list):
+        return None
+    for key, value in root.value:
+        if getattr(key, "value", None) == "languages" and isinstance(value.value, list):
+            codes = tuple(getattr(v, "value", "") for v in value.value)
+            if codes and all(c in schema.SUPPORTED_LANGUAGES for c in codes):
+                return codes
+    return None
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    stem, dot, ending = name.rpartition(".")
+    return (stem, "." + ending) if dot else (name, "")
+
+
+def _suggest_slug(name: str) -> str:
+    """A file name slug: 'Järvenpään Café ry' → 'jarvenpaan-cafe-ry'."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return slug or "name"
+
+
+def is_stale(reviewed: dt.date, today: dt.date, months: int) -> bool:
+    """Whether a review date is more than `months` calendar months before today."""
+    return (today.year - reviewed.year) * 12 + today.month - reviewed.month - (
+        today.day < reviewed.day) >= months
+
+
+def today_in(timezone: str) -> dt.date:
+    """Today's date in the site's time zone (not the machine's)."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date()
+
+
+def load_content(root: Path, today: dt.date | None = None,
+                 cache: LoadCache | None = None) -> model.Content:
+    """Load and validate a content folder; raise ContentError listing every problem.
+
+    `today` is the date date-dependent checks use (e.g. whether a contact's consent has
+    ended); by default today in the site's time zone (Europe/Helsinki unless site.yaml says).
+    With a cache (the preview's), files unchanged since the last load are not parsed again."""
+    loader = Loader(root, today, cache)
+    try:
+        content = loader.load()
+    finally:
+        if cache is not None:
+            cache.dirty.clear()
+    if loader.problems:  # warnings only: keep them with the content for the caller to show
+        content.extra["warnings"] = sorted(set(loader.problems))
+    return content

@@ -1,0 +1,1 @@
+"""Bringing other directories in as content files."""

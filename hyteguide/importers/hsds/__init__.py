@@ -1,0 +1,1 @@
+"""`hyteguide import hsds`: HSDS tables → organisations, activities and places as content files."""

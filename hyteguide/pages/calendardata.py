@@ -1,0 +1,137 @@
+"""The calendar's later weeks as compact data that the week's page draws (assets/calendar.js).
+
+A region's calendar lists every occurrence of twelve weeks, in the region's calendar and its
+municipality's, in every language: written out as HTML that is most of a large site (at 3,000
+organisations, 78,000 occurrences and 570 MB). So only the nearest week is HTML (what a reader
+without JavaScript gets, paged as paging.py says); each later week of each calendar is one
+JSON file, the same for every language, which the week's page fetches and draws with the same
+markup, filters and notes as the HTML week.
+
+The file (version 1):
+
+    {"v": 1, "languages": ["fi", "sv", "en"], "page_size": 100,
+     "activities": [[key, title, organisation, place, municipalities, online, audiences,
+                     themes, format, languages, flags], …],
+     "municipalities": {id: label, …},
+     "times": [[start, end, words], …],
+     "days": [[date, words, [[activity, time, cancelled, note], …]], …]}
+
+A text is a string when it is written only in the site's first language, else a list of
+[language, text] pairs, the first of them the fallback (model.Text.get). `place` is the place's
+name or null, `municipalities` ids (labels in "municipalities"), `online` 0 or 1, the term lists
+space-separated ids as the HTML's data attributes have them, `flags` letters: e for everyone,
+f free, l low threshold. `time` is an index into "times" or null (all day); a time's start and
+end are HH:MM (24:00 at midnight; the end is before the start when it is on the next day,
+and null for a start alone), its words the time range in each language; a day's words
+are its date in the long style. Every formatted word comes from the catalogues, as on the HTML
+pages. `page_size` is how many of a day's occurrences the page shows before "show all" (the
+HTML week's page size, paging.SIZES.calendar): a region's day may have a thousand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from hyteguide.content.model import Activity, Text, TimeRange
+from hyteguide.derive import paging
+from hyteguide.derive.guide import Calendar, Guide
+from hyteguide.pages.i18n import Catalogue
+from hyteguide.pages.urls import calendar_data_path
+from hyteguide.schedule.occurrences import Occurrence
+
+VERSION = 1
+
+
+class WeekData:
+    """Makes the data files of one guide's calendars, in the languages of its catalogues."""
+
+    def __init__(self, guide: Guide, catalogues: dict[str, Catalogue]) -> None:
+        self.guide = guide
+        self.catalogues = catalogues
+        self.languages = tuple(catalogues)
+        self.vocabulary = guide.content.vocabulary
+        self.rows: dict[str, list[Any]] = {}  # each activity's row, the same in every week
+
+
+    def text(self, value: Text) -> Any:
+        """A text as the file writes it: a string, or [language, text] pairs."""
+        if len(value.items) == 1 and value.items[0][0] == self.languages[0]:
+            return value.items[0][1]
+        return [list(item) for item in value.items]
+
+    def words(self, say: Any) -> Any:
+        """What say(catalogue) gives in each language, as a text."""
+        return self.text(Text(tuple((lang, say(self.catalogues[lang]))
+                                    for lang in self.languages)))
+
+    def activity(self, activity: Activity) -> list[Any]:
+        """An activity's row in the "activities" table (made once, for every week)."""
+        if activity.key not in self.rows:
+            self.rows[activity.key] = self._row(activity)
+        return self.rows[activity.key]
+
+    def _row(self, activity: Activity) -> list[Any]:
+        guide = self.guide
+        place = guide.place_by_slug.get(activity.place) if activity.place else None
+        flags = "".join(letter for letter, on in (
+            ("e", self.vocabulary.for_everyone(activity.audiences)), ("f", activity.is_free),
+            ("l", activity.low_threshold)) if on)
+        return [activity.key, self.text(activity.title),
+                self.text(guide.organisation_of(activity).name),
+                self.text(place.name) if place else None,
+                [place.municipality] if place else list(
+                    guide.activity_municipalities[activity.key]),
+                1 if activity.online else 0, " ".join(activity.audiences),
+                " ".join(activity.themes), activity.format, " ".join(activity.languages),
+                flags]
+
+    def week(self, calendar: Calendar, index: int) -> dict[str, Any]:
+        """The data of one week of a calendar."""
+        week = calendar.weeks[index]
+        activities: dict[str, int] = {}
+        times: dict[TimeRange, int] = {}
+        rows: list[list[Any]] = []
+        made: list[list[Any]] = []
+        for day, occurrences in week.days:
+            made.append([day.isoformat(), self.words(lambda c, d=day: c.date(d, "long")),
+                         [self.occurrence(o, activities, rows, times) for o in occurrences]])
+        municipalities = sorted({m for row in rows for m in row[4]})
+        return {
+            "v": VERSION, "languages": list(self.languages), "page_size": paging.SIZES.calendar,
+            "activities": rows,
+            "municipalities": {m: self.text(self.vocabulary.term("municipalities", m).label)
+                               for m in municipalities},
+            "times": [[Catalogue.clock(t.start), None if t.end is None else Catalogue.clock(t.end),
+                       self.words(lambda c, t=t: c.time_range(t))] for t in times],
+            "days": made,
+        }
+
+    def occurrence(self, occurrence: Occurrence, activities: dict[str, int],
+                   rows: list[list[Any]], times: dict[TimeRange, int]) -> list[Any]:
+        activity = occurrence.activity
+        if activity.key not in activities:
+            activities[activity.key] = len(rows)
+            rows.append(self.activity(activity))
+        time = None
+        if occurrence.time is not None:
+            time = times.setdefault(occurrence.time, len(times))
+        note = self.text(occurrence.note) if occurrence.note else None
+        return [activities[activity.key], time, 1 if occurrence.cancelled else 0, note]
+
+    def files(self, calendars: tuple[Calendar, ...]) -> Iterator[tuple[str, bytes]]:
+        """Every drawn week of the calendars (all but the first of each) as (path, bytes)."""
+        for calendar in calendars:
+            for index in range(1, len(calendar.weeks)):
+                yield self.file(calendar, index)
+
+    def file(self, calendar: Calendar, index: int) -> tuple[str, bytes]:
+        """One week's file: its site path and bytes."""
+        path = calendar_data_path(calendar.municipality, calendar.weeks[index].slug)
+        return path, self.data(calendar, index)
+
+    def data(self, calendar: Calendar, index: int) -> bytes:
+        """One week's file's bytes."""
+        return json.dumps(self.week(calendar, index), ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")

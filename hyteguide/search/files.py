@@ -1,0 +1,469 @@
+"""Site search: per language, a prebuilt lunr index in shards and the documents its results show.
+
+For each site language the build writes, beside that language's search page (`search/`,
+`sv/search/`, …), `manifest.json` and the files it names, in a folder named by a hash of them
+all (`v-<12 hex digits>/`: a new build's files never mix with cached ones of an older build).
+`assets/searchcore.js` fetches the manifest when a visitor starts to search and then only what
+each query needs:
+
+- `i<n>.json`: the index shards. The index is a lunr 2.3.9 index over three fields: title
+  (boost 10), keywords (3: organisation, place, municipality and the labels of themes,
+  audiences, format, languages, expertise) and text (summary, description, schedule in words).
+  It is built once (`searchindex.build`: the index lunr.py's Builder makes, faster) and cut by
+  term into shards of about SHARD_BYTES (`searchindex.split`), each a lunr index of its own of
+  a range of terms; the manifest lists each shard's first and last term. The browser fetches
+  the shards of the terms a query can match and merges them, which gives the whole index's
+  results and scores. Terms come from `searchtext`, which the browser mirrors; document refs
+  are numbers, positions in the documents, to keep the posting lists small. No term positions
+  are stored (no highlighting), for the same reason.
+- `terms.json`: every term, fetched only for close matches (by edit distance), whose terms may
+  be in any shard.
+- `d<n>.json`: documents n × PART onwards (PART of them), what a result shows (type, title, link
+  from the search page, organisation, place, next dates held, the free and low-threshold
+  badges); fetched for the results shown.
+- `facets.json`: every document's filter values (municipality, audience, theme, format,
+  language, flags) as numbers of value sets; fetched when filters are chosen or opened. The
+  filters' labels are in the search page's HTML.
+
+The manifest also carries the stop words, the pipeline, the result types' names and the build
+date. Output depends only on the content and the build's today, so it is byte-identical for the
+same input. The lunr.js and lunr-languages files come from node_modules (npm ci), never from
+here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import tempfile
+import weakref
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from hyteguide.build.memo import remembered
+from hyteguide.content.model import Activity, Organisation, Page, Partnership, Place, Text
+from hyteguide.derive.guide import Guide
+from hyteguide.pages.i18n import Catalogue
+from hyteguide.pages.markup import words_of
+from hyteguide.pages.urls import Urls, path_of
+from hyteguide.search import index as searchindex
+from hyteguide.search import text as searchtext
+
+FIELDS = (("title", 10), ("keywords", 3), ("text", 1))
+FACETS = (  # (URL parameter, vocabulary group), in the order the filters are shown
+    ("municipality", "municipalities"), ("audience", "audiences"), ("theme", "themes"),
+    ("format", "formats"), ("language", "languages"))
+SEARCH_PAGE = "search/"  # the search files sit beside each language's page
+MANIFEST = "manifest.json"
+TYPES = ("activity", "organisation", "place", "partnership", "page")
+SHARD_BYTES = 32_000  # about this much JSON of terms in an index shard (a very common term alone)
+PART = 16  # documents in a part of the documents
+_VERSIONED = re.compile(r"(^|/)search/v-[0-9a-f]{12}/$")
+_NUMBERED = re.compile(r"([id])\d+\.json")
+
+# node_modules path → site path under assets/vendor/. Only what the browser needs.
+VENDOR_FILES = {
+    "lunr/lunr.min.js": "lunr.min.js",
+    "lunr/LICENSE": "lunr.LICENSE.txt",
+    "lunr-languages/min/lunr.stemmer.support.min.js": "lunr.stemmer.support.min.js",
+    "lunr-languages/min/lunr.fi.min.js": "lunr.fi.min.js",
+    "lunr-languages/min/lunr.sv.min.js": "lunr.sv.min.js",
+    "lunr-languages/LICENSE": "lunr-languages.LICENSE.txt",
+}
+
+
+# What the search page loads, in order, when a search starts (paths under assets/).
+BROWSER_SCRIPTS = {
+    "fi": ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js", "vendor/lunr.fi.min.js"),
+    "sv": ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js", "vendor/lunr.sv.min.js"),
+    "en": ("vendor/lunr.min.js",),
+}
+
+
+class MissingPackage(Exception):
+    """A browser library is not installed in node_modules."""
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One search result in one language, with what is indexed of it."""
+
+    type: str  # organisation | activity | place | partnership | page
+    url: str  # site-relative, in the document's language
+    title: str
+    title_lang: str
+    summary: str
+    summary_lang: str
+    keywords: str
+    text: str
+    organisation: str | None = None
+    where: str | None = None
+    facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    flags: tuple[str, ...] = ()
+    next: tuple[tuple[str, str], ...] = ()  # (ISO date, the date and time in words)
+
+    def shown(self, lang: str) -> dict[str, Any]:
+        """The JSON object the browser shows; languages only where they differ from lang. (The
+        facet values are in the facet table; the flags, shown as badges, are here too.)"""
+        data: dict[str, Any] = {"type": self.type, "url": self.url, "title": self.title}
+        if self.title_lang != lang:
+            data["title_lang"] = self.title_lang
+        if self.summary:
+            data["summary"] = self.summary
+            if self.summary_lang != lang:
+                data["summary_lang"] = self.summary_lang
+        for key in ("organisation", "where"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        data.update({flag: True for flag in self.flags})
+        if self.next:
+            data["next"] = [list(pair) for pair in self.next]
+        return data
+
+
+@dataclass
+class SearchSizes:
+    """Bytes written of each search file (see kind_of): raw and gzipped."""
+
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, path: str, data: bytes) -> None:
+        self.files[path] = self.measure(data)
+
+    @staticmethod
+    def measure(data: bytes) -> tuple[int, int]:
+        """Bytes raw and gzipped (at level 6, as web servers compress: level 9 took a fifth of
+        the search task's time for a few bytes less)."""
+        return len(data), len(gzip.compress(data, 6, mtime=0))
+
+    def summary(self) -> str:
+        """Per language's search folder, per kind of file: the bytes summed, and the count."""
+        groups: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for path, size in self.files.items():
+            folder = path[:path.index(SEARCH_PAGE) + len(SEARCH_PAGE)] \
+                if SEARCH_PAGE in path else ""
+            groups.setdefault(folder, {}).setdefault(kind_of(path) or "other", []).append(size)
+        return "search: " + "; ".join(
+            f"{folder} " + ", ".join(_sizes(kind, sizes) for kind, sizes in kinds.items())
+            for folder, kinds in groups.items())
+
+
+def _sizes(kind: str, sizes: list[tuple[int, int]]) -> str:
+    raw, packed = sum(r for r, _ in sizes), sum(p for _, p in sizes)
+    count = f" in {len(sizes)} files" if len(sizes) > 1 else ""
+    return f"{kind} {raw / 1024:.0f} KB{count} ({packed / 1024:.0f} KB gzipped)"
+
+
+class _Words:
+    """Texts of one language for search documents."""
+
+    def __init__(self, guide: Guide, catalogue: Catalogue, urls: Urls):
+        self.guide = guide
+        self.lang = catalogue.lang
+        self._ = catalogue
+        self.urls = urls
+
+    def text(self, value: Text | str | None) -> tuple[str, str]:
+        if value is None:
+            return "", self.lang
+        if isinstance(value, str):
+            return value, self.lang
+        return value.get(self.lang)
+
+    def plain(self, value: Text | str | None) -> str:
+        return self.text(value)[0]
+
+    def markdown(self, value: Text | None) -> str:
+        return words_of(self.plain(value)) if value else ""
+
+    def label(self, group: str, term_id: str) -> str:
+        return self.plain(self.guide.content.vocabulary.term(group, term_id).label)
+
+    def labels(self, group: str, ids: tuple[str, ...]) -> list[str]:
+        return [self.label(group, i) for i in ids]
+
+    def url(self, target: object) -> str:
+        """A link from the search page of this language."""
+        return self.urls.relative(self.urls.localised(SEARCH_PAGE, self.lang),
+                                  self.urls.localised(path_of(target), self.lang))
+
+
+def _activity(activity: Activity, w: _Words) -> SearchDocument:
+    guide = w.guide
+    organisation = guide.organisation_of(activity)
+    place = guide.place_by_slug.get(activity.place) if activity.place else None
+    municipalities = guide.activity_municipalities[activity.key]
+    where = [w.plain(place.name)] if place else []
+    where += w.labels("municipalities", municipalities)
+    if activity.online:
+        where.append(w._("activity.online"))
+    title, title_lang = w.text(activity.title)
+    summary, summary_lang = w.text(activity.summary)
+    keywords = [w.plain(organisation.name), *where,
+                *w.labels("themes", activity.themes), *w.labels("audiences", activity.audiences),
+                w.label("formats", activity.format), *w.labels("languages", activity.languages)]
+    if place:
+        keywords.append(w.plain(place.address))
+    # When it is held, in words ("tiistaisin klo 10–12"), without the dates and exceptions
+    # whose numbers would only add noise terms.
+    when = [w._.schedule(replace(rule, exceptions=(), also=(), start=None, until=None,
+                                 holidays="include"), w.plain) for rule in activity.schedule]
+    text = [summary, w.markdown(activity.description), *when]
+    next_dates = tuple(
+        (o.date.isoformat(), w._.date(o.date, "weekday")
+         + (" " + w._.time_range(o.time) if o.time else ""))
+        for o in guide.next_held.get(activity.key, ()))
+    flags = tuple(name for name, on in (("free", activity.is_free),
+                                        ("low_threshold", activity.low_threshold)) if on)
+    return SearchDocument(
+        type="activity", url=w.url(activity), title=title, title_lang=title_lang,
+        summary=summary, summary_lang=summary_lang, keywords=" ".join(keywords),
+        text=" ".join(text), organisation=w.plain(organisation.name), where=", ".join(where),
+        facets={"municipality": municipalities, "audience": activity.audiences,
+                "theme": activity.themes, "format": (activity.format,),
+                "language": activity.languages},
+        flags=flags, next=next_dates)
+
+
+def _organisation(organisation: Organisation, w: _Words) -> SearchDocument:
+    title, title_lang = w.text(organisation.name)
+    summary, summary_lang = w.text(organisation.summary)
+    activities = organisation.activities
+    audiences = tuple(sorted({a for x in activities for a in x.audiences}))
+    formats = tuple(sorted({x.format for x in activities}))
+    themes = tuple(sorted({*organisation.themes, *(t for x in activities for t in x.themes)}))
+    keywords = [*w.labels("municipalities", organisation.municipalities),
+                *w.labels("themes", themes), *w.labels("expertise", organisation.expertise),
+                *w.labels("audiences", audiences), *w.labels("formats", formats)]
+    if organisation.address:
+        keywords.append(w.plain(organisation.address))
+    text = [summary, w.markdown(organisation.body),
+            *(w.plain(a.title) for a in activities)]
+    return SearchDocument(
+        type="organisation", url=w.url(organisation), title=title, title_lang=title_lang,
+        summary=summary, summary_lang=summary_lang, keywords=" ".join(keywords),
+        text=" ".join(text),
+        where=", ".join(w.labels("municipalities", organisation.municipalities)),
+        facets={"municipality": organisation.municipalities, "audience": audiences,
+                "theme": themes, "format": formats})
+
+
+def _place(place: Place, w: _Words) -> SearchDocument:
+    title, title_lang = w.text(place.name)
+    municipality = w.label("municipalities", place.municipality)
+    address = w.plain(place.address)
+    activities = w.guide.activities_at_place.get(place.slug, ())
+    text = [w.markdown(place.description), w.markdown(place.directions),
+            w.plain(place.accessibility_note), *(w.plain(a.title) for a in activities)]
+    return SearchDocument(
+        type="place", url=w.url(place), title=title, title_lang=title_lang,
+        summary=address, summary_lang=w.lang, keywords=f"{address} {municipality}",
+        text=" ".join(text), where=municipality,
+        facets={"municipality": (place.municipality,)})
+
+
+def _partnership(partnership: Partnership, w: _Words) -> SearchDocument:
+    title, title_lang = w.text(partnership.name)
+    summary, summary_lang = w.text(partnership.summary)
+    members = [w.plain(w.guide.organisation_by_slug[m].name) for m in partnership.members
+               if m in w.guide.organisation_by_slug]
+    municipalities = tuple(partnership.municipalities)
+    return SearchDocument(
+        type="partnership", url=w.url(partnership), title=title, title_lang=title_lang,
+        summary=summary, summary_lang=summary_lang,
+        keywords=" ".join([*members, *w.labels("municipalities", municipalities)]),
+        text=" ".join([summary, w.markdown(partnership.body)]),
+        where=", ".join(w.labels("municipalities", municipalities)),
+        facets={"municipality": municipalities})
+
+
+def _page(page: Page, w: _Words) -> SearchDocument:
+    title, title_lang = w.text(page.title)
+    summary, summary_lang = w.text(page.summary)
+    return SearchDocument(
+        type="page", url=w.url(page), title=title, title_lang=title_lang, summary=summary,
+        summary_lang=summary_lang, keywords="", text=" ".join([summary, w.markdown(page.body)]))
+
+
+def documents(guide: Guide, catalogue: Catalogue, urls: Urls) -> list[SearchDocument]:
+    """Every search document of one language, in a stable order: activities, organisations,
+    places, partnership tables, free pages."""
+    w = _Words(guide, catalogue, urls)
+    return [*(_activity(a, w) for a in guide.activities),
+            *(_organisation(o, w) for o in guide.organisations),
+            *(_place(p, w) for p in guide.places),
+            *(_partnership(p, w) for p in guide.partnerships),
+            *(_page(p, w) for p in sorted(guide.content.pages, key=lambda p: p.slug))]
+
+
+def facet_ids(guide: Guide) -> dict[str, tuple[str, ...]]:
+    """The terms each filter of the search page offers: those some document has."""
+    activities = guide.activities
+    municipalities = {m for a in activities for m in guide.activity_municipalities[a.key]}
+    municipalities |= {m for o in guide.organisations for m in o.municipalities}
+    municipalities |= {p.municipality for p in guide.places}
+    municipalities |= {m for p in guide.partnerships for m in p.municipalities}
+    used = {"municipality": municipalities,
+            "audience": {x for a in activities for x in a.audiences},
+            "theme": {x for a in activities for x in a.themes}
+            | {x for o in guide.organisations for x in o.themes},
+            "format": {a.format for a in activities},
+            "language": {x for a in activities for x in a.languages}}
+    return {name: tuple(sorted(used[name])) for name, _ in FACETS}
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def index_of(docs: list[SearchDocument], lang: str) -> searchindex.Index:
+    """The lunr index of documents; refs are their positions."""
+    pipeline = [fn.label for fn in searchtext.pipeline_functions(lang)]
+    kind = "terms-" + lang
+    fields = ({name: remembered(kind, text, partial(searchtext.terms, text, lang))
+               for name, _ in FIELDS for text in (getattr(doc, name),)}
+              for doc in docs)  # one document's terms at a time (a build cache remembers them)
+    return searchindex.build(fields, FIELDS, pipeline)
+
+
+def facet_table(docs: list[SearchDocument]) -> dict[str, Any]:
+    """Each filter group's values of every document, compactly: per group, the values, the
+    sets of them that documents have (the most common first) and each document's set by its
+    number. The flags (free, low threshold) are a group too."""
+    table: dict[str, Any] = {}
+    for name in [*(name for name, _ in FACETS), "flags"]:
+        own = [doc.flags if name == "flags" else doc.facets.get(name, ()) for doc in docs]
+        values = sorted({value for values in own for value in values})
+        number = {value: i for i, value in enumerate(values)}
+        keys = [tuple(sorted(number[value] for value in set(values))) for values in own]
+        counts = Counter(keys)
+        sets = sorted(counts, key=lambda key: (-counts[key], key))
+        position = {key: i for i, key in enumerate(sets)}
+        table[name] = {"values": values, "sets": [list(key) for key in sets],
+                       "docs": [position[key] for key in keys]}
+    return table
+
+
+@dataclass(frozen=True)
+class SearchFiles:
+    """The search files of one language, relative to its search page's folder."""
+
+    manifest: dict[str, Any]
+    files: Mapping[str, bytes]  # under the version folder the manifest names
+
+
+class _Spilled(Mapping[str, bytes]):
+    """Files kept in a temporary file until they are written, each read back when asked for:
+    their folder's name is a hash of them all, so they are all made before the first can be
+    written, and held in memory they would be as large as the index (450 MB a language at
+    30,000 organisations). The version hash is made as they are put."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as this object
+        weakref.finalize(self, self._file.close)  # and removed with it
+        self._where: dict[str, tuple[int, int]] = {}
+        self._hash = hashlib.sha256()
+
+    def put(self, name: str, data: bytes) -> None:
+        self._where[name] = (self._file.tell(), len(data))
+        self._hash.update(f"{name}\0{len(data)}\0".encode())
+        self._hash.update(data)
+        self._file.write(data)
+
+    def version(self) -> str:
+        """12 hex digits of a hash of the files' names and contents, in the order put."""
+        return self._hash.hexdigest()[:12]
+
+    def __getitem__(self, name: str) -> bytes:
+        offset, length = self._where[name]
+        self._file.seek(offset)
+        data = self._file.read(length)
+        self._file.seek(0, 2)
+        return data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+def search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
+                 today: str, shard_bytes: int = SHARD_BYTES) -> SearchFiles:
+    """The manifest and the files it names: index shards i<n>.json, document parts
+    d<n>.json (PART documents each), facets.json and terms.json, in a folder named by a hash
+    of them all (any change is a new URL: caches never mix two builds)."""
+    with searchindex.no_gc():
+        return _search_files(docs, lang, types, today, shard_bytes)
+
+
+def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
+                  today: str, shard_bytes: int) -> SearchFiles:
+    index = index_of(docs, lang)
+    files, bounds = _Spilled(), []
+    for n, shard in enumerate(searchindex.shards(index, shard_bytes)):
+        files.put(f"i{n}.json", _json(shard.index))  # and the shard's dict is let go
+        bounds.append([shard.first, shard.last])
+    for name, data in _document_parts(docs, lang):
+        files.put(name, data)
+    files.put("facets.json", _json(facet_table(docs)))
+    files.put("terms.json", _json(sorted(index.postings, key=searchindex.utf16)))
+    manifest = {"lang": lang, "built": today, "folder": f"v-{files.version()}/",
+                "stopwords": sorted(searchtext.stop_words(lang)),
+                "version": searchindex.LUNR_VERSION, "fields": list(index.fields),
+                "pipeline": list(index.pipeline),
+                "types": types, "shards": bounds,
+                "documents": len(docs), "part": PART}
+    return SearchFiles(manifest, files)
+
+
+def _document_parts(docs: list[SearchDocument], lang: str) -> Iterator[tuple[str, bytes]]:
+    """d<n>.json: the documents shown, PART at a time, from document n × PART on."""
+    for n, start in enumerate(range(0, len(docs), PART)):
+        yield f"d{n}.json", _json({"from": start, "documents": [
+            doc.shown(lang) for doc in docs[start:start + PART]]})
+
+
+def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
+          languages: tuple[str, ...] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Each language's search/manifest.json and the files it names (default: every site
+    language)."""
+    for lang in languages or guide.content.site.languages:
+        catalogue = catalogues[lang]
+        types = {t: catalogue(f"search.type_{t}") for t in TYPES}
+        found = search_files(documents(guide, catalogue, urls), lang, types,
+                             guide.today.isoformat())
+        yield urls.localised(SEARCH_PAGE + MANIFEST, lang), _json(found.manifest)
+        folder = SEARCH_PAGE + found.manifest["folder"]
+        for name, data in found.files.items():
+            yield urls.localised(folder + name, lang), data
+
+
+def kind_of(path: str) -> str | None:
+    """manifest, index, documents, facets or terms for a search file's site path, else None."""
+    folder, _, name = path.rpartition("/")
+    if name == MANIFEST and (folder + "/").endswith(SEARCH_PAGE):
+        return "manifest"
+    if not _VERSIONED.search(folder + "/"):
+        return None
+    numbered = _NUMBERED.fullmatch(name)
+    if numbered:
+        return {"i": "index", "d": "documents"}[numbered.group(1)]
+    return {"facets.json": "facets", "terms.json": "terms"}.get(name)
+
+
+def vendor_files(node_modules: Path) -> Iterator[tuple[str, bytes]]:
+    """lunr.js and lunr-languages from node_modules → assets/vendor/; raises MissingPackage."""
+    missing = [name for name in VENDOR_FILES if not (node_modules / name).is_file()]
+    if missing:
+        raise MissingPackage(
+            f"{node_modules / missing[0]} is missing: the site search needs lunr and "
+            f"lunr-languages from the npm registry; run `npm ci` in {node_modules.parent}")
+    for name, target in VENDOR_FILES.items():
+        yield f"assets/vendor/{target}", (node_modules / name).read_bytes()
