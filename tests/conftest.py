@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -176,6 +180,37 @@ def built_site(tmp_path_factory, sources, example_content) -> BuiltSite:
     return BuiltSite(output, example_content.site.languages)
 
 
+class SecondBuild(NamedTuple):
+    """The example built again: its output folder and the build's report (what it printed)."""
+
+    root: Path
+    report: str
+
+
+def other_value(current: str | None, usual: str, instead: str) -> str:
+    """usual, unless it is what this process already has (then instead)."""
+    return instead if current == usual else usual
+
+
+@pytest.fixture(scope="session")
+def second_build(tmp_path_factory, sources) -> SecondBuild:
+    """The example built again by the command in another process, with another hash seed and
+    another number of workers than built_site: the one extra build that proves determinism
+    (every test that compares two builds compares built_site with this one)."""
+    from hyteguide.build.parallel import workers
+
+    output = tmp_path_factory.mktemp("again") / "site"
+    env = {**os.environ,
+           "PYTHONHASHSEED": other_value(os.environ.get("PYTHONHASHSEED"), "4242", "4243"),
+           "HYTEGUIDE_JOBS": other_value(str(workers()), "1", "2")}
+    done = subprocess.run(
+        [sys.executable, "-m", "hyteguide", "build", "--content", str(sources.content),
+         "--templates", str(sources.templates), "-o", str(output), "--today", TODAY.isoformat(),
+         "--base-url", BASE_URL], cwd=REPO, capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 0, done.stderr
+    return SecondBuild(output, done.stderr)
+
+
 # -- a local server for the built site under a sub-path ------------------------------------------
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -286,9 +321,6 @@ PAGED_ORGANISATIONS = 40
 
 def generate_region(target: Path, organisations: int) -> Path:
     """A region written by bench/generate.py (deterministic: seed 1, today TODAY)."""
-    import subprocess
-    import sys
-
     subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "--organisations",
                     str(organisations), "--out", str(target), "--today", TODAY.isoformat()],
                    check=True, capture_output=True, timeout=300)

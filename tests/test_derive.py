@@ -25,7 +25,9 @@ from hyteguide.content.model import (
     TimeRange,
     Vocabulary,
 )
-from hyteguide.derive.guide import TAXONOMIES, UPCOMING_PER_ACTIVITY, derive, sort_key
+from hyteguide.derive.guide import derive, sort_key
+from hyteguide.derive.terms import TAXONOMIES
+from hyteguide.derive.upcoming import UPCOMING_PER_ACTIVITY
 
 D = dt.date
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -239,7 +238,7 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
     r'(sitesearch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchcore|search|upcoming|'
-    r'readerday)\.js"'
+    r'readerday|lib/filters)\.js"'
     r' defer>'
     r'</script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
@@ -250,9 +249,9 @@ HOME_PAGE = re.compile(r"^([a-z]{2}/)?index\.html$")
 HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
 OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)),
-               (CALENDAR_PAGE, ("readerday", "subscribe", "calendar", "pagedlist")),
-               (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("handout", "pagedlist")),
-               (SEARCH_PAGE, ("searchtext", "readerday", "searchcore", "search")),
+               (CALENDAR_PAGE, ("readerday", "subscribe", "lib/filters", "calendar", "pagedlist")),
+               (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("lib/filters", "handout", "pagedlist")),
+               (SEARCH_PAGE, ("searchtext", "readerday", "searchcore", "lib/filters", "search")),
                (ACTIVITY_PAGE, ("readerday", "upcoming")), (HOME_PAGE, ("readerday", "upcoming")))
 
 
@@ -261,7 +260,7 @@ def own_script(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
     if element.parent.name != "head" or element.contents or \
             set(element.attrs) != {"src", "defer"}:
         return False
-    found = re.fullmatch(r"((\.\./)*|(/[\w.-]+)*/)assets/([a-z]+)\.js", element["src"])
+    found = re.fullmatch(r"((\.\./)*|(/[\w.-]+)*/)assets/((lib/)?[a-z]+)\.js", element["src"])
     return found is not None and any(
         page.match(name) and found.group(4) in scripts for page, scripts in OWN_SCRIPTS)
 
@@ -523,13 +522,14 @@ def test_aliases_and_billion_laughs_are_content_errors(tmp_path, path):
     else:
         text = BILLION_LAUGHS
     content = make_site(tmp_path, {path: text})
-    start = time.perf_counter()
     with pytest.raises(ContentError) as caught:
         build(content, TEMPLATES, tmp_path / "out", today=TODAY, base_url=BASE_URL)
-    assert time.perf_counter() - start < 10
     problems = [p for p in caught.value.problems if p.path == f"content/{path}"]
     assert problems and problems[0].code == "yaml-syntax", _codes(caught.value)
     assert "alias" in problems[0].message
+    # Refused at the first alias met ('*a' on the line of 'b:'), before anything is expanded.
+    first_alias = 2 + (4 if path.endswith(".md") else 0)  # after the front matter's 4 lines
+    assert (problems[0].line, problems[0].col) == (first_alias, 8)
 
 
 def test_a_simple_alias_is_rejected_too(tmp_path):
@@ -546,13 +546,11 @@ def test_five_megabyte_single_line_value_does_not_crash(tmp_path):
                    "Kuvaus.\n"
     content = make_site(tmp_path, {"organisations/yhdistys.md": organisation})
     output = tmp_path / "out"
-    start = time.perf_counter()
     try:
         build(content, TEMPLATES, output, today=dt.date(2026, 11, 23), base_url=BASE_URL)
     except ContentError as err:  # a clean "too long" error would be fine as well
         assert all(p.path == "content/organisations/yhdistys.md" for p in err.problems)
         return
-    assert time.perf_counter() - start < 60
     page = output / "organisations" / "yhdistys" / "index.html"
     assert huge in page.read_text(encoding="utf-8")
 

@@ -130,7 +130,7 @@ def test_catalogue_keys_used_by_templates_exist(catalogues):
 def test_catalogue_keys_used_by_the_renderer_exist(catalogues):
     """Page titles and the language switcher come from the catalogue in
     hyteguide/pages/render.py."""
-    from hyteguide.derive.guide import TAXONOMIES
+    from hyteguide.derive.terms import TAXONOMIES
 
     used = {"language_name", "notfound.title", "nav.organisations", "nav.activities",
             "nav.places", "nav.partnerships", *(f"nav.{group}" for group in TAXONOMIES)}

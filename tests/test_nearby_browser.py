@@ -238,7 +238,8 @@ def test_position_is_asked_only_when_the_button_is_pressed(browser, served_site)
                 window.__asked += 1; return real(...args); };
             navigator.geolocation.watchPosition = () => { window.__asked += 100; return 0; };""")
         page.reload(wait_until="load")
-        page.wait_for_timeout(200)
+        # nearby.js shows its controls last, once it has set everything up: it had its chance
+        page.wait_for_selector("[data-nearby]", state="visible")
         assert page.evaluate("window.__asked") == 0
         sort_and_wait(page)
         assert page.evaluate("window.__asked") == 1

@@ -156,3 +156,44 @@ def test_works_on_the_example_region(tmp_path):
     assert {o.slug for o in after.organisations} == before | {path.stem}
     municipalities = set(after.vocabulary.group("municipalities"))
     assert set(loaded(content, path.stem).municipalities) <= municipalities
+
+
+def test_every_declared_field_has_its_line_from_the_declaration(tmp_path):
+    """The skeleton is made from the schema: each organisation and activity field that goes in
+    it has a line with its key and its declared example, so a new field needs no edit here."""
+    from hyteguide.content.schema import ACTIVITY_RECORD, ORGANISATION
+
+    content = make_site(tmp_path)
+    text = new_organisation(content, "Uusi Yhdistys ry", TODAY).read_text(encoding="utf-8")
+    for record, prefix in ((ORGANISATION, "# "), (ACTIVITY_RECORD, "#     ")):
+        for field in record.fields:
+            if field.skeleton is None or field.name in ("name", "summary", "municipalities",
+                                                        "contacts", "reviewed", "activities"):
+                continue
+            key = f"{prefix}{field.name}:" if field.name != "id" else "#   - id:"
+            lines = [line for line in text.splitlines() if line.startswith(key)]
+            assert lines, field.name
+            if not field.example.startswith("- "):
+                assert f"{field.name}: {field.example}" in lines[0], lines[0]
+    assert "#     website: https://olohuone.example.org/ryhmat" in text
+
+
+def test_the_commented_fields_load_when_uncommented(tmp_path):
+    """Removing the '# ' of every field line gives a file that loads (the examples are valid
+    and an activity with them is complete), with no other edit."""
+    content = tmp_path / "content"  # the example region: its vocabulary has the examples' terms
+    shutil.copytree(REPO / "content", content)
+    path = new_organisation(content, "Uusi Yhdistys ry", TODAY)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    opened = []
+    for line in lines:
+        if line.startswith("activities: []"):
+            continue
+        if line.startswith("# ") and ":" in line and not line.startswith(
+                ("# Rivit", "# Lines", "# Uusi", "# business_id")):  # the example's is taken
+            line = line[2:]
+        opened.append(line.split("  #")[0].rstrip() if "  #" in line else line)
+    path.write_text("\n".join(opened), encoding="utf-8")
+    organisation = loaded(content, path.stem)
+    assert organisation.website == "https://olohuone.example.org"
+    assert organisation.activities[0].website == "https://olohuone.example.org/ryhmat"

@@ -19,10 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from textwrap import dedent, indent
@@ -35,6 +32,7 @@ from test_searchtext import node_runner, site_scripts
 
 from hyteguide.pages.urls import path_of
 from hyteguide.schedule.occurrences import activity_occurrences, published_end
+from hyteguide.search import documents as searchdocs
 from hyteguide.search import files as search
 from hyteguide.search import index as searchindex
 from hyteguide.search import text as searchtext
@@ -205,7 +203,7 @@ def write_search_files(found: search.SearchFiles, root: Path) -> Path:
     (root / found.manifest["folder"]).mkdir(parents=True)
     for name, data in found.files.items():
         (root / found.manifest["folder"] / name).write_bytes(data)
-    (root / search.MANIFEST).write_bytes(search._json(found.manifest))
+    (root / search.MANIFEST).write_bytes(search.compact_json(found.manifest))
     return root / search.MANIFEST
 
 
@@ -234,7 +232,7 @@ def node(built_site):
 
 @pytest.fixture(scope="module")
 def search_documents(sources, example_content) -> dict[str, list]:
-    """Language → the example's search.SearchDocuments, as the build makes them."""
+    """Language → the example's SearchDocuments, as the build makes them."""
     from hyteguide.derive.guide import derive
     from hyteguide.pages.i18n import load_catalogue
     from hyteguide.pages.urls import Urls
@@ -242,7 +240,7 @@ def search_documents(sources, example_content) -> dict[str, list]:
     guide = derive(example_content, TODAY)
     languages = example_content.site.languages
     urls = Urls(BASE_URL, languages)
-    return {lang: search.documents(guide, load_catalogue(sources.templates, lang), urls)
+    return {lang: searchdocs.documents(guide, load_catalogue(sources.templates, lang), urls)
             for lang in languages}
 
 
@@ -271,20 +269,6 @@ def targets(example_content) -> dict[str, tuple[str, object]]:
     found.update({path_of(p): ("partnership", p) for p in example_content.partnerships})
     found.update({path_of(p): ("page", p) for p in example_content.pages})
     return found
-
-
-@pytest.fixture(scope="module")
-def second_build(tmp_path_factory, sources) -> tuple[Path, str]:
-    """The example built again by the command, in another process with another hash seed:
-    (output folder, report)."""
-    output = tmp_path_factory.mktemp("again") / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "hyteguide", "build", "--content", str(sources.content),
-         "--templates", str(sources.templates), "-o", str(output), "--today", TODAY.isoformat(),
-         "--base-url", BASE_URL], cwd=REPO, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PYTHONHASHSEED": "4242"})
-    assert done.returncode == 0, done.stderr
-    return output, done.stderr
 
 
 def title_of(kind: str, target: object):  # noqa: ANN201 - a model.Text
@@ -374,9 +358,9 @@ def test_facet_table_gives_each_document_its_values_and_flags(built_site, search
 
 
 def test_facet_table_numbers_the_commonest_sets_first():
-    docs = [search.SearchDocument(type="page", url=f"{n}/", title="t", title_lang="fi",
-                                  summary="", summary_lang="fi", keywords="", text="",
-                                  facets={"municipality": municipalities})
+    docs = [searchdocs.SearchDocument(type="page", url=f"{n}/", title="t", title_lang="fi",
+                                      summary="", summary_lang="fi", keywords="", text="",
+                                      facets={"municipality": municipalities})
             for n, municipalities in enumerate([("tuusula",), ("kerava",), ("tuusula",),
                                                 ("tuusula", "kerava"), ()])]
     table = search.facet_table(docs)
@@ -494,7 +478,7 @@ def test_merged_shards_are_the_index_lunr_py_builds(built_site, reference):
 def test_builder_is_byte_for_byte_lunr_py_s(search_documents, reference):
     for lang, docs in search_documents.items():
         ours = search.index_of(docs, lang).serialize()
-        assert search._json(ours) == search._json(reference[lang]), lang
+        assert search.compact_json(ours) == search.compact_json(reference[lang]), lang
 
 
 def test_split_cuts_by_budget_and_keeps_a_big_term_alone():

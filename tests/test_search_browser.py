@@ -33,9 +33,20 @@ def search_url(served_site, lang: str = "fi", query: str = "") -> str:
 
 
 def settle(page) -> None:  # noqa: ANN001 - a Playwright Page
-    """Wait until the results for what was typed or chosen are shown."""
-    page.wait_for_timeout(50)
+    """Wait until the results for what was typed or chosen are shown. search.js marks the list
+    aria-busy in the very event handler of the typing or choosing (and when it starts, for a
+    query in the URL), and unmarks it once the results are shown: by the time Playwright's
+    fill, check or key press returns, the list is marked."""
     page.wait_for_selector("[data-search-results]:not([aria-busy])", state="attached")
+
+
+def requested_so_far(page, requested: list[str]) -> list[str]:  # noqa: ANN001
+    """The requests the page has started until now (the URLs `requested` records): a request
+    made now, by the page, is reported after every request the page started before it."""
+    marker = "seen-so-far=" + str(len(requested))
+    with page.expect_request(lambda request: request.url.endswith(marker)):
+        page.evaluate("marker => { fetch(location.pathname + '?' + marker); }", marker)
+    return [url for url in requested if not url.endswith(marker)]
 
 
 def type_query(page, text: str) -> None:  # noqa: ANN001
@@ -76,11 +87,11 @@ def test_index_is_fetched_only_when_a_search_starts(browser, served_site):
     requested: list[str] = []
     with visit(browser, search_url(served_site)) as (page, record):
         page.on("request", lambda request: requested.append(request.url))
-        page.wait_for_timeout(300)
-        assert not search_files(requested), requested
+        page.wait_for_selector("[data-search-filters]:not([hidden])", state="attached")  # ready
+        assert not search_files(requested_so_far(page, requested)), requested
         page.focus("#search-q")
-        page.wait_for_timeout(300)
-        assert not search_files(requested), "fetched on focus"
+        page.wait_for_function("document.activeElement.id === 'search-q'")
+        assert not search_files(requested_so_far(page, requested)), "fetched on focus"
         type_query(page, "kävely")
         fetched = search_files(requested)
         assert fetched[:2] == ["lunr.min.js", "manifest.json"] or \
@@ -279,7 +290,10 @@ def test_an_activity_for_everyone_matches_any_audience(browser, served_site, bui
         settle(page)
         shown = set(titles(page))
         page.click(".search-filters summary")
-        page.click("[data-search-more]") if page.is_visible("[data-search-more]") else None
+        if page.is_visible("[data-search-more]"):
+            page.click("[data-search-more]")  # shows more results without marking the list busy
+            page.wait_for_function("n => document.querySelectorAll('.search-result').length > n",
+                                   arg=page.locator(".search-result").count())
         settle(page)
         shown = set(titles(page))
         assert for_everyone <= shown, for_everyone - shown
@@ -405,8 +419,8 @@ def test_header_box_shows_first_results_as_you_type(browser, served_site, path):
     with visit(browser, served_site.url + path) as (page, record):
         page.on("request", lambda request: requested.append(request.url))
         page.focus("#site-search-q")
-        page.wait_for_timeout(300)
-        assert not search_files(requested), "fetched before typing"
+        page.wait_for_function("document.activeElement.id === 'site-search-q'")
+        assert not search_files(requested_so_far(page, requested)), "fetched before typing"
         page.keyboard.type("kesäleiri" if not path.startswith("sv/") else "sommarläger")
         found = header_results(page)
         assert 1 <= len(found) <= 5, found

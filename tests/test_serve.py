@@ -427,6 +427,21 @@ def wait_for(url: str, condition, timeout: float, log: Path, what: str) -> tuple
                 f"server log:\n{log.read_text(errors='replace')}")
 
 
+def wait_for_log(log: Path, text: str, count: int, timeout: float, what: str) -> None:
+    """Poll the server's log until text is in it count times."""
+    deadline = time.monotonic() + timeout
+    while log.read_text(errors="replace").count(text) < count:
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what}: not within {timeout} s\n"
+                        f"server log:\n{log.read_text(errors='replace')}")
+        time.sleep(0.05)
+
+
+# livereload's server logs this when a browser's handshake is done: from then on, it is sent
+# every reload (livereload.handlers.LiveReloadHandler.on_message).
+BROWSER_CONNECTED = "Browser Connected: "
+
+
 class Preview:
     def __init__(self, root: Path, port: int, process: subprocess.Popen, log: Path):
         self.root, self.port, self.process, self.log = root, port, process, log
@@ -627,9 +642,11 @@ def test_preview_reloads_the_browser_after_a_save(preview, browser):
     organisation = preview.root / "content" / ORGANISATION_FILE
     page = browser.new_page()
     try:
+        connected = preview.log.read_text(errors="replace").count(BROWSER_CONNECTED)
         page.goto(preview.url)
         page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
-        time.sleep(1)  # livereload.js's hello/info handshake with the server
+        wait_for_log(preview.log, BROWSER_CONNECTED, connected + 1, 10,
+                     "livereload.js's hello/info handshake with the server")
         organisation.write_text(ORGANISATION_MD.replace("Keravan Yhdistys ry",
                                                         "Tallennettu Yhdistys ry"),
                                 encoding="utf-8")

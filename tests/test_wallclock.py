@@ -15,8 +15,8 @@ from test_schema_schedule import HEAD, ORG, P
 
 from hyteguide.content.load import load_content
 from hyteguide.content.model import TimeRange
-from hyteguide.importers.hsds.schedule import time_range
 from hyteguide.importers.hsds.tables import Note, Row
+from hyteguide.importers.hsds.times import time_range
 from hyteguide.schedule.wallclock import (
     DEFAULT_DURATION,
     change_on,

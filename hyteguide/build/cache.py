@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from hyteguide.build.dependencies import SOURCED, Dependency, digest, ident
 from hyteguide.build.write import write_whole
 from hyteguide.common.problems import relative_path
+from hyteguide.pages.sources import template_folders
 
 VERSION = 1
 MANIFEST = "manifest.json"
@@ -52,7 +53,8 @@ def code_fingerprint(templates: Path) -> bytes:
     hasher = hashlib.blake2b(digest_size=16)
     package = Path(__file__).resolve().parents[1]  # the hyteguide package
     _hash_files(package.rglob("*.py"), package, hasher)
-    _hash_files(templates.rglob("*"), templates, hasher)
+    for folder in template_folders(templates):  # a region's overrides, then the defaults
+        _hash_files(folder.rglob("*"), folder, hasher)
     for name in LIBRARIES:
         try:
             version = importlib.metadata.version(name)
@@ -218,7 +220,7 @@ class BuildCache:
         if kind == "content":
             return digest(ident(getattr(guide.content, dependency[1]), self._memo))
         if kind == "day":
-            from hyteguide.feeds.jsonld import (
+            from hyteguide.feeds.jsonldschedule import (
                 day_parts,  # the one owner of what follows the build day
             )
 

@@ -15,7 +15,7 @@ rendering reached besides. That last part is recorded here, as *dependencies*:
 - ("whole",): everything (a method of the guide whose reading is not known): every content
   file and the build day;
 - ("day", activity key): the parts of an activity's structured data that follow the build
-  day (jsonld.day_parts), compared by value.
+  day (jsonldschedule.day_parts), compared by value.
 
 Recording happens only while a `recording()` block is open in this process (a page rendered
 for a cached build); otherwise the guide's view and the environment pass everything through.

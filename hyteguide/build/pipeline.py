@@ -14,17 +14,15 @@ from hyteguide.content.history import last_commits
 from hyteguide.content.load import load_content, today_in
 from hyteguide.derive.guide import derive
 from hyteguide.pages.render import Renderer, static_files
+from hyteguide.pages.sources import node_modules_candidates
 from hyteguide.search.files import vendor_files
 
 
 def node_modules_of(templates: Path) -> Path:
-    """Where `npm ci` put the browser libraries: the first node_modules with lunr in it,
-    beside the templates folder, in the current folder, or in hyteguide's own checkout."""
-    candidates = [templates.resolve().parent, Path.cwd(), Path(__file__).resolve().parents[2]]
-    for folder in candidates:
-        if (folder / "node_modules" / "lunr").is_dir():
-            return folder / "node_modules"
-    return candidates[0] / "node_modules"
+    """Where the browser libraries are: the first node_modules with lunr in it, beside the
+    templates folder, in the current folder, or hyteguide's defaults (sources.py)."""
+    candidates = list(node_modules_candidates(templates))
+    return next((folder for folder in candidates if (folder / "lunr").is_dir()), candidates[0])
 
 
 @dataclass(frozen=True)

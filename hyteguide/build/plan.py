@@ -18,7 +18,8 @@ from hyteguide.build.parallel import chunked
 
 if TYPE_CHECKING:
     from hyteguide.build.cache import BuildCache, Output
-    from hyteguide.pages.render import PageSpec, Renderer
+    from hyteguide.pages.render import Renderer
+    from hyteguide.pages.spec import PageSpec
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The `hyteguide` command: build, check, serve, new, fields, report, import."""
+"""The `hyteguide` command: init, build, check, serve, new, fields, report, import."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"),
                         help="content folder (default: content)")
     parser.add_argument("--templates", type=Path, default=Path("templates"),
-                        help="templates folder (default: templates)")
+                        help="templates folder whose files override hyteguide's packaged "
+                        "defaults, file by file (default: templates, if it exists)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -81,6 +82,12 @@ def make_parser() -> argparse.ArgumentParser:
     _common(new)
     new.add_argument("kind", choices=["organisation"])
     new.add_argument("name", help='the name, e.g. "Keravan Olohuone ry"')
+
+    init = commands.add_parser("init", help="start a region's own repository in FOLDER "
+                               "(content, workflows pinned to this hyteguide, README)")
+    init.add_argument("folder", type=Path, help="a new or empty folder")
+    init.add_argument("--region", help='the region\'s name, e.g. "Keski-Uusimaa" '
+                      "(default: from the folder's name)")
     _import_parser(commands)
     return parser
 
@@ -162,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "import":
             return _import(args)
+        if args.command == "init":
+            from hyteguide.region.init import init_region, next_steps
+
+            init_region(args.folder, args.region)
+            print(next_steps(args.folder), file=sys.stderr)
+            return 0
         if args.command == "new":
             from hyteguide.content.scaffold import new_organisation
 

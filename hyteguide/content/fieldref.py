@@ -1,4 +1,5 @@
-"""The editors' field reference, generated from schema.py: the schema the checks use.
+"""The editors' field reference, generated from the schema's declarations (schema/): the
+schema the checks use.
 
 `reference()` is Markdown: one table per kind of file (site.yaml, organisations, places,
 partnership tables, free pages, vocabulary terms) and per nested record (activities, contacts,
@@ -12,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hyteguide.content import schema
-from hyteguide.content.fields import Choice, FieldType, ListOf, Record, Reference, Term
+from hyteguide.content.choices import Choice, Reference, Term
+from hyteguide.content.fields import FieldType
+from hyteguide.content.records import ListOf, Record
 
 FILES = (
     ("content/site.yaml", schema.SITE),
@@ -73,7 +76,7 @@ def _table(record: Record) -> list[str]:
 def reference() -> str:
     """The whole field reference as Markdown."""
     lines = ["# Field reference", "",
-             "Generated from `hyteguide/content/schema.py` by `hyteguide fields`: the same "
+             "Generated from `hyteguide/content/schema/` by `hyteguide fields`: the same "
              "schema that `hyteguide check` uses. Texts marked “text, or {fi: …, sv: …, en: …}” "
              "may be written in one language or per language.", ""]
     done: set[int] = set()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
@@ -64,7 +63,7 @@ def is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULLS
 
 
-def _kind(node: yaml.Node) -> str:
+def described(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a set of 'key: value' fields"
     if isinstance(node, yaml.SequenceNode):
@@ -83,7 +82,8 @@ class FieldType:
     def scalar(self, node: yaml.Node, ctx: Context, where: str, expected: str) -> str | Any:
         """The text of a scalar node, or a wrong-type problem."""
         if not isinstance(node, yaml.ScalarNode):
-            return ctx.error(node, where, "wrong-type", f"expected {expected}, found {_kind(node)}",
+            return ctx.error(node, where, "wrong-type",
+                             f"expected {expected}, found {described(node)}",
                              _wrong_type_hint(node))
         return node.value.strip()
 
@@ -113,10 +113,6 @@ class Str(FieldType):
             return ctx.error(node, where, self.code, f"'{value}' is not a valid {self.label}",
                              self.pattern_hint)
         return value
-
-
-SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-TERM_PATTERN = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
 
 
 @dataclass(frozen=True)
@@ -399,220 +395,11 @@ class BusinessId(FieldType):
         return value
 
 
-@dataclass(frozen=True)
-class Choice(FieldType):
-    choices: tuple[str, ...] = ()
-    label: str = "one of"
-    hint: str = ""  # when no choice is close to what was written
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        value = self.scalar(node, ctx, where, " or ".join(self.choices))
-        if value is INVALID:
-            return value
-        if value not in self.choices:
-            return ctx.error(node, where, "bad-value", f"'{value}' is not one of: "
-                             + ", ".join(self.choices),
-                             did_you_mean(value, self.choices) or self.hint)
-        return value
-
-
-@dataclass(frozen=True)
-class Term(FieldType):
-    """A term id from a group of vocabulary.yaml."""
-
-    group: str = ""
-    label: str = "term"
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        value = self.scalar(node, ctx, where, f"a term of '{self.group}'")
-        if value is INVALID or ctx.vocabulary is None:
-            return value
-        terms = ctx.vocabulary.group(self.group)
-        if value in terms:
-            return value
-        by_label = {label.lower(): term.id for term in terms.values()
-                    for _, label in term.label.items}
-        if value.lower() in by_label:
-            hint = f"write the term id '{by_label[value.lower()]}', not its label"
-        else:
-            hint = did_you_mean(value, terms) or did_you_mean(value.lower(), by_label)
-            if hint and "'" in hint and hint.count("'") == 2:
-                label = hint.split("'")[1]
-                hint = f"did you mean '{by_label.get(label, label)}'?"
-            hint = hint or f"use a term of '{self.group}' in vocabulary.yaml, or add it there"
-        return ctx.error(node, where, "unknown-term",
-                         f"'{value}' is not in '{self.group}' in vocabulary.yaml", hint)
-
-
-@dataclass(frozen=True)
-class Reference(FieldType):
-    """The slug of another content file (a place, an organisation)."""
-
-    kind: str = ""
-    folder: str = ""
-    label: str = "reference"
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        value = self.scalar(node, ctx, where, f"the slug of a file in {self.folder}/")
-        if value is INVALID:
-            return value
-        known = ctx.references.get(self.kind, set())
-        if value in known:
-            return value
-        hint = did_you_mean(value, known) or f"the slug is the file name without its ending: " \
-            f"{self.folder}/{value}.*"
-        return ctx.error(node, where, "unknown-reference",
-                         f"there is no {self.kind} '{value}' in {self.folder}/", hint)
-
-
-@dataclass(frozen=True)
-class ListOf(FieldType):
-    """A list; a single value is taken as a list of one."""
-
-    item: FieldType = field(default_factory=Str)
-    unique: bool = True
-    min_items: int = 0
-
-    @property
-    def label(self) -> str:  # type: ignore[override]
-        return f"list of {self.item.label}"
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        if not isinstance(node, yaml.SequenceNode):
-            if isinstance(node, yaml.ScalarNode) or isinstance(self.item, Record):
-                node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark,
-                                         node.end_mark)
-            else:
-                return ctx.error(node, where, "wrong-type", f"expected a list, found {_kind(node)}",
-                                 "write [a, b] or one '- item' per line")
-        values, ok, seen = [], True, {}
-        for index, item_node in enumerate(node.value):
-            value = self.item.convert(item_node, ctx, f"{where}[{index}]")
-            if value is INVALID:
-                ok = False
-                continue
-            if self.unique and isinstance(value, (str, int, dt.date)):
-                if value in seen:
-                    written = item_node.value if isinstance(item_node, yaml.ScalarNode) \
-                        else value
-                    ctx.error(item_node, f"{where}[{index}]", "duplicate-value",
-                              f"'{written}' is listed twice", "remove one of them")
-                    ok = False
-                    continue
-                seen[value] = index
-            values.append(value)
-        if ok and len(values) < self.min_items:
-            return ctx.error(node, where, "missing-field",
-                             f"list at least {self.min_items} item(s)")
-        return tuple(values) if ok else INVALID
-
-
-@dataclass(frozen=True)
-class Field:
-    """A named field of a record, with the text the editor documentation shows."""
-
-    name: str
-    type: FieldType
-    required: bool = False
-    doc: str = ""
-    example: str = ""
-
-
-Check = Callable[[dict[str, Any], yaml.MappingNode, Context, str], None]
-
-
-@dataclass(frozen=True)
-class Record(FieldType):
-    """A mapping of known fields; reports unknown, missing, duplicate and invalid ones."""
-
-    name: str = ""
-    fields: tuple[Field, ...] = ()
-    checks: tuple[Check, ...] = ()
-    extra: FieldType | None = None  # type of keys not in `fields` (e.g. vocabulary terms)
-    label: str = "fields"
-
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
-    def convert(self, node: yaml.Node | None, ctx: Context, where: str = "") -> Any:
-        if node is None or is_null(node):
-            node = yaml.MappingNode("tag:yaml.org,2002:map", [], getattr(node, "start_mark", None),
-                                    None)
-        if not isinstance(node, yaml.MappingNode):
-            return ctx.error(node, where, "wrong-type",
-                             f"expected 'key: value' fields, found {_kind(node)}",
-                             "each field goes on its own line as 'key: value'")
-        known = {f.name: f for f in self.fields}
-        values: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        present: dict[str, yaml.Node] = {}
-        ok = True
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            path = f"{where}.{key}" if where else key
-            if key in present:
-                first = ctx.document.source(present[key]).line
-                ctx.error(key_node, path, "duplicate-key", f"'{key}' is given twice "
-                          f"(first on line {first})", "keep only one of them")
-                ok = False
-                continue
-            present[key] = key_node
-            if key not in known:
-                if self.extra is not None:
-                    value = self.extra.convert(value_node, ctx, path)
-                    ok = ok and value is not INVALID
-                    extra[key] = value
-                    continue
-                hint = did_you_mean(key, known) or "fields: " + ", ".join(known)
-                if " " in key.strip():
-                    hint = "a text that contains ': ' (colon and space) needs quotes around it"
-                ctx.error(key_node, path, "unknown-key", f"'{key}' is not a field of {self.name}",
-                          hint)
-                ok = False
-                continue
-            if is_null(value_node):
-                continue  # an empty optional field is the same as a missing one
-            value = known[key].type.convert(value_node, ctx, path)
-            if value is INVALID:
-                ok = False
-            else:
-                values[key] = value
-        for f in self.fields:
-            if f.required and f.name not in values and f.name not in present:
-                ctx.error(node, f"{where}.{f.name}" if where else f.name, "missing-field",
-                          f"{self.name} needs '{f.name}'", f"add '{f.name}: {f.example or '…'}'")
-                ok = False
-            elif f.required and f.name in present and is_null(_value_of(node, f.name)):
-                ctx.error(present[f.name], f"{where}.{f.name}" if where else f.name,
-                          "missing-field", f"'{f.name}' is empty", f"write a value for '{f.name}'")
-                ok = False
-        if not ok:
-            return INVALID
-        if self.extra is not None:
-            values["_extra"] = extra
-        values["_node"] = node
-        for check in self.checks:
-            before = ctx.error_count
-            check(values, node, ctx, where)
-            if ctx.error_count > before:
-                return INVALID
-        return values
-
-
-def _value_of(node: yaml.MappingNode, name: str) -> yaml.Node | None:
+def value_of(node: yaml.MappingNode, name: str) -> yaml.Node | None:
+    """The value node of a key in a mapping node, or None when it is absent."""
     return next((v for k, v in node.value if getattr(k, "value", None) == name), None)
-
-
-def field_node(values: dict[str, Any], name: str) -> yaml.Node:
-    """The node of a field in a converted record (for positions of cross-field problems)."""
-    return node_of(values["_node"], name)
 
 
 def node_of(node: yaml.MappingNode, name: str) -> yaml.Node:
     """The value node of a key in a mapping node, or the mapping itself when it is absent."""
-    return _value_of(node, name) or node
-
-
-def model_values(values: dict[str, Any]) -> dict[str, Any]:
-    """Converted record values without the bookkeeping keys."""
-    return {k: v for k, v in values.items() if not k.startswith("_")}
+    return value_of(node, name) or node

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import unicodedata
 import zoneinfo
 from pathlib import Path
 from typing import Any
 
 from hyteguide.common.problems import ContentError, Problem, did_you_mean, relative_path
 from hyteguide.content import model, schema
-from hyteguide.content.fields import INVALID, SLUG_PATTERN, Context, Record, model_values
+from hyteguide.content.fields import INVALID, Context
+from hyteguide.content.loadcache import LoadCache
+from hyteguide.content.records import Record, model_values
+from hyteguide.content.slugs import SLUG_PATTERN, suggest_slug
 from hyteguide.content.yamlsource import Document, parse_yaml, split_front_matter
+from hyteguide.pages.routes import RESERVED_PAGE_SLUGS  # the routes' own names
 
 FOLDERS = {  # folder: (kind, file endings)
     "places": ("place", (".yaml", ".yml")),
@@ -24,31 +26,6 @@ FOLDERS = {  # folder: (kind, file endings)
 TOP_FILES = ("site.yaml", "vocabulary.yaml")
 PAGED_FOLDERS = ("organisations", "places", "partnerships")  # lists paged as <folder>/2/ …
 DEFAULT_TIMEZONE = "Europe/Helsinki"
-RESERVED_PAGE_SLUGS = {"organisations", "activities", "places", "partnerships", "municipalities",
-                       "themes", "audiences", "formats", "calendar", "search", "assets", "fi",
-                       "sv", "en", "404", "sitemap", "robots", "feeds", "data",
-                       "accessibility", "privacy", "handout", "opendata"}
-
-
-class LoadCache:
-    """What earlier loads of a content folder made of each file, for the preview: a file whose
-    bytes, and whose surroundings (site.yaml, vocabulary.yaml, the files' slugs, the check
-    date), are unchanged is not parsed or validated again. Its objects are reused as they are,
-    so later stages can tell unchanged objects by identity.
-
-    A file is read again when its stat (times, size, inode) differs from the last load's or
-    when it is among the `dirty` paths the file watcher saw change (a second save within the
-    clock's resolution can keep the times)."""
-
-    def __init__(self) -> None:
-        self.surroundings: object = None
-        self.files: dict[tuple[str, str], tuple[tuple, bytes, object, list[Problem]]] = {}
-        self.dirty: set[str] = set()
-
-    def settle(self, surroundings: object) -> None:
-        """Forget every file when what all files depend on has changed."""
-        if surroundings != self.surroundings:
-            self.surroundings, self.files = surroundings, {}
 
 
 class Loader:
@@ -140,7 +117,7 @@ class Loader:
 
     def surroundings(self, files: dict[str, dict[str, Path]]) -> object:
         """What every file's conversion depends on besides the file itself."""
-        tops = []
+        tops: list[bytes | None] = []
         for name in TOP_FILES:
             try:
                 tops.append((self.root / name).read_bytes())
@@ -150,29 +127,11 @@ class Loader:
                                                for folder, found in files.items()))
 
     def memo(self, kind: str, slug: str, path: Path, make: Any) -> Any:
-        """make(slug, path), or what it gave for the same bytes in an earlier load (with the
-        problems it found then)."""
-        cache = self.cache
-        if cache is None:
+        """make(slug, path), or with a cache what it gave for the same bytes in an earlier
+        load (with the problems it found then)."""
+        if self.cache is None:
             return make(slug, path)
-        try:
-            status = path.stat()
-            signature = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
-            known = cache.files.get((kind, slug))
-            if known and known[0] == signature and os.path.abspath(path) not in cache.dirty:
-                data = known[1]
-            else:
-                data = path.read_bytes()
-        except OSError:
-            return make(slug, path)
-        if known is not None and known[1] == data:
-            cache.files[(kind, slug)] = (signature, *known[1:])
-            self.problems.extend(known[3])
-            return known[2]
-        before = len(self.problems)
-        made = make(slug, path)
-        cache.files[(kind, slug)] = (signature, data, made, self.problems[before:])
-        return made
+        return self.cache.remembered(kind, slug, path, make, self.problems)
 
     def load_site(self) -> model.Site | None:
         path = self.root / "site.yaml"
@@ -189,9 +148,8 @@ class Loader:
         values = self.convert(schema.SITE, document)
         if values is None:
             return None
-        v = model_values(values)
-        v["timezone"] = v.get("timezone", DEFAULT_TIMEZONE)
-        return model.Site(**v, source=model.Source(self.rel(path), 1))
+        values.setdefault("timezone", DEFAULT_TIMEZONE)
+        return schema.SITE.make(values, source=model.Source(self.rel(path), 1))
 
     def load_vocabulary(self) -> model.Vocabulary | None:
         path = self.root / "vocabulary.yaml"
@@ -235,7 +193,7 @@ class Loader:
                     continue
                 if not re.fullmatch(SLUG_PATTERN, slug) or ending not in endings:
                     self.problem(path, "bad-slug", f"the file name '{path.name}' is not a valid "
-                                 "slug", f"rename it to {_suggest_slug(slug)}{endings[0]} "
+                                 "slug", f"rename it to {suggest_slug(slug)}{endings[0]} "
                                  "(lowercase a-z, digits and hyphens)")
                     continue
                 if folder in PAGED_FOLDERS and slug.isdigit():
@@ -261,13 +219,12 @@ class Loader:
     def read_place(self, slug: str, path: Path) -> model.Place | None:
         document = self.read_yaml(path)
         values = self.convert(schema.PLACE, document) if document else None
-        if values is None:
+        if values is None or document is None:
             return None
-        v = model_values(values)
-        if isinstance(v.get("opening_hours"), model.Text):  # the older form: hours in words
-            v["opening_hours_note"] = v.pop("opening_hours")
-        return model.Place(slug=slug, **v,
-                           source=model.Source(document.path, document.source(document.root).line))
+        if isinstance(values.get("opening_hours"), model.Text):  # the older form: hours in words
+            values["opening_hours_note"] = values.pop("opening_hours")
+        return schema.PLACE.make(values, slug=slug, source=model.Source(
+            document.path, document.source(document.root).line))
 
     def load_markdown(self, record: Record, path: Path
                       ) -> tuple[dict[str, Any], model.Text | None, model.Source] | None:
@@ -317,21 +274,20 @@ class Loader:
             return None
         positions = {k.value: (k.start_mark.line + 2, k.start_mark.column + 1)
                      for k, _ in values["_node"].value if isinstance(k.value, str)}
-        v = model_values(values)
-        v["activities"] = activities
-        return model.Organisation(slug=slug, body=body, source=source, **v), positions
+        return schema.ORGANISATION.make(values, slug=slug, body=body, source=source,
+                                        activities=activities), positions
 
     def check_review(self, organisation: model.Organisation,
                      positions: dict[str, tuple[int, int]]) -> None:
         """A warning when the information was last checked too long ago (site.yaml's
         review_after_months), another when it is so old that the entry is hidden from listings
         (hide_after_months): stale contact details are the bane of every directory."""
-        reviewed = organisation.reviewed
-        if reviewed is None or not is_stale(reviewed, self.today, self.review_after):
+        reviewed, today = organisation.reviewed, self.today
+        if reviewed is None or today is None or not is_stale(reviewed, today, self.review_after):
             return
         fix = "check the details with the organisation, then set 'reviewed' to the day you " \
               "checked them"
-        if self.hide_after and is_stale(reviewed, self.today, self.hide_after):
+        if self.hide_after and is_stale(reviewed, today, self.hide_after):
             code, message = "hidden-stale", (
                 f"the information was last checked on {reviewed}, {self.hide_after} months or "
                 f"more before {self.today}, so the organisation and its activities are left out "
@@ -361,7 +317,8 @@ class Loader:
     def make_activities(self, slug: str, values: dict[str, Any], path: str
                         ) -> tuple[model.Activity, ...] | None:
         """Activity objects of an organisation; ids must be unique within the file."""
-        activities, seen, ok = [], {}, True
+        activities, ok = [], True
+        seen: dict[str, int] = {}  # activity id → the line it is first on
         for index, item in enumerate(values.get("activities", ())):
             mark = item["_node"].start_mark
             line = mark.line + 2  # the front matter starts on the file's second line
@@ -374,8 +331,8 @@ class Loader:
                 ok = False
                 continue
             seen[item["id"]] = line
-            activities.append(model.Activity(organisation=slug, **model_values(item),
-                                             source=model.Source(path, line)))
+            activities.append(schema.ACTIVITY_RECORD.make(item, organisation=slug,
+                                                          source=model.Source(path, line)))
         return tuple(activities) if ok else None
 
     def load_partnership(self, slug: str, path: Path) -> model.Partnership | None:
@@ -386,7 +343,7 @@ class Loader:
         if loaded is None:
             return None
         values, body, source = loaded
-        return model.Partnership(slug=slug, body=body, source=source, **model_values(values))
+        return schema.PARTNERSHIP.make(values, slug=slug, body=body, source=source)
 
     def load_page(self, slug: str, path: Path) -> model.Page | None:
         return self.memo("page", slug, path, self.read_page)
@@ -396,7 +353,7 @@ class Loader:
         if loaded is None:
             return None
         values, body, source = loaded
-        return model.Page(slug=slug, body=body, source=source, **model_values(values))
+        return schema.PAGE.make(values, slug=slug, body=body, source=source)
 
 
 def _languages_in(document: Document) -> tuple[str, ...] | None:
@@ -415,14 +372,6 @@ def _languages_in(document: Document) -> tuple[str, ...] | None:
 def _split_name(name: str) -> tuple[str, str]:
     stem, dot, ending = name.rpartition(".")
     return (stem, "." + ending) if dot else (name, "")
-
-
-def _suggest_slug(name: str) -> str:
-    """A file name slug: 'Järvenpään Café ry' → 'jarvenpaan-cafe-ry'."""
-    plain = unicodedata.normalize("NFKD", name.lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-    return slug or "name"
 
 
 def is_stale(reviewed: dt.date, today: dt.date, months: int) -> bool:

@@ -1,10 +1,21 @@
-"""The guide's content as plain frozen dataclasses. Validation lives in schema.py, not here."""
+"""The guide's content as plain frozen dataclasses. What editors write and how it is checked
+is declared in schema/, one declaration per attribute (a test keeps the two in step)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING, TypedDict
+
+# The schedule's classes are the model's too (model.ScheduleRule): kept in their own module.
+from hyteguide.content.schedulemodel import Cancellation as Cancellation
+from hyteguide.content.schedulemodel import DateRange as DateRange
+from hyteguide.content.schedulemodel import MonthlyDay as MonthlyDay
+from hyteguide.content.schedulemodel import ScheduleRule
+
+if TYPE_CHECKING:  # for Extra's annotation only: the model's classes are its own
+    from hyteguide.common.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -244,55 +255,6 @@ class Site:
 
 
 @dataclass(frozen=True)
-class MonthlyDay:
-    """A day of the month: the Nth (or last: -1) weekday, or a day number when weekday is None."""
-
-    ordinal: int
-    weekday: int | None = None
-
-
-@dataclass(frozen=True)
-class DateRange:
-    start: dt.date
-    end: dt.date
-
-
-@dataclass(frozen=True)
-class Cancellation:
-    date: dt.date
-    note: Text | None = None
-
-
-@dataclass(frozen=True)
-class ScheduleRule:
-    """One rule of an activity's schedule: weekly, monthly or on given dates."""
-
-    weekly: tuple[int, ...] = ()  # weekdays, Monday = 0
-    every: int = 1
-    monthly: tuple[MonthlyDay, ...] = ()
-    dates: tuple[dt.date, ...] = ()
-    times: tuple[TimeRange, ...] = ()
-    start: dt.date | None = None  # `from`
-    until: dt.date | None = None
-    exceptions: tuple[DateRange, ...] = ()  # `except`
-    cancelled: tuple[Cancellation, ...] = ()
-    holidays: str | None = None  # skip | include; None: skip for recurring rules
-    note: Text | None = None
-    rrule: str | None = None  # an RFC 5545 RECUR value, upper case, without DTSTART and UNTIL
-    also: tuple[dt.date, ...] = ()  # extra one-off days of a recurring rule
-
-    @property
-    def skips_holidays(self) -> bool:
-        return self.holidays == "skip" or (self.holidays is None and self.kind != "dates")
-
-    @property
-    def kind(self) -> str:
-        if self.rrule:
-            return "rrule"
-        return "weekly" if self.weekly else "monthly" if self.monthly else "dates"
-
-
-@dataclass(frozen=True)
 class Activity:
     """Something an organisation runs: a group, a meeting place, advice, an event, volunteering."""
 
@@ -305,6 +267,7 @@ class Activity:
     audiences: tuple[str, ...] = ()
     place: str | None = None
     online: str | None = None
+    website: str | None = None  # the activity's own page (its organisation's is on its own)
     languages: tuple[str, ...] = ()
     cost: str | Text | None = None  # "free" or a text
     registration: str | Text | None = None  # "none" or a text
@@ -424,6 +387,13 @@ class Page:
     source: Source = Source("")
 
 
+class Extra(TypedDict, total=False):
+    """What loading found beside the content: its warnings (problems that do not stop a build),
+    sorted, when there are any."""
+
+    warnings: list[Problem]
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything loaded from content/, validated."""
@@ -434,4 +404,4 @@ class Content:
     places: tuple[Place, ...]
     partnerships: tuple[Partnership, ...]
     pages: tuple[Page, ...]
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: Extra = field(default_factory=Extra)

@@ -67,7 +67,7 @@ class _FastLoader(_C_LOADER):  # type: ignore[misc, valid-type]
 class _Loader(yaml.SafeLoader):
     """PyYAML's safe composer without aliases: `*name` could expand a small file enormously."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not supported",

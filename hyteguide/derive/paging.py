@@ -24,7 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hyteguide.derive.guide import Calendar, CalendarWeek, sort_key
+from hyteguide.derive.calendar import Calendar, CalendarWeek
+from hyteguide.derive.guide import sort_key
 from hyteguide.pages.urls import calendar_data_path, calendar_path
 from hyteguide.schedule.occurrences import Occurrence
 

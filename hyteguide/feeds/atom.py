@@ -10,25 +10,20 @@ same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 
+from hyteguide.common.language import LanguageView
+from hyteguide.common.text import xml_text
 from hyteguide.content.model import Activity, Text
 from hyteguide.derive.guide import Guide
 from hyteguide.pages.i18n import Catalogue
+from hyteguide.pages.routes import path_to
 from hyteguide.pages.urls import Urls, path_of
 
-FEED = "opendata/feed.atom"  # language-neutral path; sv/opendata/feed.atom, …
+FEED = path_to("opendata_feed")  # language-neutral path; sv/opendata/feed.atom, …
 ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# What XML 1.0 cannot contain: C0 controls other than tab and line breaks, surrogates, U+FFFE/F.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def clean(text: str) -> str:
-    """Text that XML can carry."""
-    return _NOT_XML.sub("", text)
 
 
 def changed_on(activity: Activity, guide: Guide, changed: dict[str, dt.date]) -> dt.date | None:
@@ -56,20 +51,21 @@ class _Writer:
 
     def __init__(self, guide: Guide, urls: Urls, catalogue: Catalogue, lang: str):
         self.guide, self.urls, self.say, self.lang = guide, urls, catalogue, lang
+        self.view = LanguageView.of(lang, guide.content.vocabulary, urls, path_of)
 
     def text(self, value: Text | str | None) -> str:
-        if value is None:
-            return ""
-        return clean(value if isinstance(value, str) else value.get(self.lang)[0])
+        """A text in this language (LanguageView.text) that XML can carry."""
+        return xml_text(self.view.text(value))
 
     def page(self, target: object) -> str:
-        return self.urls.absolute(self.urls.localised(path_of(target), self.lang))
+        """The published URL of a page in this language."""
+        return self.view.page_url(target)
 
     def add(self, parent: ET.Element, tag: str, text: str | None = None,
             **attributes: str) -> ET.Element:
-        element = ET.SubElement(parent, tag, {k: clean(v) for k, v in attributes.items()})
+        element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
         if text is not None:
-            element.text = clean(text)
+            element.text = xml_text(text)
         return element
 
     def summary(self, activity: Activity) -> str:
@@ -85,7 +81,7 @@ class _Writer:
             lines.append(f"{say('activity.upcoming')}: " + ", ".join(
                 say.date(o.date, "weekday") + (f" {say.time_range(o.time)}" if o.time else "")
                 for o in upcoming))
-        return "\n".join(clean(line) for line in lines)
+        return "\n".join(xml_text(line) for line in lines)
 
     def entry(self, feed: ET.Element, day: dt.date, activity: Activity) -> None:
         entry = self.add(feed, "entry")
@@ -99,12 +95,12 @@ class _Writer:
         self.add(author, "name", self.text(organisation.name))
         self.add(author, "uri", self.page(organisation))
         self.add(entry, "summary", self.summary(activity), type="text")
-        vocabulary = self.guide.content.vocabulary
         for group, ids in (("formats", (activity.format,)), ("themes", activity.themes),
                            ("audiences", activity.audiences)):
+            scheme = self.page(path_to("taxonomy", group=group))
             for term_id in ids:
-                self.add(entry, "category", term=term_id, scheme=self.page(f"{group}/"),
-                         label=self.text(vocabulary.term(group, term_id).label))
+                self.add(entry, "category", term=term_id, scheme=scheme,
+                         label=xml_text(self.view.label(group, term_id)))
 
 
 def feed(guide: Guide, urls: Urls, catalogue: Catalogue, lang: str,
@@ -119,7 +115,7 @@ def feed(guide: Guide, urls: Urls, catalogue: Catalogue, lang: str,
     w.add(root, "title", catalogue("opendata.feed_title", site=w.text(site.name)), type="text")
     w.add(root, "subtitle", catalogue("opendata.feed_subtitle"), type="text")
     w.add(root, "link", rel="self", type="application/atom+xml", href=urls.absolute(path))
-    w.add(root, "link", rel="alternate", type="text/html", href=w.page("activities/"))
+    w.add(root, "link", rel="alternate", type="text/html", href=w.page(path_to("activities")))
     w.add(root, "updated", stamp(entries[0][0] if entries else guide.today))
     author = w.add(root, "author")
     w.add(author, "name", w.text(site.publisher or site.name))

@@ -16,12 +16,14 @@ Output depends only on the content, its git history and the build's today.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlsplit
 
+from hyteguide.common.language import LanguageView
+from hyteguide.common.text import ical_text
 from hyteguide.content.model import Activity, Cancellation, Organisation, Term, Text
 from hyteguide.derive.guide import Guide, sort_key
 from hyteguide.feeds import icaltext
@@ -39,6 +41,7 @@ from hyteguide.feeds.icalseries import (
 from hyteguide.feeds.icaltimezone import vtimezone
 from hyteguide.feeds.scopes import CHOICE_PARAMETER, FeedChoice, feed_activities, feed_targets
 from hyteguide.pages.i18n import Catalogue
+from hyteguide.pages.routes import path_to
 from hyteguide.pages.urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 from hyteguide.schedule.occurrences import Series, activity_series, published_end
 
@@ -46,7 +49,6 @@ PRODID = "-//hyteguide//hyteguide//EN"
 REFRESH = "PT12H"  # how often subscribed calendar apps should fetch again (a DURATION)
 UTC = dt.UTC
 END = b"END:VCALENDAR\r\n"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # TEXT allows no control characters but TAB
 
 
 def feed_window(guide: Guide) -> tuple[dt.date, dt.date]:
@@ -55,11 +57,6 @@ def feed_window(guide: Guide) -> tuple[dt.date, dt.date]:
     end = max((published_end(a, guide.today) for a in guide.every_activity),
               default=guide.today)
     return guide.today - HISTORY, end
-
-
-def clean(text: str) -> str:
-    """Text safe for a TEXT value: line breaks as LF (escaped later), no control characters."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # -- events ---------------------------------------------------------------------------------
@@ -77,19 +74,22 @@ class EventContext:
     host: str
     committed: dict[str, dt.datetime] = field(default_factory=dict)  # file → last commit
 
+    @cached_property
+    def view(self) -> LanguageView:
+        """Texts, labels and page addresses in this language."""
+        return LanguageView.of(self.lang, self.guide.content.vocabulary, self.urls, path_of)
+
     def text(self, value: Text | str | None) -> str:
-        """A text in this language, falling back like Text.get; cleaned for TEXT values."""
-        if value is None:
-            return ""
-        return clean(value if isinstance(value, str) else value.get(self.lang)[0])
+        """A text in this language (LanguageView.text), cleaned for TEXT values."""
+        return ical_text(self.view.text(value))
 
     def absolute(self, target: object) -> str:
         """The published URL of a page in this language."""
-        return self.urls.absolute(self.urls.localised(path_of(target), self.lang))
+        return self.view.page_url(target)
 
     def label(self, group: str, term_id: str) -> str:
-        """A vocabulary term's label in this language."""
-        return self.text(self.guide.content.vocabulary.term(group, term_id).label)
+        """A vocabulary term's label in this language, cleaned for TEXT values."""
+        return ical_text(self.view.label(group, term_id))
 
 
 def location(activity: Activity, ctx: EventContext) -> str:
@@ -112,7 +112,7 @@ def description(series: Series, ctx: EventContext) -> str:
     organisation = ctx.guide.organisation_of(activity)
     lines = [ctx.text(activity.summary), "",
              say("activity.organiser", organisation=ctx.text(organisation.name)),
-             f"{say('activity.when')}: {clean(say.schedule(series.rule, ctx.text))}"]
+             f"{say('activity.when')}: {ical_text(say.schedule(series.rule, ctx.text))}"]
     if activity.cost is not None:
         cost = say("activity.free") if activity.is_free else ctx.text(activity.cost)
         lines.append(f"{say('activity.cost')}: {cost}")
@@ -319,4 +319,4 @@ def _page_of(target: object | None) -> str:
     """The page a feed is of: a choice's is its municipality's calendar, filtered."""
     if isinstance(target, FeedChoice):
         return f"{calendar_path(target.municipality.id)}?{CHOICE_PARAMETER}={target.term.id}"
-    return "calendar/" if target is None else path_of(target)
+    return path_to("calendar") if target is None else path_of(target)

@@ -17,8 +17,12 @@ from dataclasses import dataclass
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
+from hyteguide.common.times import WEEKDAY_CODES
+
 UTC = dt.UTC
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+Observance = TimezoneStandard | TimezoneDaylight  # a VTIMEZONE's STANDARD or DAYLIGHT part
+Kind = tuple[bool, dt.timedelta, dt.timedelta, str]  # Transition.kind
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class Transition:
         return (self.utc + self.offset_from).replace(tzinfo=None)
 
     @property
-    def kind(self) -> tuple[bool, dt.timedelta, dt.timedelta, str]:
+    def kind(self) -> Kind:
         """What one observance has in common: daylight or not, the offsets and the name."""
         return self.dst, self.offset_from, self.offset_to, self.name
 
@@ -54,7 +58,7 @@ class YearlyRule:
     def rrule(self) -> dict[str, object]:
         """The RRULE parts (without UNTIL)."""
         return {"freq": "yearly", "bymonth": self.month,
-                "byday": f"{self.week}{WEEKDAYS[self.weekday]}"}
+                "byday": f"{self.week}{WEEKDAY_CODES[self.weekday]}"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,10 @@ class Run:
 def _state(zone: zoneinfo.ZoneInfo, seconds: int) -> tuple[dt.timedelta, str, dt.timedelta]:
     """The offset, name and daylight saving (dst()) at an instant."""
     moment = dt.datetime.fromtimestamp(seconds, UTC).astimezone(zone)
-    return moment.utcoffset(), moment.tzname(), moment.dst()
+    offset, name, saving = moment.utcoffset(), moment.tzname(), moment.dst()
+    # A moment in a ZoneInfo zone has all three; None is for naive times and bare tzinfos.
+    assert offset is not None and name is not None and saving is not None, zone.key
+    return offset, name, saving
 
 
 def _daylight(saving: dt.timedelta, saving_before: dt.timedelta) -> bool:
@@ -154,14 +161,14 @@ def _run(members: list[Transition], fitting: set[YearlyRule]) -> Run:
     return Run(tuple(members), _chosen(fitting) if len(members) > 1 else None)
 
 
-def _observance(first: Transition) -> TimezoneStandard | TimezoneDaylight:
+def _observance(first: Transition) -> Observance:
     """A STANDARD or DAYLIGHT component from its first onset."""
     observance = TimezoneDaylight() if first.dst else TimezoneStandard()
     observance.add("dtstart", first.local_onset)
     return observance
 
 
-def _with_offsets(observance: Timezone, kind: tuple) -> Timezone:
+def _with_offsets(observance: Observance, kind: Kind) -> Observance:
     """The component with the offsets and name its kind of change has."""
     _, offset_from, offset_to, name = kind
     observance.add("tzoffsetfrom", offset_from)
@@ -170,17 +177,17 @@ def _with_offsets(observance: Timezone, kind: tuple) -> Timezone:
     return observance
 
 
-def observances(changes: list[Transition], last_year: int) -> list[Timezone]:
+def observances(changes: list[Transition], last_year: int) -> list[Observance]:
     """STANDARD and DAYLIGHT components for the changes, ordered by their first onset: one per
     yearly run (an RRULE, with UNTIL when it stops before last_year), and per kind one for the
     onsets that follow no rule (DTSTART and an RDATE line for each onset, the first too:
     ical.js ignores a DTSTART beside RDATEs)."""
-    kinds: dict[tuple, list[Transition]] = {}
+    kinds: dict[Kind, list[Transition]] = {}
     for change in changes:
         kinds.setdefault(change.kind, []).append(change)
-    made: list[tuple[dt.datetime, Timezone]] = []
+    made: list[tuple[dt.datetime, Observance]] = []
     for kind, onsets in kinds.items():
-        single = []
+        single: list[Transition] = []
         for run in runs(onsets):
             if run.rule is None:
                 single += run.onsets

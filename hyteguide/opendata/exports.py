@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from hyteguide.common.language import LanguageView
+from hyteguide.common.times import WEEKDAY_KEYS, clock_fields
 from hyteguide.content.model import (
     Activity,
     Contact,
@@ -21,21 +23,20 @@ from hyteguide.content.model import (
     ScheduleRule,
     Term,
     Text,
-    TimeRange,
 )
 from hyteguide.derive.guide import Guide
 from hyteguide.feeds import atom
 from hyteguide.opendata import hsds
 from hyteguide.pages.i18n import Catalogue
+from hyteguide.pages.routes import path_to
 from hyteguide.pages.urls import SECTION_OF_GROUP, Urls, path_of
 from hyteguide.schedule.occurrences import Occurrence, recurrences
 
-PAGE = "opendata/"  # the open data page, in every language
+PAGE = path_to("opendata")  # the open data page, in every language
 # Language-neutral: only at the site's root (the texts are in every language).
-SHARED = {name: f"opendata/{name}.json"
+SHARED = {name: path_to("opendata_file", file=f"{name}.json")
           for name in ("organisations", "activities", "places", "vocabulary")}
 CROSSWALK = ("yso", "ptv", "lahella")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 Data = dict[str, Any]
 
@@ -46,6 +47,8 @@ class _Json:
     def __init__(self, guide: Guide, urls: Urls):
         self.guide, self.urls = guide, urls
         self.languages = guide.content.site.languages
+        self.views = [LanguageView.of(lang, guide.content.vocabulary, urls, path_of)
+                      for lang in self.languages]
 
     def text(self, value: Text | str | None) -> dict[str, str] | None:
         """{lang: text} for the languages it is written in; a plain string as it is."""
@@ -56,8 +59,7 @@ class _Json:
         return dict(value.items)
 
     def urls_of(self, target: object) -> dict[str, str]:
-        return {lang: self.urls.absolute(self.urls.localised(path_of(target), lang))
-                for lang in self.languages}
+        return {view.lang: view.page_url(target) for view in self.views}
 
     def id(self, target: object) -> str:
         return self.urls.stable_id(path_of(target))
@@ -94,28 +96,17 @@ def organisation_data(organisation: Organisation, x: _Json) -> Data:
     })
 
 
-def _time(time: TimeRange | None) -> Data:
-    """start and end, HH:MM: an end before the start is on the next day, and a start alone
-    has no end."""
-    if time is None:
-        return {}
-    if time.end is None:
-        return {"start": f"{time.start:%H:%M}"}
-    return {"start": f"{time.start:%H:%M}",
-            "end": "24:00" if time.end == dt.time.max else f"{time.end:%H:%M}"}
-
-
 def rule_data(rule: ScheduleRule, x: _Json) -> Data:
     """A schedule rule as written, with its RFC 5545 recurrence(s)."""
     return _clean({
-        "weekly": [WEEKDAYS[d] for d in rule.weekly] or None,
+        "weekly": [WEEKDAY_KEYS[d] for d in rule.weekly] or None,
         "every": rule.every if rule.weekly and rule.every > 1 else None,
         "monthly": [m.ordinal if m.weekday is None else
-                    f"{'last' if m.ordinal == -1 else m.ordinal} {WEEKDAYS[m.weekday]}"
+                    f"{'last' if m.ordinal == -1 else m.ordinal} {WEEKDAY_KEYS[m.weekday]}"
                     for m in rule.monthly] or None,
         "dates": [d.isoformat() for d in rule.dates] or None,
         "rrule": list(recurrences(rule)) if rule.kind != "dates" else None,
-        "times": [_time(t) for t in rule.times],
+        "times": [clock_fields(t) for t in rule.times],
         "from": rule.start.isoformat() if rule.start else None,
         "until": rule.until.isoformat() if rule.until else None,
         "except": [{"from": r.start.isoformat(), "until": r.end.isoformat()}
@@ -130,7 +121,7 @@ def rule_data(rule: ScheduleRule, x: _Json) -> Data:
 
 def occurrence_data(occurrence: Occurrence, x: _Json) -> Data:
     """One dated time an activity is held, or was to be held when cancelled."""
-    return _clean({"date": occurrence.date.isoformat(), **_time(occurrence.time),
+    return _clean({"date": occurrence.date.isoformat(), **clock_fields(occurrence.time),
                    "cancelled": occurrence.cancelled or None, "note": x.text(occurrence.note)})
 
 
@@ -146,7 +137,8 @@ def activity_data(activity: Activity, x: _Json) -> Data:
         "audiences": list(activity.audiences), "languages": list(activity.languages),
         "place": x.id(guide.place_by_slug[activity.place]) if activity.place else None,
         "municipalities": list(guide.activity_municipalities[activity.key]),
-        "online": activity.online, "cost": _keyword(activity.cost, "free", x),
+        "online": activity.online, "website": activity.website,
+        "cost": _keyword(activity.cost, "free", x),
         "registration": _keyword(activity.registration, "none", x),
         "low_threshold": activity.low_threshold, "drop_in": activity.drop_in,
         "schedule": [rule_data(rule, x) for rule in activity.schedule],
@@ -158,7 +150,7 @@ def activity_data(activity: Activity, x: _Json) -> Data:
 def place_data(place: Place, x: _Json) -> Data:
     """A place: address, coordinates, accessibility and opening hours."""
     hours: Any = x.text(place.opening_hours) if isinstance(place.opening_hours, Text) else [
-        _clean({"days": [WEEKDAYS[d] for d in h.days], **_time(h.time),
+        _clean({"days": [WEEKDAY_KEYS[d] for d in h.days], **clock_fields(h.time),
                 "from": h.start.isoformat() if h.start else None,
                 "until": h.until.isoformat() if h.until else None})
         for h in place.opening_hours]

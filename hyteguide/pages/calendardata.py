@@ -20,7 +20,8 @@ A text is a string when it is written only in the site's first language, else a 
 [language, text] pairs, the first of them the fallback (model.Text.get). `place` is the place's
 name or null, `municipalities` ids (labels in "municipalities"), `online` 0 or 1, the term lists
 space-separated ids as the HTML's data attributes have them, `flags` letters: e for everyone,
-f free, l low threshold. `time` is an index into "times" or null (all day); a time's start and
+f free, l low threshold (the calendar's filters, in derive/filters.py's order and letters).
+`time` is an index into "times" or null (all day); a time's start and
 end are HH:MM (24:00 at midnight; the end is before the start when it is on the next day,
 and null for a start alone), its words the time range in each language; a day's words
 are its date in the long style. Every formatted word comes from the catalogues, as on the HTML
@@ -34,9 +35,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from hyteguide.common.times import clock
 from hyteguide.content.model import Activity, Text, TimeRange
 from hyteguide.derive import paging
-from hyteguide.derive.guide import Calendar, Guide
+from hyteguide.derive.calendar import Calendar
+from hyteguide.derive.filters import week_values
+from hyteguide.derive.guide import Guide
 from hyteguide.pages.i18n import Catalogue
 from hyteguide.pages.urls import calendar_data_path
 from hyteguide.schedule.occurrences import Occurrence
@@ -75,17 +79,12 @@ class WeekData:
     def _row(self, activity: Activity) -> list[Any]:
         guide = self.guide
         place = guide.place_by_slug.get(activity.place) if activity.place else None
-        flags = "".join(letter for letter, on in (
-            ("e", self.vocabulary.for_everyone(activity.audiences)), ("f", activity.is_free),
-            ("l", activity.low_threshold)) if on)
         return [activity.key, self.text(activity.title),
                 self.text(guide.organisation_of(activity).name),
                 self.text(place.name) if place else None,
                 [place.municipality] if place else list(
                     guide.activity_municipalities[activity.key]),
-                1 if activity.online else 0, " ".join(activity.audiences),
-                " ".join(activity.themes), activity.format, " ".join(activity.languages),
-                flags]
+                1 if activity.online else 0, *week_values(activity, self.vocabulary)]
 
     def week(self, calendar: Calendar, index: int) -> dict[str, Any]:
         """The data of one week of a calendar."""
@@ -103,7 +102,7 @@ class WeekData:
             "activities": rows,
             "municipalities": {m: self.text(self.vocabulary.term("municipalities", m).label)
                                for m in municipalities},
-            "times": [[Catalogue.clock(t.start), None if t.end is None else Catalogue.clock(t.end),
+            "times": [[clock(t.start), None if t.end is None else clock(t.end),
                        self.words(lambda c, t=t: c.time_range(t))] for t in times],
             "days": made,
         }

@@ -14,11 +14,13 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from hyteguide.build.dependencies import GuideView, record, record_objects, recording
-from hyteguide.content.model import Activity, Term, Text
+from hyteguide.common.language import LanguageView
+from hyteguide.content.model import Activity, Organisation, Term, Text
 from hyteguide.derive.guide import sort_key
 from hyteguide.feeds.scopes import CHOICE_GROUP, FeedChoice, choices, feed_activities
 from hyteguide.pages.markup import render_markdown
 from hyteguide.pages.qr import img as qr_img
+from hyteguide.pages.routes import path_to
 from hyteguide.pages.urls import FEED_GROUPS, feed_path, path_of
 from hyteguide.search.files import BROWSER_SCRIPTS
 
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
 
 REPORT_TEMPLATE = "vanhentunut-tieto.yml"  # .github/ISSUE_TEMPLATE/: outdated information
 FRAGMENTS = 20_000  # parts of pages a worker keeps for reuse (`once`): about 30 MB at most
+
+# What an iCalendar feed is of: the region (None), an organisation, an activity, a term, or a
+# municipality and a target group.
+FeedTarget = Organisation | Activity | Term | FeedChoice | None
 
 
 @lru_cache(maxsize=4096)
@@ -40,18 +46,12 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
     urls, guide, site = renderer.urls, renderer.guide, renderer.site
     vocabulary = guide.content.vocabulary
     view = GuideView(guide)  # what templates read of the guide is recorded (a cached build)
-
-    def text(value: Text | str | None) -> str:
-        if value is None:
-            return ""
-        return value if isinstance(value, str) else value.get(lang)[0]
+    language = LanguageView.of(lang, vocabulary, urls, path_of)
+    text = language.text
 
     def t(value: Text | str | None) -> Markup:
-        if value is None:
-            return Markup("")
-        if isinstance(value, str):
-            return escape(value)
-        shown, written = value.get(lang)
+        """A text in this language, marked with its own language when it fell back."""
+        shown, written = language.written(value)
         if written == lang:
             return escape(shown)
         return Markup(f'<span lang="{escape(written)}">{escape(shown)}</span>')
@@ -59,7 +59,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
     def md(value: Text | None) -> Markup:
         if value is None:
             return Markup("")
-        shown, written = value.get(lang)
+        shown, written = language.written(value)
         attributes = Markup(f' lang="{written}"') if written != lang else Markup("")
         return Markup('<div class="prose"{}>\n{}\n</div>').format(
             attributes, Markup(_markdown(shown)))
@@ -69,17 +69,15 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
 
     def terms(group: str, ids: tuple[str, ...]) -> list:
         found = [vocabulary.term(group, i) for i in ids]
-        return sorted(found, key=lambda x: sort_key(x.label.get(lang)[0]))
+        return sorted(found, key=lambda x: sort_key(text(x.label)))
 
     def by_name(items: Any, attribute: str = "name") -> list:
-        return sorted(items, key=lambda x: sort_key(getattr(x, attribute).get(lang)[0]))
+        return sorted(items, key=lambda x: sort_key(text(getattr(x, attribute))))
 
     def for_everyone(activity: Any) -> bool:
         return vocabulary.for_everyone(activity.audiences)
 
-    def absolute_url(target: object) -> str:
-        """The published address of a page in this language (base_url + localised path)."""
-        return urls.absolute(urls.localised(path_of(target), lang))
+    absolute_url = language.page_url  # the published address of a page in this language
 
     def report_url(target: Any) -> str | None:
         """A new issue in the content repository, prefilled for outdated information."""
@@ -150,7 +148,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
 
     everyone = vocabulary.everyone()
 
-    def feed_scope(target: object | None) -> str:
+    def feed_scope(target: Organisation | Term | FeedChoice | None) -> str:
         """A feed's scope in words: 'Kerava, target group Older people'."""
         if target is None:
             return catalogue("feed.scope_region", region=text(site.region))
@@ -161,7 +159,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
             return catalogue(f"feed.scope_{target.group}", label=text(target.label))
         return text(target.label if isinstance(target, Term) else target.name)
 
-    def feed_words(target: object | None) -> str:
+    def feed_words(target: FeedTarget) -> str:
         """What a feed holds, said before subscribing ('In this calendar: Kerava, target
         group Older people – 14 activities.'); for a target group's feed, that activities
         marked only for everyone are not in it (the calendar's filter shows them)."""
@@ -178,7 +176,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
 
     # Templates see the guide through a view that records what they read (a cached build).
     return {"once": once, "_": catalogue, "lang": lang, "guide": view, "site": site,
-            "menu": renderer.menu,
+            "menu": renderer.menu, "route": path_to,
             "today": guide.today, "json_ld": json_ld, "feed_groups": FEED_GROUPS,
             "absolute_url": absolute_url, "qr": qr, "for_everyone": for_everyone,
             "t": t, "text": text, "md": md, "term": term, "terms": terms, "by_name": by_name,
@@ -199,15 +197,16 @@ def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
         full = urls.localised(path_of(target), to_lang or lang)
         return urls.rooted(full) if rooted else urls.relative(here, full)
 
-    def feed_url(target: object = None, webcal: bool = False, absolute: bool = False,
+    def feed_url(target: FeedTarget = None, webcal: bool = False, absolute: bool = False,
                  pattern: bool = False) -> str:
         """A feed's link from this page; webcal: its webcal: address, which calendar apps
         subscribe to; absolute: its https address (to copy into an app); pattern: the link
         of the feed of a term (or choice) with {id} for the term's id (a calendar page's
         script puts a chosen term's id there)."""
-        if pattern:
-            target = replace(target, term=replace(target.term, id="{id}")) \
-                if isinstance(target, FeedChoice) else replace(target, id="{id}")
+        if pattern and isinstance(target, FeedChoice):
+            target = replace(target, term=replace(target.term, id="{id}"))
+        elif pattern and isinstance(target, Term):
+            target = replace(target, id="{id}")
         full = urls.localised(feed_path(target), lang)
         if webcal:  # calendar apps subscribe to webcal: links; it needs the full address
             return "webcal://" + urls.absolute(full).split("://", 1)[1]
@@ -215,11 +214,16 @@ def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
             return urls.absolute(full)
         return urls.rooted(full) if rooted else urls.relative(here, full)
 
-    def asset(name: str) -> str:
-        return url(f"assets/{name}", renderer.languages[0])
+    def link(name: str, /, **params: object) -> str:
+        """`{{ link('handout', municipality=id) }}`: this page's link to a route's page
+        (routes.py), the way templates name the site's own pages instead of writing paths."""
+        return url(path_to(name, **params))
 
-    return {**constant, "url": url, "asset": asset, "feed_url": feed_url,
-            "frame": (url(""), frame_section(renderer.split_language(here)[1]))}
+    def asset(name: str) -> str:
+        return url(path_to("asset", file=name), renderer.languages[0])
+
+    return {**constant, "url": url, "link": link, "asset": asset, "feed_url": feed_url,
+            "frame": (url(""), frame_section(urls.split_language(here)[1]))}
 
 
 def frame_section(path: str) -> str:

@@ -9,7 +9,9 @@ from typing import Any
 
 import yaml
 
+from hyteguide.common import times
 from hyteguide.content.model import DateRange, OpeningHours, ScheduleRule, TimeRange
+from hyteguide.pages.sources import catalogue_files
 
 
 class MissingMessage(KeyError):
@@ -41,13 +43,10 @@ class Catalogue:
                   "weekday": self.messages["weekdays"][day.weekday()]}
         return self.messages[f"format.{style}"].format(**fields)
 
-    @staticmethod
-    def clock(value: dt.time) -> str:
-        """A machine-readable HH:MM, with 24:00 for the end of the day."""
-        return "24:00" if value == dt.time.max else f"{value:%H:%M}"
+    clock = staticmethod(times.clock)  # for templates: `_.clock(t)`, machine-readable HH:MM
 
     def time(self, value: dt.time) -> str:
-        if value == dt.time.max:
+        if value == times.END_OF_DAY:
             return self.messages["format.midnight"]
         if value.minute == 0 and self.messages["format.whole_hours"] == "short":
             return str(value.hour)
@@ -117,7 +116,7 @@ class Catalogue:
     def _rrule(self, value: str) -> str:
         """An expert's RFC 5545 rule in words, for the parts people use; otherwise a pointer
         to the dated list."""
-        parts = dict(p.split("=", 1) for p in value.split(";"))
+        parts = times.recur_parts(value)
         words = _rrule_words(self, parts)
         if words is None:
             return self("schedule.custom")
@@ -150,10 +149,12 @@ class Catalogue:
         return self.join(phrases)
 
     def _bounds(self, start: dt.date | None, until: dt.date | None) -> str:
+        """A season's dates in words; the callers give at least one of them."""
         if start and until:
             return self.date_range(DateRange(start, until))
         if start:
             return self("schedule.from", date=self.date(start))
+        assert until is not None, "bounds without a start or an end"
         return self("schedule.until", date=self.date(until))
 
     # -- opening hours in words ----------------------------------------------------------------
@@ -172,6 +173,8 @@ class Catalogue:
             groups = sorted(times.items(), key=lambda g: (min(g[1]), g[0].start, g[0].end))
             entries, several = [], False
             for time, days in groups:
+                # Opening hours always have an end: their field has no `open_end`.
+                assert time.end is not None, "opening hours without an end"
                 runs = self._day_runs(sorted(days))
                 several = several or len(runs) > 1
                 entries.append(self("hours.entry", days=", ".join(runs),
@@ -194,9 +197,6 @@ class Catalogue:
         return [names[r[0]] if len(r) == 1 else f"{names[r[0]]}–{names[r[-1]]}" for r in runs]
 
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
 def _rrule_words(catalogue: Catalogue, parts: dict[str, str]) -> str | None:
     """Words for FREQ with INTERVAL, BYDAY (with ordinals), BYMONTHDAY and one BYSETPOS;
     None for anything rarer."""
@@ -204,11 +204,7 @@ def _rrule_words(catalogue: Catalogue, parts: dict[str, str]) -> str | None:
     if set(parts) - {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYSETPOS", "BYMONTH", "COUNT",
                      "WKST"}:
         return None
-    days = []
-    for item in parts.get("BYDAY", "").split(",") if "BYDAY" in parts else ():
-        ordinal, code = item[:-2], item[-2:]
-        days.append((int(ordinal) if ordinal not in ("", "+") else None,
-                     WEEKDAY_CODES.index(code)))
+    days = times.byday(parts.get("BYDAY", ""))
     if "BYSETPOS" in parts:
         if "," in parts["BYSETPOS"] or len(days) != 1 or days[0][0] is not None:
             return None
@@ -220,12 +216,14 @@ def _rrule_words(catalogue: Catalogue, parts: dict[str, str]) -> str | None:
         return catalogue._weekly(tuple(sorted(d for _, d in days)), interval)
     if freq != "MONTHLY" or not (days or "BYMONTHDAY" in parts):
         return None
-    if any(o is None or not (-1 <= o <= 5) or o == 0 for o, _ in days):
+    counted = [(o, d) for o, d in days if o is not None and -1 <= o <= 5 and o != 0]
+    if len(counted) != len(days):
         return None
     numbers = parts["BYMONTHDAY"].split(",") if "BYMONTHDAY" in parts else []
     if not all(n.isdigit() for n in numbers):
         return None  # days counted from the end of the month
-    words = catalogue._month_days(days + [(int(n), None) for n in numbers], each=interval == 1)
+    month_days: list[tuple[int, int | None]] = [*counted, *((int(n), None) for n in numbers)]
+    words = catalogue._month_days(month_days, each=interval == 1)
     if interval > 1:  # "joka toinen kuukausi: ensimmäinen keskiviikko"
         key = "schedule.every_other_month" if interval == 2 else "schedule.every_n_months"
         words = catalogue(key, n=interval, days=words)
@@ -245,6 +243,8 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def load_catalogue(templates: Path, lang: str) -> Catalogue:
     """Read templates/i18n/<lang>.yaml; every value is text (YAML's BaseLoader guesses no types)."""
-    path = templates / "i18n" / f"{lang}.yaml"
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return Catalogue(lang, _flatten(data))
+    messages: dict[str, Any] = {}
+    for path in catalogue_files(templates, lang):  # the defaults, then a region's changes
+        messages.update(_flatten(yaml.load(path.read_text(encoding="utf-8"),
+                                           Loader=yaml.BaseLoader)))
+    return Catalogue(lang, messages)

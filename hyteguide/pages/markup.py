@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 import markdown
 import nh3
 
 from hyteguide.build.memo import remembered
+from hyteguide.common.text import html_text
 from hyteguide.pages.urls import valid_url
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
@@ -97,9 +99,6 @@ def words_of(text: str) -> str:
 # small tree of the sanitised HTML; HTML that is already valid is returned unchanged.
 
 _VOID = {"br", "hr"}
-# Characters HTML does not allow in a document (controls, noncharacters), e.g. from "&#14;".
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + "".join(
-    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)) + "]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PHRASING = {"strong", "em", "b", "i", "a", "code", "span", "abbr", "del", "sup", "sub", "br"}
 _PHRASING_ONLY = {"p", "pre", "strong", "em", "b", "i", "code", "span", "abbr", "sup", "sub",
@@ -110,7 +109,8 @@ class _Element:
     __slots__ = ("attrs", "children", "name")
 
     def __init__(self, name: str, attrs: list[tuple[str, str | None]]):
-        self.name, self.attrs, self.children = name, attrs, []
+        self.name, self.attrs = name, attrs
+        self.children: list[_Element | str] = []
 
 
 class _Tree(HTMLParser):
@@ -158,14 +158,14 @@ def _blank(node: object) -> bool:
     return isinstance(node, str) and not node.strip()
 
 
-def _wrap(nodes: list, name: str, keep: object) -> list:
+def _wrap(nodes: list, name: str, keep: Callable[[object], bool]) -> list:
     """Each run of nodes that keep(node) refuses (with blank text between them) wrapped in a new
     element `name`."""
     out: list = []
     run: list = []
 
     def flush() -> None:
-        trailing = []
+        trailing: list[_Element | str] = []
         while run and _blank(run[-1]):
             trailing.insert(0, run.pop())
         if run:
@@ -187,7 +187,7 @@ def _wrap(nodes: list, name: str, keep: object) -> list:
     return out
 
 
-def _named(*names: str) -> object:
+def _named(*names: str) -> Callable[[object], bool]:
     return lambda node: isinstance(node, _Element) and node.name in names
 
 
@@ -260,7 +260,7 @@ def _levels(element: _Element, above: list[tuple[int, int]], top_level: int) -> 
 def conform(safe_html: str, top_level: int = 2) -> str:
     """Sanitised HTML made to fit the HTML content model, with its headings from `top_level`
     down without skipping a level (unchanged if it fits already)."""
-    safe_html = _FORBIDDEN.sub("", safe_html)  # only in text and attribute values
+    safe_html = html_text(safe_html)  # e.g. from "&#14;": only in text and attribute values
     tree = _Tree(safe_html).root
     before = _serialise(tree.children)
     _fix(tree, False, True)

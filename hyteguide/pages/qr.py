@@ -30,8 +30,11 @@ def matrix(url: str) -> tuple[bytes, int]:
     """The QR code of url as its modules row after row, 1 for dark (no quiet zone), and the
     number of modules a row."""
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_LEVEL)
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    return image.tobytes().translate(_DARK), image.shape[1]
+    image = code.to_image(scale=1, add_quiet_zones=False)  # one grey byte a module
+    _, width = image.shape  # (rows, modules a row)
+    # zxing-cpp's Image has the buffer protocol, but its stub does not declare __buffer__.
+    pixels = memoryview(image)  # type: ignore[arg-type]
+    return pixels.tobytes().translate(_DARK), width
 
 
 def png(url: str) -> bytes:

@@ -11,27 +11,28 @@ from urllib.parse import urlsplit
 
 from hyteguide.content.model import Activity, Organisation, Page, Partnership, Place, Term
 from hyteguide.feeds.scopes import FeedChoice
+from hyteguide.pages.routes import FEED_FILE, TAXONOMY_SECTIONS, WEEK_DATA_FILE, path_to
 
-SECTION_OF_GROUP = {"municipalities": "municipalities", "themes": "themes",
-                    "audiences": "audiences", "formats": "formats"}
+SECTION_OF_GROUP = {group: group for group in TAXONOMY_SECTIONS}  # a term group's folder
 
 
 def path_of(target: object) -> str:
-    """The language-neutral path of a model object or of a path string ('' is the home page)."""
+    """The language-neutral path of a model object or of a path string ('' is the home page):
+    its route's (routes.py) with the object's own parameters."""
     if isinstance(target, str):
         return target
     if isinstance(target, Organisation):
-        return f"organisations/{target.slug}/"
+        return path_to("organisation", slug=target.slug)
     if isinstance(target, Activity):
-        return f"activities/{target.organisation}/{target.id}/"
+        return path_to("activity", organisation=target.organisation, id=target.id)
     if isinstance(target, Place):
-        return f"places/{target.slug}/"
+        return path_to("place", slug=target.slug)
     if isinstance(target, Partnership):
-        return f"partnerships/{target.slug}/"
+        return path_to("partnership", slug=target.slug)
     if isinstance(target, Page):
-        return f"{target.slug}/"
+        return path_to("page", slug=target.slug)
     if isinstance(target, Term) and target.group in SECTION_OF_GROUP:
-        return f"{SECTION_OF_GROUP[target.group]}/{target.id}/"
+        return path_to("term", group=SECTION_OF_GROUP[target.group], id=target.id)
     raise TypeError(f"no page for {target!r}")
 
 
@@ -43,10 +44,11 @@ def feed_path(target: object | None) -> str:
     organisation, an activity, a term (municipality, theme, audience) or a municipality and
     an audience (feedscopes.FeedChoice: 'municipalities/kerava/audiences/ikaantyneet.ics')."""
     if target is None:
-        return "calendar/calendar.ics"
+        return path_to("region_feed")
     if isinstance(target, FeedChoice):
-        return f"{path_of(target.municipality)}{target.term.group}/{target.term.id}.ics"
-    return path_of(target) + "calendar.ics"
+        return path_to("choice_feed", municipality=target.municipality.id,
+                       group=target.term.group, id=target.term.id)
+    return path_of(target) + FEED_FILE
 
 
 def calendar_path(municipality: str | None = None, week: str | None = None,
@@ -54,7 +56,8 @@ def calendar_path(municipality: str | None = None, week: str | None = None,
     """The language-neutral path of a calendar page: the whole region (municipality None) or
     a municipality id; the current week (week None) or a later ISO week ('2026-w49'); or, in
     a week too long for one page, one of its days ('2026-12-01', see paging.py)."""
-    base = "calendar/" if municipality is None else f"calendar/{municipality}/"
+    base = path_to("calendar")
+    base = base if municipality is None else f"{base}{municipality}/"
     if day is not None:
         return f"{base}{day.isoformat()}/"
     return f"{base}{week}/" if week else base
@@ -63,7 +66,7 @@ def calendar_path(municipality: str | None = None, week: str | None = None,
 def calendar_data_path(municipality: str | None, week: str) -> str:
     """The site path of a later week's data (calendardata.py): beside the week's page, one
     file for every language ('calendar/kerava/2026-w51/week.json')."""
-    return calendar_path(municipality, week) + "week.json"
+    return calendar_path(municipality, week) + WEEK_DATA_FILE
 
 
 _URL_PARTS = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*:)?(//[^/?#\\]*)?(.*)", re.DOTALL)
@@ -81,7 +84,9 @@ def valid_url(url: str) -> str:
     """An address from content as a valid URL, as a browser would request it: spaces, quotes,
     <, >, [, ], {, }, |, ^, `, backslashes, a second '#' and a '%' that starts no escape,
     after the scheme and host, percent-encoded. A valid URL is returned unchanged."""
-    scheme, host, rest = _URL_PARTS.fullmatch(url).groups()
+    parts = _URL_PARTS.fullmatch(url)
+    assert parts is not None  # the pattern matches every string
+    scheme, host, rest = parts.groups()
     path, hash_, fragment = rest.partition("#")
     return (scheme or "") + (host or "") + _percent_encoded(path) + hash_ + \
         _percent_encoded(fragment.replace("#", "%23"))
@@ -98,6 +103,13 @@ class Urls:
     def localised(self, path: str, lang: str) -> str:
         """'sv/organisations/x/' for Swedish; the default language lives at the root."""
         return path if lang == self.languages[0] else f"{lang}/{path}"
+
+    def split_language(self, path: str) -> tuple[str, str]:
+        """A site path's language and its language-neutral path (the inverse of localised)."""
+        for lang in self.languages[1:]:
+            if path.startswith(lang + "/"):
+                return lang, path.removeprefix(lang + "/")
+        return self.languages[0], path
 
     @staticmethod
     def output_file(full_path: str) -> str:

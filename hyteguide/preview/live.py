@@ -4,7 +4,7 @@
 (3,000 organisations: tens of thousands of files). So a `LiveSite` is refreshed after each
 change: the content is loaded again, but a file whose bytes are unchanged is not parsed again
 (load.LoadCache), and derived again, lazily, with each unchanged activity's occurrences reused
-(derive.OccurrenceCache). Each file is then made from the refreshed guide when the browser
+(derive.upcoming.OccurrenceCache). Each file is then made from the refreshed guide when the browser
 asks for it, by the same functions the build uses, so what the preview shows is what a build
 would write: there are no stale pages to track, and no dependency map that could be wrong.
 """
@@ -14,16 +14,26 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from hyteguide.build.pipeline import node_modules_of
 from hyteguide.common.problems import Problem
 from hyteguide.content.history import Commit, head, last_commits
 from hyteguide.content.load import LoadCache, load_content, today_in
-from hyteguide.derive.guide import Guide, OccurrenceCache, derive
-from hyteguide.pages.render import Renderer, make_environment
+from hyteguide.derive.guide import Guide, derive
+from hyteguide.derive.upcoming import OccurrenceCache
+from hyteguide.feeds.ical import Feeds, scopes
+from hyteguide.opendata.exports import SHARED as OPENDATA_SHARED
+from hyteguide.opendata.exports import files as opendata_files
+from hyteguide.opendata.exports import language_paths as opendata_paths
+from hyteguide.pages.environment import make_environment
+from hyteguide.pages.render import Renderer
+from hyteguide.pages.sources import asset_file
+from hyteguide.pages.spec import PageSpec
+from hyteguide.pages.urls import calendar_data_path, feed_path
 from hyteguide.search.files import SEARCH_PAGE, VENDOR_FILES
 from hyteguide.search.files import files as search_files
 
@@ -32,13 +42,15 @@ TEMPLATE_ENDINGS = (".html", ".xml")
 
 @dataclass(frozen=True)
 class Refresh:
-    """What a refresh found: the content's warnings and how long each stage took."""
+    """What a refresh made and found: the guide, the content's warnings and how long each stage
+    took."""
 
+    guide: Guide
     warnings: tuple[Problem, ...]
     timings: dict[str, float] = field(default_factory=dict)
 
-    def summary(self, guide: Guide) -> str:
-        content = guide.content
+    def summary(self) -> str:
+        guide, content = self.guide, self.guide.content
         return (f"Refreshed the preview for {guide.today.isoformat()} "
                 f"({len(content.organisations)} organisations, {len(content.places)} places) in "
                 + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in self.timings.items()))
@@ -56,6 +68,7 @@ class LiveSite:
         self.env = make_environment(templates)  # compiled templates kept between refreshes
         self.history: tuple[str | None, dict[str, Commit]] = ("", {})
         self.renderer: Renderer | None = None
+        self.makers: Makers | None = None
         self._made: dict[str, bytes] = {}
 
     def refresh(self, changed: Iterable[str] = ()) -> Refresh:
@@ -78,8 +91,8 @@ class LiveSite:
                             {path: c.day for path, c in commits.items()}, self.env,
                             committed={path: c.instant for path, c in commits.items()})
         timings["templates"] = time.perf_counter() - start
-        self.renderer, self._made = renderer, {}
-        return Refresh(tuple(content.extra.get("warnings", ())), timings)
+        self.renderer, self.makers, self._made = renderer, Makers(renderer), {}
+        return Refresh(guide, tuple(content.extra.get("warnings", ())), timings)
 
     def compile_templates(self) -> None:
         """Every page template, compiled now, so that a syntax error shows on every page;
@@ -106,10 +119,10 @@ class LiveSite:
         path = path + "index.html" if path.endswith("/") else path
         if path.startswith("assets/"):
             return self.asset(path)
-        if self.renderer is None:
+        if self.makers is None:
             return None
         if path not in self._made:
-            made = self.renderer.maker(path) or self.search_file(path)
+            made = self.makers.maker(path) or self.search_file(path)
             if made is None:
                 return None
             self._made[path] = made() if callable(made) else made
@@ -117,12 +130,14 @@ class LiveSite:
 
     def is_folder(self, path: str) -> bool:
         """Whether a path without its final slash names a page (for a redirect)."""
-        return bool(self.renderer and path and not path.endswith("/")
-                    and self.renderer.maker(f"{path}/index.html"))
+        return bool(self.makers and path and not path.endswith("/")
+                    and self.makers.maker(f"{path}/index.html"))
 
     def search_file(self, path: str) -> bytes | None:
         """A search file: every search file of its language is made at its first request."""
         renderer = self.renderer
+        if renderer is None:
+            return None
         for lang in renderer.languages:
             folder = renderer.urls.localised(SEARCH_PAGE, lang)
             if path.startswith(folder) and path != folder + "index.html":
@@ -140,12 +155,70 @@ class LiveSite:
             source = vendor.get(name.removeprefix("vendor/"))
             file = node_modules_of(self.templates) / source if source else None
         else:
-            root = (self.templates / "assets").resolve()
-            file = (root / name).resolve()
-            if not file.is_relative_to(root) or any(
-                    part.startswith(".") for part in file.relative_to(root).parts):
-                return None
+            file = asset_file(self.templates, name)  # the region's, else the default
         try:
             return file.read_bytes() if file and file.is_file() else None
         except OSError:
             return None
+
+
+class Makers:
+    """How to make each file of a renderer's site when the browser asks for it."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self.renderer = renderer
+        self._routes: tuple[dict, dict] | None = None  # made by maker() when first needed
+        self._exports: dict[str, dict[str, bytes]] = {}  # open data files by language
+
+    def maker(self, path: str) -> Callable[[], bytes] | None:
+        """How to make the file at a site path (a page, feed, open data or site file; not search
+        files or assets), or None: the preview makes only what the browser asks for. An entry's
+        own page is found at once (the route table's inverse); anything else after listing
+        every page once (`routes`)."""
+        renderer = self.renderer
+        lang, neutral = renderer.urls.split_language(path)
+        spec = renderer.page_catalogue.page_at(neutral.removesuffix("index.html"))
+        if spec:
+            return partial(renderer.page_bytes, spec, lang)
+        if self._routes is None:
+            specs = list(renderer.pages())
+            shared = {path: partial(self.export_file, path, renderer.languages[0])
+                      for path in OPENDATA_SHARED.values()}
+            self._routes = self.routes(specs), {**renderer.site_files(specs), **shared,
+                                                **self.week_data_files()}
+        routes, site_files = self._routes
+        if lang == renderer.languages[0] and neutral in site_files:
+            return site_files[neutral]
+        found = routes.get(neutral)
+        return partial(found, lang) if found else None
+
+    def routes(self, specs: list[PageSpec]) -> dict[str, Callable[[str], bytes]]:
+        """Language-neutral file path → how to make it in a language: every page and feed."""
+        renderer = self.renderer
+        found: dict[str, Callable[[str], bytes]] = {
+            renderer.urls.output_file(spec.path): partial(renderer.page_bytes, spec)
+            for spec in specs}
+        feeds_ = Feeds(renderer.guide, renderer.urls, renderer.catalogues, renderer.committed)
+        found.update((feed_path(scope.target), partial(feeds_.feed, scope))
+                     for scope in scopes(renderer.guide))
+        found.update((path, partial(self.export_file, path)) for path in opendata_paths())
+        return found
+
+    def week_data_files(self) -> dict[str, Callable[[], bytes]]:
+        """Each later week's data file by path, made when asked for."""
+        maker = self.renderer.week_data()
+        return {calendar_data_path(c.municipality, c.weeks[i].slug): partial(maker.data, c, i)
+                for c in self.renderer.guide.calendars for i in range(1, len(c.weeks))}
+
+    def export(self, lang: str) -> dict[str, bytes]:
+        """Every open data file of a language (opendata.files), made once."""
+        renderer = self.renderer
+        if lang not in self._exports:
+            self._exports[lang] = dict(opendata_files(renderer.guide, renderer.urls,
+                                                      renderer.catalogues, lang,
+                                                      renderer.changed))
+        return self._exports[lang]
+
+    def export_file(self, neutral: str, lang: str) -> bytes:
+        """An open data file by its language-neutral path, in a language."""
+        return self.export(lang)[self.renderer.urls.localised(neutral, lang)]

@@ -33,6 +33,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from hyteguide.common.problems import ContentError, format_report
+from hyteguide.pages.sources import template_folders
 from hyteguide.preview.live import LiveSite
 
 log = logging.getLogger("hyteguide")
@@ -165,7 +166,7 @@ def rebuild(live: LiveSite, state: PreviewState, changed: set[str] | None = None
         state.warnings = [p.format() for p in refresh.warnings]
         if state.warnings:
             log.warning("%s", format_report(list(refresh.warnings)))
-        log.info(refresh.summary(live.guide))
+        log.info(refresh.summary())
 
 
 def ignored(path: str) -> bool:
@@ -234,7 +235,7 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
     with _signals_blocked():  # the watcher's threads are made and started in here
         observer = Observer()
         changes = Changes(IOLoop.current(), lambda paths: rebuild(live, state, paths))
-        for path in (content, templates):
+        for path in (content, *template_folders(templates)):
             observer.schedule(changes, str(path), recursive=True)
         observer.daemon = True
         observer.start()

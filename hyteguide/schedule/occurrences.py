@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 import holidays
 from dateutil import rrule as du
 
+from hyteguide.common.times import WEEKDAY_CODES
 from hyteguide.content.model import Activity, Cancellation, ScheduleRule, Text, TimeRange
 from hyteguide.schedule.wallclock import shown
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Rules without `from` are checked over a fixed span, so `check` never depends on the day.
 REFERENCE_START = dt.date(2024, 1, 1)
 CHECK_SPAN = dt.timedelta(days=4 * 366)
@@ -108,7 +108,8 @@ def recurrences(rule: ScheduleRule) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _parsed(recurrence: str, anchor: dt.date) -> du.rrule:
+def _parsed(recurrence: str, anchor: dt.date) -> du.rrulebase:
+    """The recurrence from anchor, parsed once per pair (rrulestr may give a rule or a set)."""
     return du.rrulestr(recurrence, dtstart=dt.datetime.combine(anchor, dt.time()))
 
 
@@ -208,6 +209,12 @@ def activity_occurrences(activity: Activity, start: dt.date, end: dt.date,
                 found.setdefault((day, time, cancellation is not None, note), Occurrence(
                     activity, day, time, cancellation is not None, note))
     return sorted(found.values(), key=lambda o: o.sort_key)
+
+
+def rolling_horizon(today: dt.date) -> dt.date:
+    """The last day a rule without an end is published to from today (a rolling year): the
+    pages' structured data and its exceptions reach it."""
+    return today + ROLLING_YEAR
 
 
 def last_day(rule: ScheduleRule, start: dt.date) -> dt.date:

@@ -20,18 +20,13 @@ from typing import Any
 
 from dateutil.rrule import rrulestr
 
-from hyteguide.schedule.occurrences import WEEKDAY_CODES
+from hyteguide.common.times import WEEKDAY_CODES, recur_parts
 
 Problem = tuple[str, str]  # (message, hint)
 
 _HELD = {"DAILY": "days it is held on", "WEEKLY": "weeks it is held in",
          "MONTHLY": "months it is held in", "YEARLY": "years it is held in"}
 _NUMBERED_DAY = re.compile(r"[+-]?\d")
-
-
-def parts_of(rule: str) -> dict[str, str]:
-    """The NAME=VALUE parts of a normalised rule (as schema.RecurrenceRule writes it)."""
-    return dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
 
 
 def misread(parts: dict[str, str]) -> Problem | None:
@@ -108,7 +103,7 @@ def start_problem(values: dict[str, Any], today: dt.date | None) -> tuple[str, s
                 f"add 'from:' with the date of the first meeting, e.g. 'from: {example}'")
     if "rrule" not in values:
         return None
-    found = needs_start(parts_of(values["rrule"]))
+    found = needs_start(recur_parts(values["rrule"]))
     if found is None:
         return None
     reason, day_fix = found

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from hyteguide.common.times import written
 from hyteguide.content import model
 from hyteguide.content.fields import Context, node_of
 from hyteguide.schedule.occurrences import CHECK_SPAN, REFERENCE_START, rule_dates
@@ -25,7 +26,6 @@ from hyteguide.schedule.wallclock import (
     repeated,
     shown,
     skipped,
-    written,
 )
 
 DAY = dt.timedelta(days=1)

@@ -23,6 +23,7 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from hyteguide.common.times import END_OF_DAY
 from hyteguide.content.model import TimeRange
 
 UTC = dt.UTC
@@ -31,13 +32,6 @@ UTC = dt.UTC
 # see the length their app would have guessed; pages never show it.
 DEFAULT_DURATION = dt.timedelta(hours=1)
 DAY_MINUTES = 1440
-
-
-def written(time: TimeRange) -> str:
-    """A time as an editor writes it: "03:30-04:30", "22:00-02:00", "18:45", "18:00-24:00"."""
-    def clock(value: dt.time) -> str:
-        return "24:00" if value == dt.time.max else f"{value:%H:%M}"
-    return clock(time.start) if time.end is None else f"{clock(time.start)}-{clock(time.end)}"
 
 
 def minutes(time: TimeRange) -> tuple[int, int]:
@@ -61,7 +55,7 @@ def local(day: dt.date, clock: dt.time, zone: ZoneInfo) -> dt.datetime:
     """A written wall-clock time on a day, with the zone, fold=0; 24:00 is the next
     midnight. Its fields are as written even when the clock skips them; its instant (in
     UTC) is RFC 5545's reading."""
-    if clock == dt.time.max:
+    if clock == END_OF_DAY:
         return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
     return dt.datetime.combine(day, clock, zone)
 
@@ -99,7 +93,7 @@ def shown(day: dt.date, time: TimeRange, zone: ZoneInfo) -> TimeRange:
     begin = start.time().replace(fold=0)
     if time.end is None or _lost_end(day, time, zone):
         return TimeRange(begin)
-    if time.end == dt.time.max:
+    if time.end == END_OF_DAY:
         return TimeRange(begin, time.end)
     return TimeRange(begin, end.time().replace(fold=0))
 

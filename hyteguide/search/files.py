@@ -28,7 +28,7 @@ each query needs:
 The manifest also carries the stop words, the pipeline, the result types' names and the build
 date. Output depends only on the content and the build's today, so it is byte-identical for the
 same input. The lunr.js and lunr-languages files come from node_modules (npm ci), never from
-here.
+here. The documents themselves are made in search.documents.
 """
 
 from __future__ import annotations
@@ -41,25 +41,20 @@ import tempfile
 import weakref
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from hyteguide.build.memo import remembered
-from hyteguide.content.model import Activity, Organisation, Page, Partnership, Place, Text
 from hyteguide.derive.guide import Guide
 from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.markup import words_of
-from hyteguide.pages.urls import Urls, path_of
+from hyteguide.pages.urls import Urls
 from hyteguide.search import index as searchindex
 from hyteguide.search import text as searchtext
+from hyteguide.search.documents import FACETS, SEARCH_PAGE, SearchDocument, documents
 
 FIELDS = (("title", 10), ("keywords", 3), ("text", 1))
-FACETS = (  # (URL parameter, vocabulary group), in the order the filters are shown
-    ("municipality", "municipalities"), ("audience", "audiences"), ("theme", "themes"),
-    ("format", "formats"), ("language", "languages"))
-SEARCH_PAGE = "search/"  # the search files sit beside each language's page
 MANIFEST = "manifest.json"
 TYPES = ("activity", "organisation", "place", "partnership", "page")
 SHARD_BYTES = 32_000  # about this much JSON of terms in an index shard (a very common term alone)
@@ -88,43 +83,6 @@ BROWSER_SCRIPTS = {
 
 class MissingPackage(Exception):
     """A browser library is not installed in node_modules."""
-
-
-@dataclass(frozen=True)
-class SearchDocument:
-    """One search result in one language, with what is indexed of it."""
-
-    type: str  # organisation | activity | place | partnership | page
-    url: str  # site-relative, in the document's language
-    title: str
-    title_lang: str
-    summary: str
-    summary_lang: str
-    keywords: str
-    text: str
-    organisation: str | None = None
-    where: str | None = None
-    facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    flags: tuple[str, ...] = ()
-    next: tuple[tuple[str, str], ...] = ()  # (ISO date, the date and time in words)
-
-    def shown(self, lang: str) -> dict[str, Any]:
-        """The JSON object the browser shows; languages only where they differ from lang. (The
-        facet values are in the facet table; the flags, shown as badges, are here too.)"""
-        data: dict[str, Any] = {"type": self.type, "url": self.url, "title": self.title}
-        if self.title_lang != lang:
-            data["title_lang"] = self.title_lang
-        if self.summary:
-            data["summary"] = self.summary
-            if self.summary_lang != lang:
-                data["summary_lang"] = self.summary_lang
-        for key in ("organisation", "where"):
-            if getattr(self, key):
-                data[key] = getattr(self, key)
-        data.update({flag: True for flag in self.flags})
-        if self.next:
-            data["next"] = [list(pair) for pair in self.next]
-        return data
 
 
 @dataclass
@@ -160,165 +118,9 @@ def _sizes(kind: str, sizes: list[tuple[int, int]]) -> str:
     return f"{kind} {raw / 1024:.0f} KB{count} ({packed / 1024:.0f} KB gzipped)"
 
 
-class _Words:
-    """Texts of one language for search documents."""
 
-    def __init__(self, guide: Guide, catalogue: Catalogue, urls: Urls):
-        self.guide = guide
-        self.lang = catalogue.lang
-        self._ = catalogue
-        self.urls = urls
-
-    def text(self, value: Text | str | None) -> tuple[str, str]:
-        if value is None:
-            return "", self.lang
-        if isinstance(value, str):
-            return value, self.lang
-        return value.get(self.lang)
-
-    def plain(self, value: Text | str | None) -> str:
-        return self.text(value)[0]
-
-    def markdown(self, value: Text | None) -> str:
-        return words_of(self.plain(value)) if value else ""
-
-    def label(self, group: str, term_id: str) -> str:
-        return self.plain(self.guide.content.vocabulary.term(group, term_id).label)
-
-    def labels(self, group: str, ids: tuple[str, ...]) -> list[str]:
-        return [self.label(group, i) for i in ids]
-
-    def url(self, target: object) -> str:
-        """A link from the search page of this language."""
-        return self.urls.relative(self.urls.localised(SEARCH_PAGE, self.lang),
-                                  self.urls.localised(path_of(target), self.lang))
-
-
-def _activity(activity: Activity, w: _Words) -> SearchDocument:
-    guide = w.guide
-    organisation = guide.organisation_of(activity)
-    place = guide.place_by_slug.get(activity.place) if activity.place else None
-    municipalities = guide.activity_municipalities[activity.key]
-    where = [w.plain(place.name)] if place else []
-    where += w.labels("municipalities", municipalities)
-    if activity.online:
-        where.append(w._("activity.online"))
-    title, title_lang = w.text(activity.title)
-    summary, summary_lang = w.text(activity.summary)
-    keywords = [w.plain(organisation.name), *where,
-                *w.labels("themes", activity.themes), *w.labels("audiences", activity.audiences),
-                w.label("formats", activity.format), *w.labels("languages", activity.languages)]
-    if place:
-        keywords.append(w.plain(place.address))
-    # When it is held, in words ("tiistaisin klo 10–12"), without the dates and exceptions
-    # whose numbers would only add noise terms.
-    when = [w._.schedule(replace(rule, exceptions=(), also=(), start=None, until=None,
-                                 holidays="include"), w.plain) for rule in activity.schedule]
-    text = [summary, w.markdown(activity.description), *when]
-    next_dates = tuple(
-        (o.date.isoformat(), w._.date(o.date, "weekday")
-         + (" " + w._.time_range(o.time) if o.time else ""))
-        for o in guide.next_held.get(activity.key, ()))
-    flags = tuple(name for name, on in (("free", activity.is_free),
-                                        ("low_threshold", activity.low_threshold)) if on)
-    return SearchDocument(
-        type="activity", url=w.url(activity), title=title, title_lang=title_lang,
-        summary=summary, summary_lang=summary_lang, keywords=" ".join(keywords),
-        text=" ".join(text), organisation=w.plain(organisation.name), where=", ".join(where),
-        facets={"municipality": municipalities, "audience": activity.audiences,
-                "theme": activity.themes, "format": (activity.format,),
-                "language": activity.languages},
-        flags=flags, next=next_dates)
-
-
-def _organisation(organisation: Organisation, w: _Words) -> SearchDocument:
-    title, title_lang = w.text(organisation.name)
-    summary, summary_lang = w.text(organisation.summary)
-    activities = organisation.activities
-    audiences = tuple(sorted({a for x in activities for a in x.audiences}))
-    formats = tuple(sorted({x.format for x in activities}))
-    themes = tuple(sorted({*organisation.themes, *(t for x in activities for t in x.themes)}))
-    keywords = [*w.labels("municipalities", organisation.municipalities),
-                *w.labels("themes", themes), *w.labels("expertise", organisation.expertise),
-                *w.labels("audiences", audiences), *w.labels("formats", formats)]
-    if organisation.address:
-        keywords.append(w.plain(organisation.address))
-    text = [summary, w.markdown(organisation.body),
-            *(w.plain(a.title) for a in activities)]
-    return SearchDocument(
-        type="organisation", url=w.url(organisation), title=title, title_lang=title_lang,
-        summary=summary, summary_lang=summary_lang, keywords=" ".join(keywords),
-        text=" ".join(text),
-        where=", ".join(w.labels("municipalities", organisation.municipalities)),
-        facets={"municipality": organisation.municipalities, "audience": audiences,
-                "theme": themes, "format": formats})
-
-
-def _place(place: Place, w: _Words) -> SearchDocument:
-    title, title_lang = w.text(place.name)
-    municipality = w.label("municipalities", place.municipality)
-    address = w.plain(place.address)
-    activities = w.guide.activities_at_place.get(place.slug, ())
-    text = [w.markdown(place.description), w.markdown(place.directions),
-            w.plain(place.accessibility_note), *(w.plain(a.title) for a in activities)]
-    return SearchDocument(
-        type="place", url=w.url(place), title=title, title_lang=title_lang,
-        summary=address, summary_lang=w.lang, keywords=f"{address} {municipality}",
-        text=" ".join(text), where=municipality,
-        facets={"municipality": (place.municipality,)})
-
-
-def _partnership(partnership: Partnership, w: _Words) -> SearchDocument:
-    title, title_lang = w.text(partnership.name)
-    summary, summary_lang = w.text(partnership.summary)
-    members = [w.plain(w.guide.organisation_by_slug[m].name) for m in partnership.members
-               if m in w.guide.organisation_by_slug]
-    municipalities = tuple(partnership.municipalities)
-    return SearchDocument(
-        type="partnership", url=w.url(partnership), title=title, title_lang=title_lang,
-        summary=summary, summary_lang=summary_lang,
-        keywords=" ".join([*members, *w.labels("municipalities", municipalities)]),
-        text=" ".join([summary, w.markdown(partnership.body)]),
-        where=", ".join(w.labels("municipalities", municipalities)),
-        facets={"municipality": municipalities})
-
-
-def _page(page: Page, w: _Words) -> SearchDocument:
-    title, title_lang = w.text(page.title)
-    summary, summary_lang = w.text(page.summary)
-    return SearchDocument(
-        type="page", url=w.url(page), title=title, title_lang=title_lang, summary=summary,
-        summary_lang=summary_lang, keywords="", text=" ".join([summary, w.markdown(page.body)]))
-
-
-def documents(guide: Guide, catalogue: Catalogue, urls: Urls) -> list[SearchDocument]:
-    """Every search document of one language, in a stable order: activities, organisations,
-    places, partnership tables, free pages."""
-    w = _Words(guide, catalogue, urls)
-    return [*(_activity(a, w) for a in guide.activities),
-            *(_organisation(o, w) for o in guide.organisations),
-            *(_place(p, w) for p in guide.places),
-            *(_partnership(p, w) for p in guide.partnerships),
-            *(_page(p, w) for p in sorted(guide.content.pages, key=lambda p: p.slug))]
-
-
-def facet_ids(guide: Guide) -> dict[str, tuple[str, ...]]:
-    """The terms each filter of the search page offers: those some document has."""
-    activities = guide.activities
-    municipalities = {m for a in activities for m in guide.activity_municipalities[a.key]}
-    municipalities |= {m for o in guide.organisations for m in o.municipalities}
-    municipalities |= {p.municipality for p in guide.places}
-    municipalities |= {m for p in guide.partnerships for m in p.municipalities}
-    used = {"municipality": municipalities,
-            "audience": {x for a in activities for x in a.audiences},
-            "theme": {x for a in activities for x in a.themes}
-            | {x for o in guide.organisations for x in o.themes},
-            "format": {a.format for a in activities},
-            "language": {x for a in activities for x in a.languages}}
-    return {name: tuple(sorted(used[name])) for name, _ in FACETS}
-
-
-def _json(data: Any) -> bytes:
+def compact_json(data: Any) -> bytes:
+    """JSON as the search files are written: UTF-8, no spaces."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -408,12 +210,12 @@ def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
     index = index_of(docs, lang)
     files, bounds = _Spilled(), []
     for n, shard in enumerate(searchindex.shards(index, shard_bytes)):
-        files.put(f"i{n}.json", _json(shard.index))  # and the shard's dict is let go
+        files.put(f"i{n}.json", compact_json(shard.index))  # and the shard's dict is let go
         bounds.append([shard.first, shard.last])
     for name, data in _document_parts(docs, lang):
         files.put(name, data)
-    files.put("facets.json", _json(facet_table(docs)))
-    files.put("terms.json", _json(sorted(index.postings, key=searchindex.utf16)))
+    files.put("facets.json", compact_json(facet_table(docs)))
+    files.put("terms.json", compact_json(sorted(index.postings, key=searchindex.utf16)))
     manifest = {"lang": lang, "built": today, "folder": f"v-{files.version()}/",
                 "stopwords": sorted(searchtext.stop_words(lang)),
                 "version": searchindex.LUNR_VERSION, "fields": list(index.fields),
@@ -426,7 +228,7 @@ def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
 def _document_parts(docs: list[SearchDocument], lang: str) -> Iterator[tuple[str, bytes]]:
     """d<n>.json: the documents shown, PART at a time, from document n × PART on."""
     for n, start in enumerate(range(0, len(docs), PART)):
-        yield f"d{n}.json", _json({"from": start, "documents": [
+        yield f"d{n}.json", compact_json({"from": start, "documents": [
             doc.shown(lang) for doc in docs[start:start + PART]]})
 
 
@@ -439,7 +241,7 @@ def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
         types = {t: catalogue(f"search.type_{t}") for t in TYPES}
         found = search_files(documents(guide, catalogue, urls), lang, types,
                              guide.today.isoformat())
-        yield urls.localised(SEARCH_PAGE + MANIFEST, lang), _json(found.manifest)
+        yield urls.localised(SEARCH_PAGE + MANIFEST, lang), compact_json(found.manifest)
         folder = SEARCH_PAGE + found.manifest["folder"]
         for name, data in found.files.items():
             yield urls.localised(folder + name, lang), data

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Protocol
 
 from lunr.pipeline import Pipeline
 from lunr.token import Token
@@ -204,7 +205,16 @@ def _register() -> None:
         Pipeline.register_function(stemmer, STEMMER_LABELS[lang])
 
 
-def pipeline_functions(lang: str) -> list[Callable]:
+class PipelineFunction(Protocol):
+    """A function of lunr's pipeline: called on each token, and named by the label it was
+    registered with (the manifest and the index name the pipeline by these labels)."""
+
+    label: str
+
+    def __call__(self, token: Token, i: int = 0, tokens: object = None) -> Token | None: ...
+
+
+def pipeline_functions(lang: str) -> list[PipelineFunction]:
     """The lunr pipeline of a language, for the builder and for queries alike."""
     registered = Pipeline.registered_functions
     return [registered[FOLD_LABEL], registered[stopword_label(lang)],

@@ -13,6 +13,8 @@
  * URL says so (&all=1, which fetches them again when the page is reloaded).
  * A later week (data-week-data) is drawn first from the week's data (hyteguide/pages/calendardata.py),
  * with the markup the HTML weeks have; then 1. and 2. work on it as on any week.
+ * Which occurrences the choices keep is lib/filters.js's (loaded before this script), the
+ * reader's day lib/dom.js's.
  * Our own code only: no libraries, nothing loaded from anywhere but this site; text is set
  * as text, never as HTML.
  */
@@ -20,7 +22,8 @@
   "use strict";
 
   var root = document.querySelector("[data-calendar]");
-  if (!root) {
+  var filters = window.hyteguideFilters; // lib/filters.js
+  if (!root || !filters) {
     return;
   }
 
@@ -95,16 +98,10 @@
       if (row[2]) {
         attributes["data-cancelled"] = "";
       }
-      attributes["data-audiences"] = activity[6];
-      attributes["data-themes"] = activity[7];
-      attributes["data-format"] = activity[8];
-      attributes["data-languages"] = activity[9];
-      [["e", "data-everyone"], ["f", "data-free"], ["l", "data-low-threshold"]].forEach(
-        function (flag) {
-          if (activity[10].indexOf(flag[0]) >= 0) {
-            attributes[flag[1]] = "";
-          }
-        });
+      var values = filters.weekAttributes(activity.slice(6, 10), activity[10]);
+      Object.keys(values).forEach(function (key) {
+        attributes[key] = values[key];
+      });
       var when = element("p", { "class": "occurrence__when" }, [element(
         "span", { "class": "occurrence__time" },
         [time ? pick(time[2])[0] : root.getAttribute("data-msg-no-time")])]);
@@ -227,8 +224,7 @@
   }
 
   function start() {
-    var LISTS = { audience: "audiences", theme: "themes", format: "format", language: "languages" };
-    var FLAGS = { free: "free", low_threshold: "lowThreshold" };
+    var FILTERS = filters.of("calendar");
     var days = Array.prototype.slice.call(root.querySelectorAll("[data-day]"));
     var paged = null; // the day's other pages (pagedlist.js), on a page of a paged day
     var links = Array.prototype.slice.call(root.querySelectorAll("a[data-calendar-link]"));
@@ -237,10 +233,6 @@
     });
 
     /* -- 1. days already past ------------------------------------------------------------- */
-
-    function todayIn(zone) { // readerday.js, loaded before this script
-      return window.hyteguideTodayIn ? window.hyteguideTodayIn(zone) : null;
-    }
 
     function hidePast(today) {
       if (!today || today <= root.getAttribute("data-built")) {
@@ -311,46 +303,11 @@
       : [];
 
     function chosen() {
-      var state = { count: 0 };
-      Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
-        state[name] = [];
-      });
-      boxes.forEach(function (box) {
-        if (box.checked && state[box.name]) {
-          state[box.name].push(box.value);
-          state.count += 1;
-        }
-      });
-      return state;
-    }
-
-    function words(element, attribute) {
-      return (element.getAttribute(attribute) || "").split(" ").filter(Boolean);
+      return filters.chosen(FILTERS, boxes);
     }
 
     function matches(item, state) {
-      var ok = Object.keys(LISTS).every(function (name) {
-        if (!state[name].length) {
-          return true;
-        }
-        if (name === "audience" && item.hasAttribute("data-everyone")) {
-          return true; // an activity for everyone suits any audience chosen
-        }
-        var has = words(item, "data-" + LISTS[name]);
-        return state[name].some(function (value) { return has.indexOf(value) >= 0; });
-      });
-      return ok && Object.keys(FLAGS).every(function (name) {
-        return !state[name].length || item.dataset[FLAGS[name]] !== undefined;
-      });
-    }
-
-    function query(state) {
-      var params = new URLSearchParams();
-      Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
-        state[name].forEach(function (value) { params.append(name, value); });
-      });
-      var text = params.toString();
-      return text ? "?" + text : "";
+      return filters.elementPasses(FILTERS, state, item);
     }
 
     function partial() {
@@ -366,7 +323,7 @@
     function apply(updateUrl) {
       var state = chosen();
       var shown = 0;
-      var filtering = state.count > 0;
+      var narrowed = state.count > 0;
       days.forEach(function (day) {
         if (day.hasAttribute("data-past")) {
           return;
@@ -376,7 +333,7 @@
         if (items) { // a drawn day: only its matching items are on the page
           var matching = items[1].filter(function (item) { return matches(item, state); });
           count = show(day, items[1], matching, function () { apply(false); });
-          day.hidden = filtering && matching.length === 0;
+          day.hidden = narrowed && matching.length === 0;
           shown += count;
           return;
         }
@@ -385,20 +342,20 @@
           item.hidden = !ok;
           count += ok ? 1 : 0;
         });
-        day.hidden = filtering && count === 0;
+        day.hidden = narrowed && count === 0;
         shown += count;
       });
-      none.hidden = !(filtering && shown === 0);
+      none.hidden = !(narrowed && shown === 0);
       var words = none.getAttribute(partial() ? "data-msg-page" : "data-msg-all");
       if (words && none.textContent !== words) {
         none.textContent = words;
       }
-      active.textContent = filtering ? "(" + state.count + ")" : "";
+      active.textContent = narrowed ? "(" + state.count + ")" : "";
       if (status.textContent !== message(shown)) {
         status.textContent = message(shown);
       }
       root.dispatchEvent(new CustomEvent("hyteguide:filter", { detail: state }));
-      var search = query(state);
+      var search = filters.query(FILTERS, state);
       links.forEach(function (link) {
         link.setAttribute("href", link.getAttribute("data-href") + search);
       });
@@ -410,18 +367,12 @@
     }
 
     function restore() {
-      var params = new URLSearchParams(window.location.search);
-      var any = false;
-      boxes.forEach(function (box) {
-        box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
-        any = any || box.checked;
-      });
-      if (any) {
+      if (filters.restore(boxes, window.location.search)) {
         form.querySelector("details").open = true;
       }
     }
 
-    hidePast(todayIn(root.getAttribute("data-timezone")));
+    hidePast(window.hyteguideTodayIn(root.getAttribute("data-timezone"))); // readerday.js
     if (form && window.hyteguidePaged) {
       paged = window.hyteguidePaged(root, function () { apply(true); });
     }

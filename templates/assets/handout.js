@@ -10,13 +10,15 @@
  * activities only, and the status and the "none" notice say so, until the visitor fetches the
  * other pages here (assets/pagedlist.js); then the choices and the printout cover the whole
  * list, and the URL says so (&all=1, which fetches them again when the page is opened).
+ * Which activities the choices keep is lib/filters.js's (loaded before this script).
  * Our own code only.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-handout]");
-  if (!root) {
+  var filters = window.hyteguideFilters; // lib/filters.js
+  if (!root || !filters) {
     return;
   }
   var form = root.querySelector("[data-handout-filter]");
@@ -29,47 +31,17 @@
   var status = root.querySelector("[data-handout-status]");
   var selection = root.querySelector("[data-handout-selection]");
   var none = root.querySelector("[data-handout-none]");
-  var LISTS = { audience: "data-audiences", theme: "data-themes", language: "data-languages" };
-  var FLAGS = { free: "data-free", low_threshold: "data-low-threshold" };
-
-  function chosen() {
-    var state = { count: 0, labels: [] };
-    Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
-      state[name] = [];
-    });
-    boxes.forEach(function (box) {
-      if (box.checked) {
-        state[box.name].push(box.value);
-        state.labels.push(box.getAttribute("data-label"));
-        state.count += 1;
-      }
-    });
-    return state;
-  }
-
-  function matches(entry, state) {
-    return Object.keys(LISTS).every(function (name) {
-      if (!state[name].length || (name === "audience" && entry.hasAttribute("data-everyone"))) {
-        return true;
-      }
-      var has = (entry.getAttribute(LISTS[name]) || "").split(" ");
-      return state[name].some(function (value) {
-        return has.indexOf(value) !== -1;
-      });
-    }) && Object.keys(FLAGS).every(function (name) {
-      return !state[name].length || entry.hasAttribute(FLAGS[name]);
-    });
-  }
+  var FILTERS = filters.of("handout");
 
   function partial() {
     return root.hasAttribute("data-paged-urls") && !(paged && paged.loaded());
   }
 
   function apply(updateUrl) {
-    var state = chosen();
+    var state = filters.chosen(FILTERS, boxes);
     var shown = 0;
     root.querySelectorAll("[data-activity]").forEach(function (entry) {
-      var ok = matches(entry, state);
+      var ok = filters.elementPasses(FILTERS, state, entry);
       entry.hidden = !ok;
       shown += ok ? 1 : 0;
     });
@@ -94,12 +66,7 @@
 
   /* "?audience=…&free=1" for the choices ("" for none); all: and "all=1" (every page here). */
   function query(state, all) {
-    var params = new URLSearchParams();
-    Object.keys(LISTS).concat(Object.keys(FLAGS)).forEach(function (name) {
-      state[name].forEach(function (value) {
-        params.append(name, value);
-      });
-    });
+    var params = filters.toParams(FILTERS, state, new URLSearchParams());
     if (all) {
       params.append("all", "1");
     }
@@ -107,10 +74,7 @@
     return text ? "?" + text : "";
   }
 
-  var params = new URLSearchParams(window.location.search);
-  boxes.forEach(function (box) {
-    box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
-  });
+  filters.restore(boxes, window.location.search);
   if (window.hyteguidePaged) {
     paged = window.hyteguidePaged(root, function () { apply(true); });
   }
@@ -131,7 +95,7 @@
     window.print();
   });
   apply(false);
-  if (paged && params.get("all") === "1") {
+  if (paged && new URLSearchParams(window.location.search).get("all") === "1") {
     paged.load();
   }
 })();

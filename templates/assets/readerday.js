@@ -1,5 +1,5 @@
 /* hyteguide: the reader's day in the site's time zone, for the scripts that show "today" and
- * hide what is past (calendar.js, upcoming.js, searchcore.js; loaded before them).
+ * hide what is past (calendar.js, upcoming.js, search.js, sitesearch.js; loaded before them).
  *
  * window.hyteguideTodayIn(zone) is the date ("2026-12-06") it is now in that IANA zone, or
  * null where the browser cannot tell (an unknown zone or an old browser): then the pages show

@@ -6,16 +6,19 @@
  * every document once filters are chosen or opened (for filtering and the counts). Filters: within a group any choice matches (an audience
  * meaning everyone matches any), across groups all must. The query and filters live in the
  * URL (?q=…&municipality=…&free=1), so a link can be shared; they are restored on load.
+ * Which documents the filters keep is lib/filters.js's (loaded before this script).
  * Results are made with textContent only. Our own code only.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-search]");
-  if (!root || !window.fetch || !window.Promise || !window.hyteguideSearch) {
+  if (!root || !window.fetch || !window.Promise || !window.hyteguideSearch ||
+      !window.hyteguideFilters) {
     return; // the browse links on the page remain
   }
   var core = window.hyteguideSearch;
+  var filters = window.hyteguideFilters;
   var form = root.querySelector("[data-search-form]");
   var input = form.querySelector("input[name=q]");
   var panel = root.querySelector("[data-search-filters]");
@@ -26,8 +29,12 @@
   var moreWrap = root.querySelector("[data-search-more-wrap]");
   var more = root.querySelector("[data-search-more]");
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-  var FACETS = ["municipality", "audience", "theme", "format", "language"];
-  var FLAGS = ["free", "low_threshold"];
+  var FILTERS = filters.of("search");
+  var FLAGS = FILTERS.filter(function (filter) { // shown as badges too
+    return filter.yesNo;
+  }).map(function (filter) {
+    return filter.name;
+  });
   var PAGE = 30; // results shown at a time
   var DELAY = 200; // ms after the last key press
 
@@ -53,47 +60,48 @@
   /* -- filters ---------------------------------------------------------------------------- */
 
   function chosen() {
-    var state = { count: 0 };
-    FACETS.concat(FLAGS).forEach(function (name) {
-      state[name] = [];
-    });
-    boxes.forEach(function (box) {
-      if (box.checked) {
-        state[box.name].push(box.value);
-        state.count += 1;
-      }
-    });
-    return state;
+    return filters.chosen(FILTERS, boxes);
   }
 
-  var everyone = {};
+  var everyone = []; // "audience=<id>" of the choices that mean everyone
   boxes.forEach(function (box) {
     if (box.hasAttribute("data-everyone")) {
-      (everyone[box.name] = everyone[box.name] || []).push(box.value);
+      everyone.push(box.name + "=" + box.value);
     }
   });
 
-  function hasAny(doc, name, values) {
-    var own = doc[name] || [];
-    return own.some(function (value) {
-      return values.indexOf(value) !== -1 || (everyone[name] || []).indexOf(value) !== -1;
+  /* A document's values of a filter (facets.json: ids, or true for a yes). */
+  function valuesOf(doc, filter) {
+    if (filter.yesNo) {
+      return doc[filter.name] === true ? [filters.TABLE.yes] : [];
+    }
+    return doc[filter.name] || [];
+  }
+
+  /* Is a document for everyone (one of its values is a choice meaning everyone)? */
+  function forEveryone(doc) {
+    return FILTERS.some(function (filter) {
+      return filter.everyone && valuesOf(doc, filter).some(function (value) {
+        return everyone.indexOf(filter.name + "=" + value) !== -1;
+      });
     });
   }
 
-  /* Does a document pass the chosen values of the groups named (default: all)? */
-  function passes(doc, state, groups) {
-    return (groups || FACETS.concat(FLAGS)).every(function (name) {
-      if (!state[name].length) {
-        return true;
-      }
-      return FLAGS.indexOf(name) !== -1 ? doc[name] === true : hasAny(doc, name, state[name]);
-    });
+  /* Does a document pass the chosen values of the filters given (default: all)? all: whether
+     it is for everyone, when already known. */
+  function passes(doc, state, only, all) {
+    return filters.passes(only || FILTERS, state, function (filter) {
+      return valuesOf(doc, filter);
+    }, all === undefined ? forEveryone(doc) : all);
   }
 
-  /* The groups whose chosen values a document lacks. */
+  /* The names of the filters whose chosen values a document lacks. */
   function failing(doc, state) {
-    return FACETS.concat(FLAGS).filter(function (name) {
-      return !passes(doc, state, [name]);
+    var all = forEveryone(doc);
+    return FILTERS.filter(function (filter) {
+      return !passes(doc, state, [filter], all);
+    }).map(function (filter) {
+      return filter.name;
     });
   }
 
@@ -108,7 +116,9 @@
       if (fails.length > 1) {
         return;
       }
-      (fails.length ? fails : FACETS.concat(FLAGS)).forEach(function (name) {
+      (fails.length ? fails : FILTERS.map(function (filter) {
+        return filter.name;
+      })).forEach(function (name) {
         matchingValues(doc, name).forEach(function (value) {
           var key = name + "=" + value;
           counts[key] = (counts[key] || 0) + 1;
@@ -123,18 +133,22 @@
     showGroups();
   }
 
-  var offered = {}; // group → the values of its boxes
+  var byName = {};
+  FILTERS.forEach(function (filter) {
+    byName[filter.name] = filter;
+  });
+  var offered = {}; // filter → the values of its boxes
   boxes.forEach(function (box) {
     (offered[box.name] = offered[box.name] || []).push(box.value);
   });
 
-  /* The values of a group's boxes that a document matches. */
+  /* The values of a filter's boxes that a document matches. */
   function matchingValues(doc, name) {
-    if (FLAGS.indexOf(name) !== -1) {
-      return doc[name] === true ? offered[name] || [] : [];
-    }
+    var filter = byName[name];
+    var values = valuesOf(doc, filter);
+    var all = forEveryone(doc);
     return (offered[name] || []).filter(function (value) {
-      return hasAny(doc, name, [value]);
+      return filters.passesOne(filter, values, all, [value]);
     });
   }
 
@@ -155,11 +169,8 @@
   /* -- the URL ---------------------------------------------------------------------------- */
 
   function restore() {
-    var params = new URLSearchParams(window.location.search);
-    input.value = params.get("q") || "";
-    boxes.forEach(function (box) {
-      box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
-    });
+    input.value = new URLSearchParams(window.location.search).get("q") || "";
+    filters.restore(boxes, window.location.search);
   }
 
   function remember(state) {
@@ -167,11 +178,7 @@
     if (input.value.trim()) {
       params.set("q", input.value.trim());
     }
-    FACETS.concat(FLAGS).forEach(function (name) {
-      state[name].forEach(function (value) {
-        params.append(name, value);
-      });
-    });
+    filters.toParams(FILTERS, state, params);
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
@@ -231,7 +238,7 @@
      are loaded, unless update number has been overtaken by a newer one meanwhile; then the
      focus moves to the first new one. */
   function showResults(searcher, number, focusFrom) {
-    var today = core.todayIn(root.getAttribute("data-timezone"));
+    var today = window.hyteguideTodayIn(root.getAttribute("data-timezone")); // readerday.js
     var start = focusFrom || 0;
     return searcher.documents(results.slice(start, shown)).then(function (docs) {
       if (number !== latest) {

@@ -41,19 +41,6 @@
   }
   var loading = {}; // manifest URL → Promise of a Searcher
 
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.async = false;
-      script.onload = resolve;
-      script.onerror = function () {
-        reject(new Error("could not load " + src));
-      };
-      document.head.appendChild(script);
-    });
-  }
-
   function fetchJson(url, fresh) {
     var options = { credentials: "same-origin" };
     if (fresh) {
@@ -77,7 +64,7 @@
     var get = config.fetch || fetchJson;
     var libraries = (config.scripts || []).reduce(function (chain, src) {
       return chain.then(function () {
-        return loadScript(src);
+        return root.hyteguideLoadScript(src); // sitesearch.js, loaded on every page
       });
     }, Promise.resolve());
     var found = Promise.all([libraries, get(url, true)]).then(function (parts) {
@@ -502,20 +489,14 @@
     return found;
   }
 
-  /* The reader's day in zone (readerday.js, loaded before this script), or "" where it is
-     unknown: then every listed date counts as still to come. */
-  function todayIn(zone) {
-    var known = typeof window !== "undefined" && window.hyteguideTodayIn;
-    return (known && window.hyteguideTodayIn(zone)) || "";
-  }
-
-  /* The first of a result's next dates not yet past, in words, or null. */
+  /* The first of a result's next dates not yet past, in words, or null. today: the reader's
+     day (readerday.js), or null where it is unknown: then every date counts as to come. */
   function nextDate(doc, today) {
     var upcoming = (doc.next || []).filter(function (pair) {
-      return pair[0] >= today;
+      return !today || pair[0] >= today;
     });
     return upcoming.length ? upcoming[0][1] : null;
   }
 
-  return { load: load, search: search, todayIn: todayIn, nextDate: nextDate };
+  return { load: load, search: search, nextDate: nextDate };
 });

@@ -8,10 +8,29 @@
  * results on the search page. The count is announced (role=status); Down arrow moves from the
  * box into the results, Up and Down move between them, Escape closes them and returns to the
  * box.
+ * It also holds the site's one script loader (window.hyteguideLoadScript), which searchcore.js
+ * uses too: so the search page, which has no box, loads this file as well.
  * Results are made with textContent only. Our own code only.
  */
 (function () {
   "use strict";
+
+  /* Adds a script of this site to the page; resolves once it has run. Scripts added one after
+     another run in that order (async off). The one copy: searchcore.js loads lunr with it,
+     which is why base.html loads this file on every page, the search page too. */
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false;
+      script.onload = resolve;
+      script.onerror = function () {
+        reject(new Error("could not load " + src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  window.hyteguideLoadScript = loadScript;
 
   var form = document.querySelector("[data-site-search]");
   if (!form || !window.fetch || !window.Promise || !window.URL) {
@@ -35,17 +54,6 @@
       found = found.split("{" + key + "}").join(String(values[key]));
     });
     return found;
-  }
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.async = false;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
   }
 
   /* searchtext.js and searchcore.js, the first time only. */
@@ -88,7 +96,7 @@
   }
 
   function show(search, searcher, found, docs, query) {
-    var today = search.todayIn(attr("timezone"));
+    var today = window.hyteguideTodayIn(attr("timezone")); // readerday.js, in data-core
     var n = found.hits.length;
     status.textContent = n ? message(n === 1 ? "count-one" : "count", { n: n })
                            : message("none", { q: query });

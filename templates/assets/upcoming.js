@@ -15,9 +15,7 @@
 (function () {
   "use strict";
 
-  function todayIn(zone) { // readerday.js, loaded before this script
-    return window.hyteguideTodayIn ? window.hyteguideTodayIn(zone) : null;
-  }
+  var todayIn = window.hyteguideTodayIn; // readerday.js, loaded before this script
 
   function each(root, selector, action) {
     Array.prototype.forEach.call(root.querySelectorAll(selector), action);

@@ -16,17 +16,18 @@ from typing import Any
 
 from hyteguide.common.problems import ContentError, Problem, format_report, has_errors
 from hyteguide.content import model
-from hyteguide.content.load import DEFAULT_TIMEZONE, Loader, _suggest_slug, load_content
+from hyteguide.content.load import DEFAULT_TIMEZONE, Loader, load_content
+from hyteguide.content.slugs import suggest_slug
 from hyteguide.importers.hsds.content_files import Flow, dump, front_matter_file, verify
-from hyteguide.importers.hsds.mapping import (
+from hyteguide.importers.hsds.mapping.checks import match_term
+from hyteguide.importers.hsds.mapping.documents import (
     ActivityDoc,
     Defaults,
-    Mapper,
     OrgDoc,
     PlaceDoc,
     Record,
-    match_term,
 )
+from hyteguide.importers.hsds.mapping.package import Mapper
 from hyteguide.importers.hsds.tables import HsdsError, Package, Warning_, read_package
 
 __all__ = ["HsdsError", "ImportOptions", "ImportResult", "import_hsds"]
@@ -213,7 +214,7 @@ def _new_site(package: Package) -> str:
 def _new_vocabulary(package: Package) -> str:
     """Municipalities from the package's cities and languages from its language rows, one
     format (toiminta) and empty groups for editors to fill."""
-    cities = {_suggest_slug(r.get("city")): r.get("city") for table in
+    cities = {suggest_slug(r.get("city")): r.get("city") for table in
               ("address", "physical_address", "postal_address")
               for r in package.rows(table) if r.get("city")}
     languages: dict[str, Any] = {"fi": {"fi": "suomi", "sv": "finska", "en": "Finnish"},
@@ -221,7 +222,7 @@ def _new_vocabulary(package: Package) -> str:
                                  "en": {"fi": "englanti", "sv": "engelska", "en": "English"}}
     for row in package.rows("language"):
         code = row.get("code").lower()
-        if code and _suggest_slug(code) == code and code not in languages:
+        if code and suggest_slug(code) == code and code not in languages:
             languages[code] = row.get("name") or code
     return ("# Written by `hyteguide import hsds --new`: add themes, audiences and formats.\n"
             + dump({"municipalities": dict(sorted(cities.items())),

@@ -11,16 +11,13 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+from hyteguide.common.text import content_text
+
 _BREAK_BEFORE = {"p", "div", "br", "ul", "ol", "tr", "table", "section", "article", "blockquote",
                  "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "hr", "pre"}
 _BREAK_AFTER = _BREAK_BEFORE - {"br", "hr"} | {"li"}
 _DROPPED = {"script", "style", "template", "noscript", "iframe", "object", "textarea", "title",
             "svg", "math", "select", "head"}
-# Characters neither YAML nor HTML allow in text, and invisible direction overrides.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff"
-                        "\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef" + "".join(
-                            chr(plane + 0xFFFE) + chr(plane + 0xFFFF)
-                            for plane in range(0, 0x110000, 0x10000)) + "]")
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 _ABBREVIATIONS = {"esim", "mm", "ns", "jne", "yms", "ym", "klo", "ca", "st", "mr", "mrs", "ms",
                   "dr", "etc", "eg", "ie", "vs", "no", "nr", "puh", "tel", "ks", "ry", "rf"}
@@ -61,7 +58,7 @@ def clean_text(value: str) -> str:
         parser.feed(text)
         parser.close()
         text = _LINE_BREAKS.sub("\n", "".join(parser.parts))
-    text = _FORBIDDEN.sub("", text).replace("\t", " ")
+    text = content_text(text).replace("\t", " ")
     lines = [" ".join(line.split()) for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", text)  # a list stays one list
@@ -88,7 +85,7 @@ def first_sentence(text: str, limit: int = 300) -> str:
 
 def markdown_text(text: str) -> str:
     """Clean text as Markdown that shows it literally: no tags, links, images or headings."""
-    lines = []
+    lines: list[str] = []
     for line in text.split("\n"):
         line = re.sub(r"&(?=#?\w+;)", "&amp;", line).replace("<", "&lt;")
         line = line.replace("[", "\\[").replace("]", "\\]")

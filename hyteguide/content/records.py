@@ -1,0 +1,248 @@
+"""Records and lists of the content schema: a record is a mapping of declared fields, each
+field declared once (its YAML key, type, documentation, example, skeleton line, the model
+attribute it fills and whether the open data exports leave it out), and a record made into its
+model object by those declarations (MkDocs' typed config options and Zola's serde structs do
+the same: the declaration is the schema, the documentation and the mapping to the model).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from hyteguide.common.problems import did_you_mean
+from hyteguide.content.fields import (
+    INVALID,
+    Context,
+    FieldType,
+    Str,
+    described,
+    is_null,
+    node_of,
+)
+
+
+@dataclass(frozen=True)
+class ListOf(FieldType):
+    """A list; a single value is taken as a list of one."""
+
+    item: FieldType = field(default_factory=Str)
+    unique: bool = True
+    min_items: int = 0
+    # How the model keeps the items, when not as written: the key they are sorted by (days of
+    # a schedule in date order, whatever order the editor wrote them in).
+    order: Callable[[Any], Any] | None = None
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"list of {self.item.label}"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            if isinstance(node, yaml.ScalarNode) or isinstance(self.item, Record):
+                node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark,
+                                         node.end_mark)
+            else:
+                return ctx.error(node, where, "wrong-type",
+                                 f"expected a list, found {described(node)}",
+                                 "write [a, b] or one '- item' per line")
+        values, ok, seen = [], True, {}
+        for index, item_node in enumerate(node.value):
+            value = self.item.convert(item_node, ctx, f"{where}[{index}]")
+            if value is INVALID:
+                ok = False
+                continue
+            if self.unique and isinstance(value, (str, int, dt.date)):
+                if value in seen:
+                    written = item_node.value if isinstance(item_node, yaml.ScalarNode) \
+                        else value
+                    ctx.error(item_node, f"{where}[{index}]", "duplicate-value",
+                              f"'{written}' is listed twice", "remove one of them")
+                    ok = False
+                    continue
+                seen[value] = index
+            values.append(value)
+        if ok and len(values) < self.min_items:
+            return ctx.error(node, where, "missing-field",
+                             f"list at least {self.min_items} item(s)")
+        if not ok:
+            return INVALID
+        return tuple(sorted(values, key=self.order)) if self.order else tuple(values)
+
+
+def as_written(value: Any) -> Any:
+    """A sort key: the value itself (weekdays, dates)."""
+    return value
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record, declared once: everything else about it follows from here.
+
+    `name` is the key editors write, `type` converts and checks it, `doc` and `example` make its
+    row in docs/fields.md (and `example` its line in the file `hyteguide new` writes, with the
+    comment `skeleton`), `attr` is the model
+    attribute it fills when that differs from the key (`from` → `start`), and `left_out` says
+    why the open data exports leave it out ("" when they carry it; a test holds both true)."""
+
+    name: str
+    type: FieldType
+    required: bool = False
+    doc: str = ""
+    example: str = ""
+    attr: str = ""
+    left_out: str = ""
+    # The comment after the field's line in the file `hyteguide new` writes; None leaves the
+    # field out of that file (a field for experts, or one the skeleton shows otherwise).
+    skeleton: str | None = ""
+
+    @property
+    def attribute(self) -> str:
+        """The model attribute this field fills."""
+        return self.attr or self.name
+
+
+Check = Callable[[dict[str, Any], yaml.MappingNode, Context, str], None]
+
+
+@dataclass(frozen=True)
+class Record(FieldType):
+    """A mapping of known fields; reports unknown, missing, duplicate and invalid ones."""
+
+    name: str = ""
+    fields: tuple[Field, ...] = ()
+    checks: tuple[Check, ...] = ()
+    extra: FieldType | None = None  # type of keys not in `fields` (e.g. vocabulary terms)
+    label: str = "fields"
+    model: type | None = None  # the frozen dataclass the record's values make
+    # Model attributes that do not come from a key of the record: the file name's slug, the
+    # file and line, what the loader adds (an activity's organisation). A test checks that the
+    # fields' attributes and these are exactly the model's dataclass fields.
+    given: tuple[str, ...] = ()
+    left_out: str = ""  # why open data leaves the whole record out ("" when it carries it)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    def make(self, values: dict[str, Any], **given: Any) -> Any:
+        """The model object of converted values: each under its field's attribute, with the
+        given attributes (which take the place of a value of the same attribute)."""
+        if self.model is None:
+            raise TypeError(f"{self.name} makes no model object")
+        attributes = {self.field(key).attribute: value for key, value in values.items()
+                      if not key.startswith("_")}
+        return self.model(**{**attributes, **given})
+
+    def convert(self, node: yaml.Node | None, ctx: Context, where: str = "") -> Any:
+        if node is None or is_null(node):
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [], getattr(node, "start_mark", None),
+                                    None)
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, where, "wrong-type",
+                             f"expected 'key: value' fields, found {described(node)}",
+                             "each field goes on its own line as 'key: value'")
+        known = {f.name: f for f in self.fields}
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        present: dict[str, yaml.Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            path = f"{where}.{key}" if where else key
+            if key in present:
+                first = ctx.document.source(present[key]).line
+                ctx.error(key_node, path, "duplicate-key", f"'{key}' is given twice "
+                          f"(first on line {first})", "keep only one of them")
+                ok = False
+                continue
+            present[key] = key_node
+            if key not in known:
+                if self.extra is not None:
+                    value = self.extra.convert(value_node, ctx, path)
+                    ok = ok and value is not INVALID
+                    extra[key] = value
+                    continue
+                hint = did_you_mean(key, known) or "fields: " + ", ".join(known)
+                if " " in key.strip():
+                    hint = "a text that contains ': ' (colon and space) needs quotes around it"
+                ctx.error(key_node, path, "unknown-key", f"'{key}' is not a field of {self.name}",
+                          hint)
+                ok = False
+                continue
+            if is_null(value_node):
+                continue  # an empty optional field is the same as a missing one
+            value = known[key].type.convert(value_node, ctx, path)
+            if value is INVALID:
+                ok = False
+            else:
+                values[key] = value
+        for f in self.fields:
+            if f.required and f.name not in values and f.name not in present:
+                ctx.error(node, f"{where}.{f.name}" if where else f.name, "missing-field",
+                          f"{self.name} needs '{f.name}'", f"add '{f.name}: {f.example or '…'}'")
+                ok = False
+            elif f.required and f.name in present and is_null(node_of(node, f.name)):
+                ctx.error(present[f.name], f"{where}.{f.name}" if where else f.name,
+                          "missing-field", f"'{f.name}' is empty", f"write a value for '{f.name}'")
+                ok = False
+        if not ok:
+            return INVALID
+        if self.extra is not None:
+            values["_extra"] = extra
+        values["_node"] = node
+        for check in self.checks:
+            before = ctx.error_count
+            check(values, node, ctx, where)
+            if ctx.error_count > before:
+                return INVALID
+        return values
+
+
+
+
+def field_node(values: dict[str, Any], name: str) -> yaml.Node:
+    """The node of a field in a converted record (for positions of cross-field problems)."""
+    return node_of(values["_node"], name)
+
+
+def model_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Converted record values without the bookkeeping keys."""
+    return {k: v for k, v in values.items() if not k.startswith("_")}
+
+
+class ChoiceOf(FieldType):
+    """The first of several types that a node's shape fits (a date, or a {from, until} range)."""
+
+    def __init__(self, scalar: FieldType, mapping: FieldType, label: str):
+        self.scalar_type, self.mapping_type, self.label = scalar, mapping, label
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        kind = self.mapping_type if isinstance(node, yaml.MappingNode) else self.scalar_type
+        return kind.convert(node, ctx, where)
+
+
+class Mapped(FieldType):
+    """A type whose converted value is passed through `make` (e.g. into a model object)."""
+
+    def __init__(self, inner: FieldType, make: Callable[[Any], Any]):
+        self.inner, self.make = inner, make
+        self.label = inner.label
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.inner.convert(node, ctx, where)
+        return INVALID if value is INVALID else self.make(value)
+
+
+def modelled(record: Record) -> Mapped:
+    """A record converted into its model object (as a nested field: a contact, a date range)."""
+    return Mapped(record, record.make)
+
+
+def fields_of(model: type) -> set[str]:
+    """The attribute names of a model dataclass (for the declaration's test)."""
+    return {f.name for f in dataclasses.fields(model)}

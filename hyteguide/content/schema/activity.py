@@ -1,0 +1,107 @@
+"""The schema of an activity: its fields and the checks across them (an event needs a day,
+rules must not overlap, no named person on a group for a sensitive audience)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from hyteguide.content import model
+from hyteguide.content.choices import Reference, Term
+from hyteguide.content.fields import Bool, Context, Str, TextField, Url, node_of
+from hyteguide.content.records import Field, ListOf, Record, field_node
+from hyteguide.content.schema.common import KeywordOrText
+from hyteguide.content.schema.contacts import CONTACT
+from hyteguide.content.schema.schedule import SCHEDULE_RULE, shared_day
+from hyteguide.content.slugs import SLUG_PATTERN
+
+SLUG = Str(label="id (a-z, 0-9, -)", pattern=SLUG_PATTERN, code="bad-slug",
+           pattern_hint="use lowercase letters a-z, digits and hyphens, e.g. 'olohuone'")
+
+
+def _check_event_has_schedule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                           where: str) -> None:
+    if values.get("format") == "tapahtuma" and not values.get("schedule"):
+        ctx.error(node, where, "missing-field", "an event needs a 'schedule' with its date",
+                  "add 'schedule: [{date: 2026-12-03}]'", severity="warning")
+
+
+def _check_rules_overlap(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                         where: str) -> None:
+    """Two rules of one activity must not give the same day at overlapping times."""
+    rules = values.get("schedule", ())
+    schedule_node = field_node(values, "schedule")
+    nodes = schedule_node.value if isinstance(schedule_node, yaml.SequenceNode) else [schedule_node]
+    for j, later in enumerate(rules):
+        for i, earlier in enumerate(rules[:j]):
+            day = shared_day(earlier, later, ctx.today)
+            if day:
+                ctx.error(nodes[j], f"{where}.schedule[{j}]", "overlapping-rules",
+                          f"rules {i + 1} and {j + 1} are both held on {day} at overlapping "
+                          "times", "remove the repeated days from one rule (an extra day of a "
+                          "recurring rule goes under 'also')")
+                return
+
+
+def _check_sensitive_contacts(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                              where: str) -> None:
+    """No named contact person on an activity for a sensitive audience (vocabulary
+    `sensitive: true`), whatever the basis: the name can reveal who takes part."""
+    if ctx.vocabulary is None:
+        return
+    audiences = ctx.vocabulary.group("audiences")
+    sensitive = [audiences[a] for a in values.get("audiences", ())
+                 if a in audiences and audiences[a].sensitive]
+    if not sensitive:
+        return
+    contacts_node = field_node(values, "contacts")
+    nodes = contacts_node.value if isinstance(contacts_node, yaml.SequenceNode) \
+        else [contacts_node]
+    label = sensitive[0].label.get(ctx.default_language)[0]
+    prefix = f"{where}.contacts" if where else "contacts"
+    for index, (contact, contact_node) in enumerate(zip(values.get("contacts", ()), nodes,
+                                                        strict=False)):
+        if contact.name:
+            ctx.error(node_of(contact_node, "name"), f"{prefix}[{index}].name",
+                      "sensitive-named-contact",
+                      f"no named contact person on an activity for '{label}' (a sensitive "
+                      "audience): naming a person on a group for, e.g., people recovering from "
+                      "substance use can reveal who takes part, or make the contact person a "
+                      "target",
+                      "remove 'name' (and 'basis', 'consent_until') and use a role, e.g. "
+                      "'role: Vertaisohjaaja', with the organisation's shared email or phone")
+
+
+ACTIVITY_RECORD = Record("an activity", (
+    Field("id", SLUG, True, "short id, unique within the organisation file", "olohuone",
+          skeleton="lyhyt tunnus: a-z, 0-9, -"),
+    Field("title", TextField(), True, "name of the activity", "Olohuone"),
+    Field("summary", TextField(), True, "one sentence: what, for whom", "Avoin kohtaamispaikka."),
+    Field("format", Term(group="formats"), True, "kind of activity (vocabulary 'formats')",
+          "kohtaamispaikka", skeleton="vocabulary.yaml: formats"),
+    Field("themes", ListOf(Term(group="themes")), False, "themes (vocabulary 'themes')",
+          "[mielenterveys]"),
+    Field("audiences", ListOf(Term(group="audiences")), False,
+          "target groups (vocabulary 'audiences')", "[aikuiset]"),
+    Field("place", Reference(kind="place", folder="places"), False,
+          "where: the slug of a file in places/", "keravan-kirjasto",
+          skeleton="places/<tunnus>.yaml"),
+    Field("online", Url(), False, "web address, if held online", "https://meet.example.org/x"),
+    Field("website", Url(), False, "the activity's own web page, if it has one",
+          "https://olohuone.example.org/ryhmat"),
+    Field("languages", ListOf(Term(group="languages")), False,
+          "languages it is held in (vocabulary 'languages')", "[fi, sv]"),
+    Field("cost", KeywordOrText("free"), False, "'free' or the price in words", "free",
+          skeleton="free tai hinta sanoin"),
+    Field("registration", KeywordOrText("none"), False, "'none' or how to register", "none",
+          skeleton="none tai miten ilmoittaudutaan"),
+    Field("low_threshold", Bool(), False, "free, no referral or registration needed", "true"),
+    Field("drop_in", Bool(), False, "come and go during the hours (a drop-in, not a session "
+          "from start to end)", "true"),
+    Field("schedule", ListOf(SCHEDULE_RULE), False, "when it is held", "- weekly: [tue]"),
+    Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|",
+          skeleton=None),
+    Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
+), (_check_event_has_schedule, _check_rules_overlap, _check_sensitive_contacts),
+    label="activity", model=model.Activity, given=("organisation", "source"))

@@ -1,0 +1,162 @@
+/* hyteguide filters: which listed items a visitor's choices keep, for the calendar
+ * (calendar.js), the handout (handout.js) and the search page (search.js).
+ *
+ * TABLE is hyteguide/derive/filters.py's definition (its browser_table(); tests/test_filters.py
+ * keeps the two equal): each filter's name (the URL parameter and the checkboxes' name), the
+ * data attribute a listed item carries its values in, whether it is a yes/no filter (a
+ * checkbox of value "1"), its letter in the calendar's week data, and whether an item for
+ * everyone matches any of its choices; and which filters each page offers, in order.
+ * The rule: within a filter any chosen value matches, across filters all must.
+ * Works in browsers (window.hyteguideFilters) and in node (require, for tests). Our own code
+ * only.
+ */
+(function (root, factory) {
+  "use strict";
+  var filters = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = filters;
+  } else {
+    root.hyteguideFilters = filters;
+  }
+})(typeof globalThis === "object" ? globalThis : this, function () {
+  "use strict";
+
+  var TABLE = {
+    filters: [
+      { name: "municipality", attribute: null, yesNo: false, letter: "", everyone: false },
+      { name: "audience", attribute: "data-audiences", yesNo: false, letter: "", everyone: true },
+      { name: "theme", attribute: "data-themes", yesNo: false, letter: "", everyone: false },
+      { name: "format", attribute: "data-format", yesNo: false, letter: "", everyone: false },
+      { name: "language", attribute: "data-languages", yesNo: false, letter: "",
+        everyone: false },
+      { name: "free", attribute: "data-free", yesNo: true, letter: "f", everyone: false },
+      { name: "low_threshold", attribute: "data-low-threshold", yesNo: true, letter: "l",
+        everyone: false }
+    ],
+    places: {
+      calendar: ["audience", "theme", "format", "language", "free", "low_threshold"],
+      handout: ["audience", "theme", "language", "free", "low_threshold"],
+      search: ["municipality", "audience", "theme", "format", "language", "free",
+               "low_threshold"]
+    },
+    yes: "1",
+    everyoneAttribute: "data-everyone",
+    everyoneLetter: "e"
+  };
+
+  var byName = {};
+  TABLE.filters.forEach(function (filter) {
+    byName[filter.name] = filter;
+  });
+
+  /* The filters a page offers ("calendar", "handout", "search"), in order. */
+  function of(place) {
+    return TABLE.places[place].map(function (name) {
+      return byName[name];
+    });
+  }
+
+  /* Does an item pass one filter? values: its values of the filter (term ids, or ["1"] for a
+     yes); everyone: whether it is for everyone; wanted: the values chosen. */
+  function passesOne(filter, values, everyone, wanted) {
+    if (!wanted.length || (everyone && filter.everyone)) {
+      return true;
+    }
+    return wanted.some(function (value) {
+      return values.indexOf(value) !== -1;
+    });
+  }
+
+  /* Does an item pass every filter of a list? valuesOf(filter) gives its values of each. */
+  function passes(filters, state, valuesOf, everyone) {
+    return filters.every(function (filter) {
+      return passesOne(filter, valuesOf(filter), everyone, state[filter.name] || []);
+    });
+  }
+
+  /* An element's values of a filter, from its data attribute: the space-separated ids, or a
+     bare attribute for a yes. */
+  function attributeValues(element, filter) {
+    if (filter.yesNo) {
+      return element.hasAttribute(filter.attribute) ? [TABLE.yes] : [];
+    }
+    return (element.getAttribute(filter.attribute) || "").split(" ").filter(Boolean);
+  }
+
+  /* Does a listed element (a calendar occurrence, a handout entry) pass the choices? */
+  function elementPasses(filters, state, element) {
+    return passes(filters, state, function (filter) {
+      return attributeValues(element, filter);
+    }, element.hasAttribute(TABLE.everyoneAttribute));
+  }
+
+  /* The choices of a form's checkboxes: {count, labels (data-label of each chosen box, in
+     order), and per filter the values chosen}. */
+  function chosen(filters, boxes) {
+    var state = { count: 0, labels: [] };
+    filters.forEach(function (filter) {
+      state[filter.name] = [];
+    });
+    boxes.forEach(function (box) {
+      if (box.checked && state[box.name]) {
+        state[box.name].push(box.value);
+        state.labels.push(box.getAttribute("data-label"));
+        state.count += 1;
+      }
+    });
+    return state;
+  }
+
+  /* The choices as URL parameters, in the filters' order, added to params (URLSearchParams). */
+  function toParams(filters, state, params) {
+    filters.forEach(function (filter) {
+      (state[filter.name] || []).forEach(function (value) {
+        params.append(filter.name, value);
+      });
+    });
+    return params;
+  }
+
+  /* "?audience=…&free=1" for the choices, "" for none. */
+  function query(filters, state) {
+    var text = toParams(filters, state, new URLSearchParams()).toString();
+    return text ? "?" + text : "";
+  }
+
+  /* Check the boxes the URL's query (search) names; whether any is checked. */
+  function restore(boxes, search) {
+    var params = new URLSearchParams(search);
+    var any = false;
+    boxes.forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
+      any = any || box.checked;
+    });
+    return any;
+  }
+
+  /* The attributes of a calendar occurrence drawn from its week data: the term filters'
+     values (terms: in the calendar's order) and the letters of its yeses. */
+  function weekAttributes(terms, letters) {
+    var attributes = {};
+    of("calendar").filter(function (filter) {
+      return !filter.yesNo;
+    }).forEach(function (filter, index) {
+      attributes[filter.attribute] = terms[index];
+    });
+    if (letters.indexOf(TABLE.everyoneLetter) >= 0) {
+      attributes[TABLE.everyoneAttribute] = "";
+    }
+    of("calendar").forEach(function (filter) {
+      if (filter.yesNo && letters.indexOf(filter.letter) >= 0) {
+        attributes[filter.attribute] = "";
+      }
+    });
+    return attributes;
+  }
+
+  return {
+    TABLE: TABLE, of: of, passesOne: passesOne, passes: passes, elementPasses: elementPasses,
+    chosen: chosen, toParams: toParams, query: query, restore: restore,
+    weekAttributes: weekAttributes
+  };
+});
