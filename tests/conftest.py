@@ -279,7 +279,7 @@ def served_site(built_site, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    from browsing import CHROMIUM, CHROMIUM_ARGS, unavailable
+    from tests.browsing import CHROMIUM, CHROMIUM_ARGS, unavailable
 
     if not CHROMIUM.is_file():
         unavailable(f"{CHROMIUM} is missing: apt-get install chromium")
@@ -301,7 +301,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def axe_path() -> Path:
-    from browsing import AXE, unavailable
+    from tests.browsing import AXE, unavailable
 
     if not AXE.is_file():
         unavailable(f"{AXE.relative_to(REPO)} is missing: run npm ci")

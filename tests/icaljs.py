@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+
+from tests.conftest import REPO
 
 NODE = Path("/usr/bin/node")
 ICAL_JS = REPO / "node_modules" / "ical.js" / "dist" / "ical.es5.cjs"

@@ -9,7 +9,8 @@ build day is the same. Everything is fingerprinted together with the code, the t
 site-wide content and the build's options (`Fingerprint`), so a cache made by another version
 or for another site is never used: it is replaced.
 
-The output is the same, byte for byte, as a build without the cache (tests/test_buildcache.py).
+The output is the same, byte for byte, as a build without the cache
+(tests/build/test_buildcache.py).
 The cache is read as data only (JSON and blobs), never as code, so a cache restored from
 somewhere else cannot run anything.
 """

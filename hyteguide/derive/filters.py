@@ -12,7 +12,7 @@ handout.js and search.js), each with some of these filters, in this order:
 The rule is the same everywhere: within a filter any chosen value matches, across filters all
 must; an activity for everyone (an audience with `everyone: true`) matches any audience
 chosen; a yes/no filter (free, low threshold) is a checkbox of value "1". `browser_table()` is
-this definition as lib/filters.js holds it (tests/test_filters.py keeps the two equal).
+this definition as lib/filters.js holds it (tests/derive/test_filters.py keeps the two equal).
 """
 
 from __future__ import annotations

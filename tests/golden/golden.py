@@ -105,10 +105,9 @@ def differences(site: Path) -> str:
 
 def build_example(output: Path) -> None:
     """The example region built as the test suite builds it (conftest's TODAY and BASE_URL)."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from conftest import BASE_URL, CONTENT, TEMPLATES, TODAY
-
+    sys.path.insert(0, str(REPO))  # run as a script: the tests package is in the checkout
     from hyteguide.build.pipeline import build
+    from tests.conftest import BASE_URL, CONTENT, TEMPLATES, TODAY
 
     with tempfile.TemporaryDirectory() as sources:
         content, templates = Path(sources) / "content", Path(sources) / "templates"

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import golden  # noqa: E402
+from tests.golden import golden
 
 
 def test_the_example_site_is_the_golden_one(built_site):

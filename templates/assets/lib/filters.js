@@ -1,7 +1,7 @@
 /* hyteguide filters: which listed items a visitor's choices keep, for the calendar
  * (calendar.js), the handout (handout.js) and the search page (search.js).
  *
- * TABLE is hyteguide/derive/filters.py's definition (its browser_table(); tests/test_filters.py
+ * TABLE is hyteguide/derive/filters.py's definition (its browser_table(); tests/derive/test_filters.py
  * keeps the two equal): each filter's name (the URL parameter and the checkboxes' name), the
  * data attribute a listed item carries its values in, whether it is a yes/no filter (a
  * checkbox of value "1"), its letter in the calendar's week data, and whether an item for
