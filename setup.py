@@ -11,7 +11,7 @@ search index that Python prebuilds must be read by the very lunr.js it was teste
 region then needs no Node.js. Where node_modules lacks them (a wheel built from a git
 checkout), the step runs `npm ci --omit=dev` first, and stops with a message if npm is missing.
 
-An editable install (`pip install -e .`) copies nothing: hyteguide/pages/sources.py reads the
+An editable install (`pip install -e .`) copies nothing: hyteguide/web/sources.py reads the
 checkout's own templates/ and node_modules/ then, so edits show at once.
 """
 
@@ -54,7 +54,7 @@ class BuildWithDefaults(build_py):
     def run(self) -> None:
         super().run()
         if getattr(self, "editable_mode", False):
-            return  # read from the checkout itself (hyteguide/pages/sources.py)
+            return  # read from the checkout itself (hyteguide/web/sources.py)
         target = Path(self.build_lib) / "hyteguide" / "defaults"
         if target.exists():
             shutil.rmtree(target)  # nothing left over from an earlier build

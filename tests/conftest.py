@@ -310,7 +310,7 @@ def axe_path() -> Path:
 
 # -- a region large enough to page: generated, built with small page sizes ---------------------
 
-# Small page sizes (hyteguide.derive.paging.SIZES), so that a small region has every kind of paged
+# Small page sizes (hyteguide.pages.paging.SIZES), so that a small region has every kind of paged
 # list: lists and a term's two lists over several pages, calendar weeks split by day and days
 # split into pages beside weeks on one page, handouts split by theme and paged beside handouts
 # on one page, and the home page's previews of longer days.
@@ -337,7 +337,7 @@ def paged_site(tmp_path_factory, sources, paged_region) -> BuiltSite:
     """The generated region built for TODAY with SMALL_PAGES."""
     from hyteguide.build.pipeline import build
     from hyteguide.content.load import load_content
-    from hyteguide.derive import paging
+    from hyteguide.pages import paging
 
     output = tmp_path_factory.mktemp("paged-site") / "site"
     with pytest.MonkeyPatch.context() as patch:

@@ -16,15 +16,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.choices import Term
 from hyteguide.content.fields import INVALID, Context, TextField
 from hyteguide.content.records import Field, Record
 from hyteguide.content.yamlsource import parse_yaml
 from hyteguide.derive.guide import derive
 from hyteguide.opendata import exports
-from hyteguide.pages.i18n import Catalogue, load_catalogue
-from hyteguide.pages.urls import Urls
+from hyteguide.web.i18n import Catalogue, load_catalogue
+from hyteguide.web.urls import Urls
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from hyteguide.build.dependencies import SOURCED, Dependency, digest, ident
-from hyteguide.build.write import write_whole
+from hyteguide.common.files import write_whole
 from hyteguide.common.problems import relative_path
-from hyteguide.pages.sources import template_folders
+from hyteguide.web.dependencies import SOURCED, Dependency, digest, ident
+from hyteguide.web.sources import template_folders
 
 VERSION = 1
 MANIFEST = "manifest.json"

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hyteguide.build.cache import BuildCache, code_fingerprint, content_files
+from hyteguide.build.render import Renderer, static_files
 from hyteguide.build.write import Staging, UnsafeOutput
 from hyteguide.common.problems import Problem, format_report
 from hyteguide.content.history import last_commits
 from hyteguide.content.load import load_content, today_in
 from hyteguide.derive.guide import derive
-from hyteguide.pages.render import Renderer, static_files
-from hyteguide.pages.sources import node_modules_candidates
 from hyteguide.search.files import vendor_files
+from hyteguide.web.sources import node_modules_candidates
 
 
 def node_modules_of(templates: Path) -> Path:

@@ -13,12 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from hyteguide.build.dependencies import using_today
 from hyteguide.build.parallel import chunked
+from hyteguide.web.dependencies import using_today
 
 if TYPE_CHECKING:
     from hyteguide.build.cache import BuildCache, Output
-    from hyteguide.pages.render import Renderer
+    from hyteguide.build.render import Renderer
     from hyteguide.pages.spec import PageSpec
 
 

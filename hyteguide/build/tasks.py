@@ -13,8 +13,6 @@ from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from hyteguide.build.dependencies import recording
-from hyteguide.build.memo import remembering
 from hyteguide.build.parallel import in_parallel, release_memory
 from hyteguide.build.plan import Made, Plan
 from hyteguide.feeds.ical import feeds
@@ -24,10 +22,12 @@ from hyteguide.pages.spec import PageSpec, check_unique
 from hyteguide.search.files import SearchSizes
 from hyteguide.search.files import files as search_files
 from hyteguide.search.files import kind_of as search_kind
+from hyteguide.web.dependencies import recording
+from hyteguide.web.memo import remembering
 
 if TYPE_CHECKING:
     from hyteguide.build.cache import BuildCache, Output
-    from hyteguide.pages.render import Renderer
+    from hyteguide.build.render import Renderer
 
 
 def render_all(renderer: Renderer, output: Output, cache: BuildCache | None = None) -> int:

@@ -14,10 +14,10 @@ from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
+from hyteguide.common.links import valid_url
 from hyteguide.common.problems import Problem, did_you_mean
-from hyteguide.content.model import Text, TimeRange
 from hyteguide.content.yamlsource import Document
-from hyteguide.pages.urls import valid_url
+from hyteguide.model import Text, TimeRange
 
 
 class _Invalid:

@@ -8,14 +8,15 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
+from hyteguide import model
 from hyteguide.common.problems import ContentError, Problem, did_you_mean, relative_path
-from hyteguide.content import model, schema
+from hyteguide.common.routes import RESERVED_PAGE_SLUGS  # the routes' own names
+from hyteguide.content import schema
 from hyteguide.content.fields import INVALID, Context
 from hyteguide.content.loadcache import LoadCache
 from hyteguide.content.records import Record, model_values
 from hyteguide.content.slugs import SLUG_PATTERN, suggest_slug
 from hyteguide.content.yamlsource import Document, parse_yaml, split_front_matter
-from hyteguide.pages.routes import RESERVED_PAGE_SLUGS  # the routes' own names
 
 FOLDERS = {  # folder: (kind, file endings)
     "places": ("place", (".yaml", ".yml")),

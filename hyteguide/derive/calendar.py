@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hyteguide.content.model import DateRange
+from hyteguide.model import DateRange
 from hyteguide.schedule.occurrences import Occurrence
 
 

@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hyteguide.content.model import Activity, Vocabulary
+from hyteguide.model import Activity, Vocabulary
 
 YES = "1"  # the value of a yes/no filter's checkbox
 EVERYONE_ATTRIBUTE = "data-everyone"  # on an item for everyone

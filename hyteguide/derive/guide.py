@@ -16,11 +16,11 @@ from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from hyteguide.content.load import is_stale
-from hyteguide.content.model import Activity, Content, Organisation, Partnership, Place
 from hyteguide.derive.calendar import Calendar, calendar_weeks
 from hyteguide.derive.filters import Choices, choices
 from hyteguide.derive.terms import TermIndex, term_indexes
 from hyteguide.derive.upcoming import NextHeld, OccurrenceCache, Upcoming, keyed
+from hyteguide.model import Activity, Content, Organisation, Partnership, Place
 from hyteguide.schedule.occurrences import Occurrence
 
 _ALPHABET = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}"})

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hyteguide.common.problems import Problem
-from hyteguide.content.model import Organisation, Text
 from hyteguide.derive.guide import Guide
+from hyteguide.model import Organisation, Text
 
 KINDS = {
     "hidden": "Hidden from listings: information checked far too long ago",

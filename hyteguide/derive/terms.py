@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from hyteguide.content.model import Activity, Content, Organisation, Term
+from hyteguide.model import Activity, Content, Organisation, Term
 
 TAXONOMIES = ("municipalities", "themes", "audiences", "formats")
 

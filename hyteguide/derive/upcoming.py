@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from hyteguide.content.model import Activity
+from hyteguide.model import Activity
 from hyteguide.schedule.occurrences import Occurrence, activity_occurrences, next_occurrences
 
 # Next dates an activity page lists, however far ahead. More than a reader needs on the day

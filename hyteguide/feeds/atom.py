@@ -13,12 +13,12 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from hyteguide.common.language import LanguageView
+from hyteguide.common.routes import path_to
 from hyteguide.common.text import xml_text
-from hyteguide.content.model import Activity, Text
 from hyteguide.derive.guide import Guide
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.routes import path_to
-from hyteguide.pages.urls import Urls, path_of
+from hyteguide.model import Activity, Text
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.urls import Urls, path_of
 
 FEED = path_to("opendata_feed")  # language-neutral path; sv/opendata/feed.atom, …
 ENTRIES = 50

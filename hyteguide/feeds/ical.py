@@ -23,8 +23,9 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from hyteguide.common.language import LanguageView
+from hyteguide.common.routes import path_to
 from hyteguide.common.text import ical_text
-from hyteguide.content.model import Activity, Cancellation, Organisation, Term, Text
+from hyteguide.derive.feedscopes import CHOICE_PARAMETER, FeedChoice, feed_activities, feed_targets
 from hyteguide.derive.guide import Guide, sort_key
 from hyteguide.feeds import icaltext
 from hyteguide.feeds.icalseries import (
@@ -39,11 +40,10 @@ from hyteguide.feeds.icalseries import (
     uid,
 )
 from hyteguide.feeds.icaltimezone import vtimezone
-from hyteguide.feeds.scopes import CHOICE_PARAMETER, FeedChoice, feed_activities, feed_targets
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.routes import path_to
-from hyteguide.pages.urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
+from hyteguide.model import Activity, Cancellation, Organisation, Term, Text
 from hyteguide.schedule.occurrences import Series, activity_series, published_end
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.urls import FEED_GROUPS, Urls, calendar_path, feed_path, path_of
 
 PRODID = "-//hyteguide//hyteguide//EN"
 REFRESH = "PT12H"  # how often subscribed calendar apps should fetch again (a DURATION)

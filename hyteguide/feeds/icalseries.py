@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from icalendar import vRecur
 
-from hyteguide.content.model import TimeRange
 from hyteguide.feeds.icaltext import Property
+from hyteguide.model import TimeRange
 from hyteguide.schedule import wallclock
 from hyteguide.schedule.occurrences import Series, recurrences, without_count
 from hyteguide.schedule.wallclock import instance, irregular, unambiguous

@@ -16,15 +16,6 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from hyteguide.content.model import (
-    YSO_BASE,
-    Activity,
-    OpeningHours,
-    Organisation,
-    Place,
-    Term,
-    Text,
-)
 from hyteguide.feeds.jsonldschedule import rule_schedules
 from hyteguide.feeds.jsonldvalues import (
     COUNTRY,
@@ -36,6 +27,15 @@ from hyteguide.feeds.jsonldvalues import (
     clock,
     language_codes,
     one_or_many,
+)
+from hyteguide.model import (
+    YSO_BASE,
+    Activity,
+    OpeningHours,
+    Organisation,
+    Place,
+    Term,
+    Text,
 )
 from hyteguide.schedule.occurrences import Occurrence
 from hyteguide.schedule.wallclock import instance

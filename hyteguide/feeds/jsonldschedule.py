@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hyteguide.content.model import Activity, MonthlyDay, ScheduleRule, TimeRange
 from hyteguide.feeds.jsonldvalues import DAY_URLS, Context, Data, clean, clock
+from hyteguide.model import Activity, MonthlyDay, ScheduleRule, TimeRange
 from hyteguide.schedule.occurrences import (
     is_skipped,
     recurring_dates,

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from hyteguide.common.language import LanguageView
 from hyteguide.common.times import DAY_NAMES, END_OF_DAY
-from hyteguide.content.model import Vocabulary
+from hyteguide.model import Vocabulary
 
 SCHEMA = "https://schema.org"
 DAY_URLS = tuple(f"{SCHEMA}/{day}" for day in DAY_NAMES)

@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from hyteguide.common.language import LanguageView
+from hyteguide.common.routes import path_to
 from hyteguide.common.times import WEEKDAY_KEYS, clock_fields
-from hyteguide.content.model import (
+from hyteguide.derive.guide import Guide
+from hyteguide.feeds import atom
+from hyteguide.model import (
     Activity,
     Contact,
     Organisation,
@@ -24,13 +27,10 @@ from hyteguide.content.model import (
     Term,
     Text,
 )
-from hyteguide.derive.guide import Guide
-from hyteguide.feeds import atom
 from hyteguide.opendata import hsds
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.routes import path_to
-from hyteguide.pages.urls import SECTION_OF_GROUP, Urls, path_of
 from hyteguide.schedule.occurrences import Occurrence, recurrences
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.urls import SECTION_OF_GROUP, Urls, path_of
 
 PAGE = path_to("opendata")  # the open data page, in every language
 # Language-neutral: only at the site's root (the texts are in every language).

@@ -36,14 +36,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from hyteguide.common.times import clock
-from hyteguide.content.model import Activity, Text, TimeRange
-from hyteguide.derive import paging
 from hyteguide.derive.calendar import Calendar
 from hyteguide.derive.filters import week_values
 from hyteguide.derive.guide import Guide
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.urls import calendar_data_path
+from hyteguide.model import Activity, Text, TimeRange
+from hyteguide.pages import paging
 from hyteguide.schedule.occurrences import Occurrence
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.urls import calendar_data_path
 
 VERSION = 1
 

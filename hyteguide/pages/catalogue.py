@@ -9,21 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from hyteguide.content.model import Activity, Organisation, Partnership, Place
+from hyteguide.common import routes
+from hyteguide.common.routes import path_to
 from hyteguide.content.schema import GAP_REASONS
-from hyteguide.derive import paging
 from hyteguide.derive.guide import Guide
-from hyteguide.derive.paging import WeekLayout, by_name, by_title, calendar_layout, preview
 from hyteguide.derive.terms import TAXONOMIES
+from hyteguide.model import Activity, Organisation, Partnership, Place
 from hyteguide.opendata.exports import page_context as opendata_context
-from hyteguide.pages import routes
-from hyteguide.pages.i18n import Catalogue
+from hyteguide.pages import paging
 from hyteguide.pages.lists import Lists, calendar_pages
-from hyteguide.pages.routes import path_to
+from hyteguide.pages.paging import WeekLayout, by_name, by_title, calendar_layout, preview
 from hyteguide.pages.spec import PageSpec
-from hyteguide.pages.urls import path_of
 from hyteguide.schedule.occurrences import listed_since
 from hyteguide.search.documents import FACETS, facet_ids
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.urls import path_of
 
 # Days after the build that the home page has ready for a reader who opens it later (its
 # "today" and "the coming week" then follow the reader's day, assets/upcoming.js).

@@ -16,9 +16,9 @@ from types import TracebackType
 
 import jinja2
 
-from hyteguide.build.dependencies import RecordingEnvironment
 from hyteguide.common.problems import ContentError, Problem, did_you_mean, relative_path
-from hyteguide.pages.sources import template_folders
+from hyteguide.web.dependencies import RecordingEnvironment
+from hyteguide.web.sources import template_folders
 
 TEMPLATE_CODE = "template"
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")

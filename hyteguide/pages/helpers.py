@@ -13,19 +13,19 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from hyteguide.build.dependencies import GuideView, record, record_objects, recording
 from hyteguide.common.language import LanguageView
-from hyteguide.content.model import Activity, Organisation, Term, Text
+from hyteguide.common.routes import path_to
+from hyteguide.derive.feedscopes import CHOICE_GROUP, FeedChoice, choices, feed_activities
 from hyteguide.derive.guide import sort_key
-from hyteguide.feeds.scopes import CHOICE_GROUP, FeedChoice, choices, feed_activities
-from hyteguide.pages.markup import render_markdown
+from hyteguide.model import Activity, Organisation, Term, Text
 from hyteguide.pages.qr import img as qr_img
-from hyteguide.pages.routes import path_to
-from hyteguide.pages.urls import FEED_GROUPS, feed_path, path_of
 from hyteguide.search.files import BROWSER_SCRIPTS
+from hyteguide.web.dependencies import GuideView, record, record_objects, recording
+from hyteguide.web.markup import render_markdown
+from hyteguide.web.urls import FEED_GROUPS, feed_path, path_of
 
 if TYPE_CHECKING:
-    from hyteguide.pages.render import Renderer
+    from hyteguide.build.render import Renderer
 
 REPORT_TEMPLATE = "vanhentunut-tieto.yml"  # .github/ISSUE_TEMPLATE/: outdated information
 FRAGMENTS = 20_000  # parts of pages a worker keeps for reuse (`once`): about 30 MB at most

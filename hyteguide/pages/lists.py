@@ -11,10 +11,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from hyteguide.content.model import Activity, Place, Term, Text
-from hyteguide.derive import paging
+from hyteguide.common.routes import path_to
 from hyteguide.derive.guide import Guide, sort_key
-from hyteguide.derive.paging import (
+from hyteguide.derive.terms import TermIndex
+from hyteguide.model import Activity, Place, Term, Text
+from hyteguide.pages import paging
+from hyteguide.pages.paging import (
     Localised,
     Ordered,
     Page,
@@ -27,11 +29,9 @@ from hyteguide.derive.paging import (
     handout_sections,
     paginate,
 )
-from hyteguide.derive.terms import TermIndex
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.routes import path_to
 from hyteguide.pages.spec import PageSpec
-from hyteguide.pages.urls import path_of
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.urls import path_of
 
 
 class Lists:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hyteguide.common.problems import ContentError, Problem
-from hyteguide.content.model import Text
+from hyteguide.model import Text
 
 
 @dataclass(frozen=True)

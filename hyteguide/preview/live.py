@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from hyteguide.build.pipeline import node_modules_of
+from hyteguide.build.render import Renderer
 from hyteguide.common.problems import Problem
 from hyteguide.content.history import Commit, head, last_commits
 from hyteguide.content.load import LoadCache, load_content, today_in
@@ -30,12 +31,11 @@ from hyteguide.opendata.exports import SHARED as OPENDATA_SHARED
 from hyteguide.opendata.exports import files as opendata_files
 from hyteguide.opendata.exports import language_paths as opendata_paths
 from hyteguide.pages.environment import make_environment
-from hyteguide.pages.render import Renderer
-from hyteguide.pages.sources import asset_file
 from hyteguide.pages.spec import PageSpec
-from hyteguide.pages.urls import calendar_data_path, feed_path
 from hyteguide.search.files import SEARCH_PAGE, VENDOR_FILES
 from hyteguide.search.files import files as search_files
+from hyteguide.web.sources import asset_file
+from hyteguide.web.urls import calendar_data_path, feed_path
 
 TEMPLATE_ENDINGS = (".html", ".xml")
 

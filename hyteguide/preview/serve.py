@@ -33,8 +33,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from hyteguide.common.problems import ContentError, format_report
-from hyteguide.pages.sources import template_folders
 from hyteguide.preview.live import LiveSite
+from hyteguide.web.sources import template_folders
 
 log = logging.getLogger("hyteguide")
 # Python's own table lacks .ics (only some systems' /etc/mime.types has it); GitHub Pages

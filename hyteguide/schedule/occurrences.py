@@ -16,7 +16,7 @@ import holidays
 from dateutil import rrule as du
 
 from hyteguide.common.times import WEEKDAY_CODES
-from hyteguide.content.model import Activity, Cancellation, ScheduleRule, Text, TimeRange
+from hyteguide.model import Activity, Cancellation, ScheduleRule, Text, TimeRange
 from hyteguide.schedule.wallclock import shown
 
 # Rules without `from` are checked over a fixed span, so `check` never depends on the day.

@@ -24,7 +24,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from hyteguide.common.times import END_OF_DAY
-from hyteguide.content.model import TimeRange
+from hyteguide.model import TimeRange
 
 UTC = dt.UTC
 # A calendar event needs an end, and a start alone ("18:45", an evening that begins then)

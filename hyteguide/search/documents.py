@@ -8,13 +8,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hyteguide.common.language import LanguageView
-from hyteguide.content.model import Activity, Organisation, Page, Partnership, Place, Text
+from hyteguide.common.routes import path_to
 from hyteguide.derive import filters
 from hyteguide.derive.guide import Guide
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.markup import words_of
-from hyteguide.pages.routes import path_to
-from hyteguide.pages.urls import Urls, path_of
+from hyteguide.model import Activity, Organisation, Page, Partnership, Place, Text
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.markup import words_of
+from hyteguide.web.urls import Urls, path_of
 
 # (URL parameter, vocabulary group) of the search page's term filters, in the order shown
 FACETS = tuple((f.name, f.group or "") for f in filters.term_filters("search"))

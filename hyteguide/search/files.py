@@ -46,13 +46,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from hyteguide.build.memo import remembered
 from hyteguide.derive.guide import Guide
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.urls import Urls
 from hyteguide.search import index as searchindex
 from hyteguide.search import text as searchtext
 from hyteguide.search.documents import FACETS, SEARCH_PAGE, SearchDocument, documents
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.memo import remembered
+from hyteguide.web.urls import Urls
 
 FIELDS = (("title", 10), ("keywords", 3), ("text", 1))
 MANIFEST = "manifest.json"

@@ -14,7 +14,7 @@ import pytest
 
 from hyteguide.content.load import load_content
 from hyteguide.derive.guide import derive
-from hyteguide.pages.urls import calendar_data_path, calendar_path
+from hyteguide.web.urls import calendar_data_path, calendar_path
 from tests.browsing import assert_clean, axe_violations, describe, visit
 from tests.conftest import SMALL_PAGES, TODAY, serve_folder
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from hyteguide.pages.urls import path_of
+from hyteguide.web.urls import path_of
 from tests.browsing import assert_clean, axe_violations, describe, visit
 
 pytestmark = pytest.mark.browser

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from hyteguide.cli.main import main
-from hyteguide.pages.i18n import load_catalogue
-from hyteguide.pages.sources import asset_files, default_templates, template_folders
+from hyteguide.web.i18n import load_catalogue
+from hyteguide.web.sources import asset_files, default_templates, template_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-12-01"
@@ -124,7 +124,7 @@ def test_a_region_builds_with_hyteguide_installed_from_its_wheel(tmp_path: Path)
     (purelib / "dependencies.pth").write_text("".join(f"{p}\n" for p in sorted(ours)))
     _run([sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps",
           "--no-index", wheel], tmp_path)
-    where = _run([python, "-c", "import hyteguide.pages.sources as s; print(s.defaults_root())"],
+    where = _run([python, "-c", "import hyteguide.web.sources as s; print(s.defaults_root())"],
                  tmp_path)
     assert Path(where.strip()).is_relative_to(purelib), where
 

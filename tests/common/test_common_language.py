@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hyteguide.common.language import LanguageView
-from hyteguide.content.model import Term, Text, Vocabulary
-from hyteguide.pages.urls import Urls
+from hyteguide.model import Term, Text, Vocabulary
+from hyteguide.web.urls import Urls
 
 VOCABULARY = Vocabulary({"themes": {"liikunta": Term(
     "themes", "liikunta", Text((("fi", "Liikunta"), ("sv", "Motion"))))}})

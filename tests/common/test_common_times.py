@@ -8,7 +8,7 @@ import re
 import pytest
 
 from hyteguide.common import text, times
-from hyteguide.content.model import TimeRange
+from hyteguide.model import TimeRange
 
 
 @pytest.mark.parametrize(("time", "words"), [

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from hyteguide.build.render import Renderer
 from hyteguide.content.load import load_content
 from hyteguide.derive.guide import derive
-from hyteguide.pages.render import Renderer
 from tests.conftest import BASE_URL, TODAY
 from tests.helpers import ORGANISATION_MD, check, hints, make_site
 

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from hyteguide.content import model, schema
+from hyteguide import model
+from hyteguide.content import schema
 from hyteguide.content.fieldref import FILES
 from hyteguide.content.fields import FieldType
 from hyteguide.content.records import Field, Record, fields_of

@@ -20,7 +20,7 @@ from textwrap import dedent, indent
 
 import pytest
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.fields import (
     INVALID,
     Bool,

@@ -7,8 +7,8 @@ from textwrap import dedent
 
 import pytest
 
+from hyteguide import model
 from hyteguide.common.problems import ContentError
-from hyteguide.content import model
 from hyteguide.content.load import load_content
 from tests.helpers import BASE_FILES, check, hints, make_site
 

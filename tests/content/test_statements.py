@@ -11,10 +11,10 @@ from textwrap import dedent, indent
 import pytest
 from bs4 import BeautifulSoup
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.load import load_content
 from hyteguide.content.schema import WCAG_21_CRITERIA
-from hyteguide.pages.i18n import load_catalogue
+from hyteguide.web.i18n import load_catalogue
 from tests.helpers import SITE_YAML, check, hints, make_site
 
 STATEMENT = "accessibility/index.html"

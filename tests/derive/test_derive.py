@@ -1,6 +1,6 @@
 """hyteguide.derive.guide: indexes by term, relations, occurrences and Finnish/Swedish sort order.
 
-The content is built directly from hyteguide.content.model objects, so only derive() is under test.
+The content is built directly from hyteguide.model objects, so only derive() is under test.
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ import datetime as dt
 
 import pytest
 
-from hyteguide.content.model import (
+from hyteguide.derive.guide import derive, sort_key
+from hyteguide.derive.terms import TAXONOMIES
+from hyteguide.derive.upcoming import UPCOMING_PER_ACTIVITY
+from hyteguide.model import (
     Activity,
     Cancellation,
     Content,
@@ -25,9 +28,6 @@ from hyteguide.content.model import (
     TimeRange,
     Vocabulary,
 )
-from hyteguide.derive.guide import derive, sort_key
-from hyteguide.derive.terms import TAXONOMIES
-from hyteguide.derive.upcoming import UPCOMING_PER_ACTIVITY
 
 D = dt.date
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

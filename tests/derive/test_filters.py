@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hyteguide.content.model import Activity, Term, Text, Vocabulary
 from hyteguide.derive import filters
+from hyteguide.model import Activity, Term, Text, Vocabulary
 from tests.search.test_searchtext import NODE, unavailable
 
 REPO = Path(__file__).resolve().parents[2]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from hyteguide.content.model import Text
 from hyteguide.derive.guide import derive
-from hyteguide.derive.paging import SIZES
+from hyteguide.model import Text
+from hyteguide.pages.paging import SIZES
 from tests.conftest import BASE_URL, REPO, TAXONOMY_GROUPS, TODAY
 from tests.helpers import make_site, read_sitemaps
 
@@ -66,7 +66,7 @@ def handout_municipalities(content) -> set[str]:  # noqa: ANN001 - a model.Conte
 def later_pages(content) -> list[str]:  # noqa: ANN001 - a model.Content
     """Page 2 onwards of the lists longer than a page (SIZES.cards items): '<list>/2/', …; a
     term's activities at '<term>/2/', its organisations at '<term>/organisations/2/'. (The
-    example's weeks and handouts fit on a page each; tests/derive/test_pagination.py checks
+    example's weeks and handouts fit on a page each; tests/pages/test_pagination.py checks
     those.)"""
     guide = derive(content, TODAY)
 

@@ -12,8 +12,8 @@ from collections import Counter
 import icalendar
 import pytest
 
-from hyteguide.content.model import Activity
 from hyteguide.derive.guide import derive
+from hyteguide.model import Activity
 from tests.conftest import BASE_URL, TODAY
 
 LANGUAGES = ("fi", "sv", "en")

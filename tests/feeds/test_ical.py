@@ -19,7 +19,10 @@ import recurring_ical_events
 
 from hyteguide.common.times import clock as written_clock
 from hyteguide.content.load import load_content
-from hyteguide.content.model import (
+from hyteguide.derive.feedscopes import FeedChoice
+from hyteguide.derive.guide import Guide, derive
+from hyteguide.feeds.ical import EventContext, calendar, series_events, vtimezone
+from hyteguide.model import (
     Activity,
     Cancellation,
     DateRange,
@@ -28,14 +31,11 @@ from hyteguide.content.model import (
     Text,
     TimeRange,
 )
-from hyteguide.derive.guide import Guide, derive
-from hyteguide.feeds.ical import EventContext, calendar, series_events, vtimezone
-from hyteguide.feeds.scopes import FeedChoice
-from hyteguide.pages.i18n import Catalogue, load_catalogue
-from hyteguide.pages.urls import FEED_GROUPS, Urls, feed_path
 from hyteguide.preview.serve import content_type
 from hyteguide.schedule.occurrences import activity_occurrences, activity_series, published_end
 from hyteguide.schedule.wallclock import DEFAULT_DURATION
+from hyteguide.web.i18n import Catalogue, load_catalogue
+from hyteguide.web.urls import FEED_GROUPS, Urls, feed_path
 from tests.conftest import BASE_URL, TODAY
 from tests.helpers import make_site
 
@@ -491,7 +491,7 @@ def test_feeds_have_unique_events(example_feeds):
 
 def in_scope(target: object | None, subject: Activity, content) -> bool:  # noqa: ANN001
     """Whether a feed's scope holds an activity, from the loaded content."""
-    from hyteguide.content.model import Organisation, Term
+    from hyteguide.model import Organisation, Term
 
     if target is None:
         return True

@@ -36,13 +36,13 @@ import pytest
 import recurring_ical_events
 
 from hyteguide.content.load import load_content
-from hyteguide.content.model import Activity
 from hyteguide.derive.guide import Guide, derive
 from hyteguide.feeds import ical
-from hyteguide.pages.i18n import load_catalogue
-from hyteguide.pages.urls import Urls
+from hyteguide.model import Activity
 from hyteguide.schedule.occurrences import activity_occurrences, published_end
 from hyteguide.schedule.wallclock import DEFAULT_DURATION
+from hyteguide.web.i18n import load_catalogue
+from hyteguide.web.urls import Urls
 from tests import icaljs
 from tests.conftest import BASE_URL
 from tests.helpers import make_site

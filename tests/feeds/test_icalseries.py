@@ -16,13 +16,13 @@ import pytest
 from dateutil import rrule as du
 
 from hyteguide.content.load import load_content
-from hyteguide.content.model import Cancellation, MonthlyDay, ScheduleRule
 from hyteguide.derive.guide import Guide, derive
 from hyteguide.feeds.ical import Feeds
 from hyteguide.feeds.icalseries import HISTORY, change_days, revision, uid
-from hyteguide.pages.i18n import Catalogue, load_catalogue
-from hyteguide.pages.urls import Urls
+from hyteguide.model import Cancellation, MonthlyDay, ScheduleRule
 from hyteguide.schedule.occurrences import activity_series
+from hyteguide.web.i18n import Catalogue, load_catalogue
+from hyteguide.web.urls import Urls
 from tests.conftest import BASE_URL, TODAY
 from tests.feeds.test_ical import activity, expand, feed, lines_of, times
 from tests.helpers import make_site

@@ -14,7 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hyteguide.build.pipeline import build
-from hyteguide.content.model import (
+from hyteguide.derive.guide import derive
+from hyteguide.feeds import jsonld
+from hyteguide.model import (
     Activity,
     Cancellation,
     DateRange,
@@ -28,10 +30,8 @@ from hyteguide.content.model import (
     TimeRange,
     Vocabulary,
 )
-from hyteguide.derive.guide import derive
-from hyteguide.feeds import jsonld
-from hyteguide.pages.i18n import load_catalogue
 from hyteguide.schedule.occurrences import Occurrence
+from hyteguide.web.i18n import load_catalogue
 from tests.conftest import BASE_URL, TEMPLATES, TODAY
 from tests.helpers import PLACE_YAML, check, make_site
 

@@ -21,9 +21,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from hyteguide import model
 from hyteguide.build.pipeline import build
 from hyteguide.cli.main import main
-from hyteguide.content import model
 from hyteguide.content.load import load_content
 from hyteguide.importers.hsds.command import HsdsError, ImportOptions, import_hsds
 from hyteguide.importers.hsds.content_files import (

@@ -9,8 +9,8 @@ import json
 from hyteguide.content.load import load_content
 from hyteguide.derive.guide import derive
 from hyteguide.opendata import exports, hsds
-from hyteguide.pages.i18n import load_catalogue
-from hyteguide.pages.urls import Urls
+from hyteguide.web.i18n import load_catalogue
+from hyteguide.web.urls import Urls
 from tests.conftest import TODAY
 from tests.helpers import ORGANISATION_MD, make_site
 

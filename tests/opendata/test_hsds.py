@@ -21,11 +21,11 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from hyteguide.content.load import load_content
-from hyteguide.content.model import YSO_BASE
 from hyteguide.derive.guide import derive
+from hyteguide.model import YSO_BASE
 from hyteguide.opendata import hsds
-from hyteguide.pages.i18n import load_catalogue
-from hyteguide.pages.urls import Urls
+from hyteguide.web.i18n import load_catalogue
+from hyteguide.web.urls import Urls
 from tests.conftest import BASE_URL, TODAY
 from tests.helpers import ORG_HEAD, VOCABULARY_YAML, make_site, organisation
 

@@ -16,8 +16,8 @@ from hyteguide.derive.guide import derive
 from hyteguide.feeds import atom, jsonld
 from hyteguide.opendata import exports as opendata
 from hyteguide.opendata import hsds
-from hyteguide.pages.i18n import load_catalogue
-from hyteguide.pages.urls import Urls
+from hyteguide.web.i18n import load_catalogue
+from hyteguide.web.urls import Urls
 from tests.conftest import BASE_URL, TODAY
 from tests.helpers import SITE_YAML, VOCABULARY_YAML, check, make_site
 

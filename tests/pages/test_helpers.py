@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from hyteguide.build.dependencies import recording
+from hyteguide.build.render import Renderer
 from hyteguide.content.load import load_content
 from hyteguide.derive.guide import derive
 from hyteguide.pages import helpers
 from hyteguide.pages.helpers import frame_section
-from hyteguide.pages.render import Renderer
+from hyteguide.web.dependencies import recording
 from tests.conftest import BASE_URL, TODAY
 from tests.helpers import make_site
 

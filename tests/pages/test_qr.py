@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from hyteguide.pages import qr
-from hyteguide.pages.urls import path_of
+from hyteguide.web.urls import path_of
 from tests.browsing import assert_clean, axe_violations, describe, visit
 
 CAPTIONS = {"fi": "Lue lisää: {url}", "sv": "Läs mer: {url}", "en": "Read more: {url}"}

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from hyteguide.content.model import (
+from hyteguide.model import (
     Activity,
     Cancellation,
     DateRange,

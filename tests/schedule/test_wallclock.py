@@ -1,6 +1,6 @@
 """What a written time means on a given day (hyteguide/schedule/wallclock.py), and what `check` says
 about times people really write: past midnight, a start alone, and clock-change nights
-(hyteguide/schedule/timecheck.py). The outputs that read these are tested in
+(hyteguide/content/timecheck.py). The outputs that read these are tested in
 test_written_times.py."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hyteguide.content.load import load_content
-from hyteguide.content.model import TimeRange
 from hyteguide.importers.hsds.tables import Note, Row
 from hyteguide.importers.hsds.times import time_range
+from hyteguide.model import TimeRange
 from hyteguide.schedule.wallclock import (
     DEFAULT_DURATION,
     change_on,

@@ -27,13 +27,13 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hyteguide.pages.urls import path_of
 from hyteguide.schedule.occurrences import activity_occurrences, published_end
 from hyteguide.search import documents as searchdocs
 from hyteguide.search import files as search
 from hyteguide.search import index as searchindex
 from hyteguide.search import text as searchtext
 from hyteguide.search.files import FACETS, VENDOR_FILES, MissingPackage, SearchSizes, vendor_files
+from hyteguide.web.urls import path_of
 from tests.conftest import BASE_URL, REPO, TODAY, BuiltSite
 from tests.helpers import ORG_HEAD, make_site, organisation
 from tests.search.test_searchtext import node_runner, site_scripts
@@ -234,8 +234,8 @@ def node(built_site):
 def search_documents(sources, example_content) -> dict[str, list]:
     """Language → the example's SearchDocuments, as the build makes them."""
     from hyteguide.derive.guide import derive
-    from hyteguide.pages.i18n import load_catalogue
-    from hyteguide.pages.urls import Urls
+    from hyteguide.web.i18n import load_catalogue
+    from hyteguide.web.urls import Urls
 
     guide = derive(example_content, TODAY)
     languages = example_content.site.languages

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hyteguide.content.model import DateRange, MonthlyDay, ScheduleRule
+from hyteguide.model import DateRange, MonthlyDay, ScheduleRule
 from hyteguide.schedule.occurrences import rule_dates
 
 DAY = dt.timedelta(days=1)

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.choices import Reference, Term
 from hyteguide.content.fields import Bool, Context, Str, TextField, Url, node_of
 from hyteguide.content.records import Field, ListOf, Record, field_node

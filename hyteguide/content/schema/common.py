@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
+from hyteguide import model
 from hyteguide.common.problems import did_you_mean
-from hyteguide.content import model
 from hyteguide.content.fields import INVALID, Context, FieldType, TextField
 from hyteguide.content.records import field_node
 

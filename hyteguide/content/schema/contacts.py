@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.choices import Choice
 from hyteguide.content.fields import Context, Date, Email, Phone, Str, TextField
 from hyteguide.content.records import Field, Record, field_node, modelled

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.choices import Term
 from hyteguide.content.fields import BusinessId, Date, Email, Phone, TextField, Url
 from hyteguide.content.records import Field, ListOf, Record

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.choices import Reference, Term
 from hyteguide.content.fields import Date, Int, TextField
 from hyteguide.content.records import ChoiceOf, Field, ListOf, Mapped, Record, modelled

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.choices import Term
 from hyteguide.content.fields import (
     Context,

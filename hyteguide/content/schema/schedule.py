@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
+from hyteguide import model
 from hyteguide.common.times import DAY_NAMES, written
-from hyteguide.content import model
 from hyteguide.content.choices import Choice
 from hyteguide.content.fields import (
     INVALID,
@@ -37,6 +37,7 @@ from hyteguide.content.schema.common import (
     check_order,
 )
 from hyteguide.content.schema.rrule import RecurrenceRule
+from hyteguide.content.timecheck import check_clock_changes, check_overnight
 from hyteguide.schedule.occurrences import (
     CHECK_SPAN,
     REFERENCE_START,
@@ -47,7 +48,6 @@ from hyteguide.schedule.occurrences import (
     rule_dates,
 )
 from hyteguide.schedule.rrulecheck import start_problem
-from hyteguide.schedule.timecheck import check_clock_changes, check_overnight
 from hyteguide.schedule.wallclock import DEFAULT_DURATION, overlaps
 
 ONE_DAY = dt.timedelta(days=1)

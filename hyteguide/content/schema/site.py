@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.choices import Choice
 from hyteguide.content.fields import Context, Email, Int, Phone, Str, TextField, Url
 from hyteguide.content.records import ChoiceOf, Field, ListOf, Mapped, Record, field_node, modelled

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.fields import INVALID, Bool, Context, FieldType, TextField
 from hyteguide.content.records import Field, ListOf, Record
 from hyteguide.content.slugs import TERM_PATTERN

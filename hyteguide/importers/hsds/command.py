@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hyteguide import model
 from hyteguide.common.problems import ContentError, Problem, format_report, has_errors
-from hyteguide.content import model
 from hyteguide.content.load import DEFAULT_TIMEZONE, Loader, load_content
 from hyteguide.content.slugs import suggest_slug
 from hyteguide.importers.hsds.content_files import Flow, dump, front_matter_file, verify

@@ -8,10 +8,10 @@ import datetime as dt
 import re
 
 from hyteguide.common.times import END_OF_DAY, WEEKDAY_CODES, clock, written
-from hyteguide.content.model import TimeRange
 from hyteguide.content.schema import WEEKDAY_ALIASES, WEEKDAYS
 from hyteguide.importers.hsds.content_files import Quoted
 from hyteguide.importers.hsds.tables import Note, Row
+from hyteguide.model import TimeRange
 
 _TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?\s*"
                    r"(z|utc|[+-]\d{1,2}(?::?\d{2})?)?", re.IGNORECASE)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hyteguide.common.language import LanguageView
-from hyteguide.content.model import Term, Text
 from hyteguide.derive.guide import Guide
+from hyteguide.model import Term, Text
 from hyteguide.opendata.hsds.schema import REQUIRED, TABLES, Row
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.markup import words_of
-from hyteguide.pages.urls import Urls, path_of
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.markup import words_of
+from hyteguide.web.urls import Urls, path_of
 
 
 @dataclass(frozen=True)

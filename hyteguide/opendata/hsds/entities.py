@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hyteguide.content.model import Activity, Organisation, Place
 from hyteguide.feeds.jsonldvalues import language_codes
+from hyteguide.model import Activity, Organisation, Place
 from hyteguide.opendata.hsds.context import Export, Tables, plain
 from hyteguide.opendata.hsds.schedules import add_opening_hours, add_schedules
 from hyteguide.opendata.hsds.schema import Row
 from hyteguide.opendata.hsds.taxonomies import TAXONOMY_GROUPS, tag
-from hyteguide.pages.urls import path_of
+from hyteguide.web.urls import path_of
 
 COUNTRY = "FI"
 CURRENCY = "EUR"

@@ -8,14 +8,14 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from hyteguide.common.routes import path_to
 from hyteguide.derive.guide import Guide
 from hyteguide.opendata.hsds.context import Export, Tables
 from hyteguide.opendata.hsds.entities import add_activity, add_organisation, add_place
 from hyteguide.opendata.hsds.json_form import JSON_FILES, Index, dumps, dumps_list
 from hyteguide.opendata.hsds.schema import FOREIGN_KEYS, TABLES, Row, columns
-from hyteguide.pages.i18n import Catalogue
-from hyteguide.pages.routes import path_to
-from hyteguide.pages.urls import Urls
+from hyteguide.web.i18n import Catalogue
+from hyteguide.web.urls import Urls
 
 FOLDER = path_to("hsds_file", file="")  # the package's folder (sv/opendata/hsds/, …)
 HSDS_VERSION = "3.0.0"

@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import replace
 
 from hyteguide.common.times import WEEKDAY_CODES, recur_parts
-from hyteguide.content.model import Activity, Place, ScheduleRule, Text, TimeRange
 from hyteguide.feeds.jsonldvalues import clock
+from hyteguide.model import Activity, Place, ScheduleRule, Text, TimeRange
 from hyteguide.opendata.hsds.context import Export, Tables
 from hyteguide.opendata.hsds.schema import Row
 from hyteguide.schedule.occurrences import is_skipped, recurrences

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import uuid
 
-from hyteguide.content.model import YSO_BASE, Term
+from hyteguide.common.routes import path_to
+from hyteguide.model import YSO_BASE, Term
 from hyteguide.opendata.hsds.context import Export, Tables
-from hyteguide.pages.routes import path_to
 
 PTV = "http://uri.suomi.fi/codelist/ptv/"
 LAHELLA = "https://www.lahella.fi/"

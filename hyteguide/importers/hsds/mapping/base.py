@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.fields import FieldType
 from hyteguide.importers.hsds.content_files import Block
 from hyteguide.importers.hsds.mapping.checks import convert, problem_words

@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
+from hyteguide import model
 from hyteguide.common.problems import Problem
-from hyteguide.content import model
 from hyteguide.content.fields import INVALID, Context, FieldType
 from hyteguide.content.yamlsource import Document, parse_yaml
 from hyteguide.importers.hsds.content_files import dump

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.slugs import suggest_slug
 from hyteguide.importers.hsds.content_files import Flow
 from hyteguide.importers.hsds.tables import Note, Row

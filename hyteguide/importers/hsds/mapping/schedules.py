@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hyteguide.content import model
+from hyteguide import model
 from hyteguide.content.fields import INVALID
 from hyteguide.content.schema import OPENING_HOURS_ENTRY, SCHEDULE_RULE, shared_day
 from hyteguide.importers.hsds.content_files import dump

@@ -19,26 +19,26 @@ from urllib.parse import quote
 import jinja2
 
 from hyteguide.build.cache import BuildCache, Output
-from hyteguide.build.dependencies import record, record_objects
 from hyteguide.build.tasks import render_all
 from hyteguide.common.language import LanguageView
-from hyteguide.content.model import Activity, Place, Text
+from hyteguide.common.routes import path_to
 from hyteguide.derive.guide import Guide
-from hyteguide.derive.paging import Localised
 from hyteguide.feeds.jsonld import Context as LinkedDataContext
 from hyteguide.feeds.jsonld import activity_data, place_data, script
+from hyteguide.model import Activity, Place, Text
 from hyteguide.pages import sitemap
 from hyteguide.pages.calendardata import WeekData
 from hyteguide.pages.catalogue import PageCatalogue
 from hyteguide.pages.environment import make_environment
 from hyteguide.pages.helpers import language_helpers, page_helpers
-from hyteguide.pages.i18n import load_catalogue
-from hyteguide.pages.routes import path_to
-from hyteguide.pages.sources import asset_files
+from hyteguide.pages.paging import Localised
 from hyteguide.pages.spec import PageSpec
-from hyteguide.pages.urls import Urls, path_of
 from hyteguide.schedule.occurrences import rolling_horizon
 from hyteguide.search.files import SearchSizes
+from hyteguide.web.dependencies import record, record_objects
+from hyteguide.web.i18n import load_catalogue
+from hyteguide.web.sources import asset_files
+from hyteguide.web.urls import Urls, path_of
 
 __all__ = ["PageSpec", "Renderer", "make_environment", "static_files"]
 

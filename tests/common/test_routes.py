@@ -1,13 +1,13 @@
-"""The route table (hyteguide/pages/routes.py): every site path named once, its inverse, and
+"""The route table (hyteguide/common/routes.py): every site path named once, its inverse, and
 the page slugs it reserves."""
 
 from __future__ import annotations
 
 import pytest
 
-from hyteguide.pages import routes
-from hyteguide.pages.routes import RESERVED_PAGE_SLUGS, ROUTES, match, path_to
-from hyteguide.pages.urls import feed_path, path_of
+from hyteguide.common import routes
+from hyteguide.common.routes import RESERVED_PAGE_SLUGS, ROUTES, match, path_to
+from hyteguide.web.urls import feed_path, path_of
 
 EXAMPLES = {"organisation": {"slug": "yhdistys"}, "activity": {"organisation": "yhdistys",
                                                                 "id": "kerho"},

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from hyteguide import model
 from hyteguide.common.times import written
-from hyteguide.content import model
 from hyteguide.content.fields import Context, node_of
 from hyteguide.schedule.occurrences import CHECK_SPAN, REFERENCE_START, rule_dates
 from hyteguide.schedule.wallclock import (

@@ -1,4 +1,4 @@
-"""hyteguide.pages.urls: page-relative links, language prefixes, output files and absolute URLs.
+"""hyteguide.web.urls: page-relative links, language prefixes, output files and absolute URLs.
 
 hypothesis is not installed in this project, so resolution is checked exhaustively over every
 pair of a table of realistic site paths instead of with generated paths.
@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hyteguide.content.model import Activity, Organisation, Page, Partnership, Place, Term, Text
-from hyteguide.pages.urls import Urls, path_of, url_uuid
+from hyteguide.model import Activity, Organisation, Page, Partnership, Place, Term, Text
+from hyteguide.web.urls import Urls, path_of, url_uuid
 
 BASES = ["https://h/base/", "https://h/", "https://h/a/b/c/"]
 LANGUAGES = ("fi", "sv", "en")

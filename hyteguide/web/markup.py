@@ -15,9 +15,9 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
-from hyteguide.build.memo import remembered
+from hyteguide.common.links import valid_url
 from hyteguide.common.text import html_text
-from hyteguide.pages.urls import valid_url
+from hyteguide.web.memo import remembered
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
         "blockquote", "code", "pre", "hr", "table", "caption", "thead", "tbody", "tr", "th", "td",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: model.py imports this module
-    from hyteguide.content.model import Text, TimeRange
+    from hyteguide.model import Text, TimeRange
 
 
 @dataclass(frozen=True)

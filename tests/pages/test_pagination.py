@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from hyteguide.content.load import load_content
-from hyteguide.derive import paging
 from hyteguide.derive.guide import derive, sort_key
-from hyteguide.derive.paging import (
+from hyteguide.pages import paging
+from hyteguide.pages.paging import (
     Ordered,
     SortKeys,
     by_title,
@@ -32,7 +32,7 @@ from hyteguide.derive.paging import (
     page_paths,
     paginate,
 )
-from hyteguide.pages.urls import calendar_data_path, calendar_path, path_of
+from hyteguide.web.urls import calendar_data_path, calendar_path, path_of
 from tests.conftest import (
     BASE_URL,
     REPO,

@@ -1,4 +1,4 @@
-"""hyteguide.pages.markup.render_markdown: heading levels, Markdown features and sanitising.
+"""hyteguide.web.markup.render_markdown: heading levels, Markdown features and sanitising.
 
 Every assertion about safety is made on the parsed output (html.parser), not on substrings, so
 that an escaped '&lt;script&gt;' in text is fine and a real element is caught whatever its case.
@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from hyteguide.pages.markup import render_markdown
+from hyteguide.web.markup import render_markdown
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4",
                 "h5", "h6", "blockquote", "code", "pre", "hr", "table", "caption", "thead",

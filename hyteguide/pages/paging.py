@@ -26,8 +26,8 @@ from typing import Any
 
 from hyteguide.derive.calendar import Calendar, CalendarWeek
 from hyteguide.derive.guide import sort_key
-from hyteguide.pages.urls import calendar_data_path, calendar_path
 from hyteguide.schedule.occurrences import Occurrence
+from hyteguide.web.urls import calendar_data_path, calendar_path
 
 WINDOW = 2  # numbered links shown either side of the current page
 

@@ -1,4 +1,4 @@
-"""hyteguide.pages.i18n: the interface catalogues and the language-aware dates, times and
+"""hyteguide.web.i18n: the interface catalogues and the language-aware dates, times and
 schedules."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hyteguide.content.model import DateRange, MonthlyDay, ScheduleRule, Text, TimeRange
-from hyteguide.pages.i18n import Catalogue, MissingMessage, load_catalogue
+from hyteguide.model import DateRange, MonthlyDay, ScheduleRule, Text, TimeRange
+from hyteguide.web.i18n import Catalogue, MissingMessage, load_catalogue
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 LANGUAGES = ("fi", "sv", "en")
@@ -129,7 +129,7 @@ def test_catalogue_keys_used_by_templates_exist(catalogues):
 
 def test_catalogue_keys_used_by_the_renderer_exist(catalogues):
     """Page titles and the language switcher come from the catalogue in
-    hyteguide/pages/render.py."""
+    hyteguide/build/render.py."""
     from hyteguide.derive.terms import TAXONOMIES
 
     used = {"language_name", "notfound.title", "nav.organisations", "nav.activities",

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from hyteguide.build.write import write_whole
+from hyteguide.common.files import write_whole
 
 _active: Memo | None = None
 

@@ -1,12 +1,12 @@
-"""hyteguide.build.memo: what a whole-guide task works out from a text, remembered between
+"""hyteguide.web.memo: what a whole-guide task works out from a text, remembered between
 builds."""
 
 from __future__ import annotations
 
 import json
 
-from hyteguide.build.memo import remembered, remembering
-from hyteguide.pages.markup import plain_text, render_markdown, words_of
+from hyteguide.web.markup import plain_text, render_markdown, words_of
+from hyteguide.web.memo import remembered, remembering
 
 
 def counting():

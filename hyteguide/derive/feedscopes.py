@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hyteguide.content.model import Activity, Organisation, Term
+from hyteguide.model import Activity, Organisation, Term
 
 CHOICE_GROUP = "audiences"  # the vocabulary group combined with a municipality
 CHOICE_PARAMETER = "audience"  # the calendar filter's URL parameter for that group

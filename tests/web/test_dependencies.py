@@ -1,4 +1,4 @@
-"""What a page's rendering records as read (hyteguide/build/dependencies.py), for the build
+"""What a page's rendering records as read (hyteguide/web/dependencies.py), for the build
 cache."""
 
 from __future__ import annotations
@@ -8,7 +8,9 @@ import datetime as dt
 import jinja2
 import pytest
 
-from hyteguide.build.dependencies import (
+from hyteguide.content.load import load_content
+from hyteguide.derive.guide import derive
+from hyteguide.web.dependencies import (
     GuideView,
     RecordingEnvironment,
     Unknown,
@@ -17,8 +19,6 @@ from hyteguide.build.dependencies import (
     recording,
     using_today,
 )
-from hyteguide.content.load import load_content
-from hyteguide.derive.guide import derive
 from tests.helpers import make_site
 
 TODAY = dt.date(2026, 12, 6)

@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 
 from hyteguide.common import times
-from hyteguide.content.model import DateRange, OpeningHours, ScheduleRule, TimeRange
-from hyteguide.pages.sources import catalogue_files
+from hyteguide.model import DateRange, OpeningHours, ScheduleRule, TimeRange
+from hyteguide.web.sources import catalogue_files
 
 
 class MissingMessage(KeyError):

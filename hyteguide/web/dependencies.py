@@ -34,7 +34,7 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup
 
-from hyteguide.content.model import Activity, Organisation, Page, Partnership, Place, Text
+from hyteguide.model import Activity, Organisation, Page, Partnership, Place, Text
 
 Dependency = tuple
 

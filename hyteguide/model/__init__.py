@@ -9,10 +9,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypedDict
 
 # The schedule's classes are the model's too (model.ScheduleRule): kept in their own module.
-from hyteguide.content.schedulemodel import Cancellation as Cancellation
-from hyteguide.content.schedulemodel import DateRange as DateRange
-from hyteguide.content.schedulemodel import MonthlyDay as MonthlyDay
-from hyteguide.content.schedulemodel import ScheduleRule
+from hyteguide.model.schedule import Cancellation as Cancellation
+from hyteguide.model.schedule import DateRange as DateRange
+from hyteguide.model.schedule import MonthlyDay as MonthlyDay
+from hyteguide.model.schedule import ScheduleRule
 
 if TYPE_CHECKING:  # for Extra's annotation only: the model's classes are its own
     from hyteguide.common.problems import Problem
