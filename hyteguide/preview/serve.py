@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
@@ -33,6 +34,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from hyteguide.common.problems import ContentError, format_report
+from hyteguide.pages.environment import template_problem
 from hyteguide.preview.live import LiveSite
 from hyteguide.web.sources import template_folders
 
@@ -55,12 +57,21 @@ class PreviewState:
         return bool(self.problems or self.crash)
 
 
+def failure_of(error: Exception, templates: Path) -> PreviewState:
+    """What the preview shows for an error raised while making the site or a page: a
+    template's error as a problem (templates/x.html:LINE:COL, as the build reports it), any
+    other error as its traceback. Call it within the `except` that caught error."""
+    if isinstance(error, jinja2.TemplateError):
+        return PreviewState(problems=[template_problem(error, templates).format()])
+    return PreviewState(crash=traceback.format_exc())
+
+
 def error_page(state: PreviewState) -> str:
     """A plain page listing what stopped the build, every value escaped."""
     items = "\n".join(f"<li><pre>{html.escape(p)}</pre></li>" for p in state.problems)
     crash = f"<h2>Template or program error</h2><pre>{html.escape(state.crash)}</pre>" \
         if state.crash else ""
-    count = f"<p>{len(state.problems)} problem(s) in the content.</p>" if state.problems else ""
+    count = f"<p>{len(state.problems)} problem(s) to fix.</p>" if state.problems else ""
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Build failed – hyteguide preview</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -123,11 +134,11 @@ def make_handler(live: LiveSite, state: PreviewState) -> type:
                 return
             try:
                 data = live.file(path)
-            except Exception:  # a template or program error: shown, and the server runs on
-                crash = traceback.format_exc()
-                log.error("Page %s failed:\n%s", path or "/", crash)
-                self.answer(500, "text/html; charset=utf-8",
-                            error_page(PreviewState(crash=crash)).encode())
+            except Exception as error:  # a template or program error: shown, the server runs on
+                failure = failure_of(error, live.templates)
+                log.error("Page %s failed:\n%s", path or "/",
+                          "\n".join(failure.problems) or failure.crash)
+                self.answer(500, "text/html; charset=utf-8", error_page(failure).encode())
                 return
             status, kind = 200, content_type(path)
             if data is None:
@@ -158,9 +169,10 @@ def rebuild(live: LiveSite, state: PreviewState, changed: set[str] | None = None
         state.problems, state.crash = [p.format() for p in err.problems], ""
         state.warnings = []
         log.error("Build failed:\n%s", "\n".join(state.problems))
-    except Exception:  # a template or program error must not stop the preview
-        state.problems, state.crash, state.warnings = [], traceback.format_exc(), []
-        log.error("Build failed:\n%s", state.crash)
+    except Exception as error:  # a template or program error must not stop the preview
+        failure = failure_of(error, live.templates)
+        state.problems, state.crash, state.warnings = failure.problems, failure.crash, []
+        log.error("Build failed:\n%s", "\n".join(state.problems) or state.crash)
     else:
         state.problems, state.crash = [], ""
         state.warnings = [p.format() for p in refresh.warnings]

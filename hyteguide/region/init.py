@@ -18,7 +18,6 @@ from pathlib import Path
 from hyteguide.content.scaffold import new_organisation
 from hyteguide.region import starter
 
-HOME = "https://github.com/example/hyteguide"  # where regions read hyteguide's own README
 FIRST_ORGANISATION = "Esimerkkiyhdistys ry"
 
 
@@ -45,7 +44,7 @@ class Region:
             ".gitignore": starter.GITIGNORE,
             ".github/workflows/check.yml": starter.CHECK_WORKFLOW.format(python=python),
             ".github/workflows/pages.yml": starter.PAGES_WORKFLOW.format(python=python),
-            "README.md": starter.README.format(region=self.name, home=HOME, version=version),
+            "README.md": starter.README.format(region=self.name, made_with=_made_with(version)),
         }
 
 
@@ -116,3 +115,16 @@ def _name_of(folder: Path) -> str:
 def _quoted(text: str) -> str:
     """A YAML double-quoted scalar (a JSON string is one) that no name can break."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def _made_with(version: str) -> str:
+    """'hyteguide 0.1.0', linked to the project's home page when its metadata names one."""
+    try:
+        meta = importlib.metadata.metadata("hyteguide")
+    except importlib.metadata.PackageNotFoundError:
+        return f"hyteguide {version}"
+    urls = [entry.split(",", 1)[1].strip() for entry in meta.get_all("Project-URL") or []
+            if "," in entry]
+    home = next(iter([*(meta.get_all("Home-page") or []), *urls]), "")
+    return f"[hyteguide]({home}) {version}" if home else f"hyteguide {version}"
+

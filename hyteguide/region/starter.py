@@ -162,7 +162,7 @@ jobs:
 README = """\
 # {region}: hyte-opas / wellbeing guide
 
-Made with [hyteguide]({home}) {version}, pinned in `requirements.txt`.
+Made with {made_with}, pinned in `requirements.txt`.
 
 - `content/`: the guide: `site.yaml`, `vocabulary.yaml`, `organisations/`, `places/`, `pages/`.
 - `templates/` (optional): your own copy of single files of hyteguide's templates, messages

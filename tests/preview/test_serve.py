@@ -227,15 +227,17 @@ def test_rebuild_yaml_syntax_error(site):
 
 
 @pytest.mark.parametrize("template", ["home.html", "organisation.html", "base.html"])
-def test_rebuild_template_syntax_error_fills_crash_and_does_not_raise(site, template):
+def test_rebuild_template_syntax_error_is_a_located_problem(site, template):
+    """As the build reports it: templates/x.html:LINE:COL: error[template]: …, no traceback."""
     content, templates, output = site
     state = PreviewState()
     build(site, state)
     before = (output / "index.html").read_bytes()
     (templates / template).write_text("{% if %}", encoding="utf-8")
     build(site, state)
-    assert state.problems == []
-    assert "TemplateSyntaxError" in state.crash and "Traceback" in state.crash
+    assert state.crash == ""
+    [problem] = state.problems
+    assert problem.startswith(f"templates/{template}:1:1: error[template]: "), problem
     assert (output / "index.html").read_bytes() == before  # the last good site stays
 
 
@@ -259,6 +261,26 @@ def test_template_error_at_render_is_raised_for_the_page_that_shows_it(site, tem
         assert "PREVIEW-HOME" in (output / "index.html").read_text()
 
 
+def test_a_page_with_a_template_error_shows_it_as_a_located_problem(site):
+    """The page the preview serves for a template error met while making it names the template
+    file and line (as the build does), with the closest name as a hint; no traceback."""
+    from hyteguide.preview.serve import failure_of
+
+    content, templates, output = site
+    (templates / "organisation.html").write_text("\n{{ organisaton }}", encoding="utf-8")
+    build(site, PreviewState())
+    try:
+        (output / "organisations" / "yhdistys" / "index.html").read_bytes()
+    except Exception as error:  # noqa: BLE001 - what the server's handler catches
+        failure = failure_of(error, templates)
+    assert failure.crash == ""
+    [problem] = failure.problems
+    assert problem.startswith("templates/organisation.html:2:1: error[template]: "
+                              "'organisaton' is undefined"), problem
+    page = error_page(failure)
+    assert "organisation.html:2" in page and "Traceback" not in page
+
+
 def test_rebuild_recovers_after_a_fix(site):
     content, templates, output = site
     state = PreviewState()
@@ -270,7 +292,7 @@ def test_rebuild_recovers_after_a_fix(site):
     assert state.problems  # content problems come first: the templates were never reached
     (content / ORGANISATION_FILE).write_text(ORGANISATION_MD, encoding="utf-8")
     build(site, state)
-    assert "TemplateSyntaxError" in state.crash and not state.problems
+    assert state.crash == "" and state.problems[0].startswith("templates/home.html:1:1: ")
     (templates / "home.html").write_text(HOME, encoding="utf-8")
     build(site, state)
     assert not state.failed
@@ -539,7 +561,7 @@ def test_preview_survives_a_template_error(preview):
     try:
         status, body = wait_for(preview.url, lambda status, body: status == 500, 10,
                                 preview.log, "the error page after breaking a template")
-        assert "TemplateSyntaxError" in parsed(body).text
+        assert "templates/home.html:1:1: error[template]: " in parsed(body).text
     finally:
         home.write_text(HOME, encoding="utf-8")
     wait_for(preview.url, lambda status, body: status == 200, 10, preview.log,
@@ -629,7 +651,8 @@ def test_preview_shows_a_render_error_on_the_page_it_breaks(preview):
         status, body = wait_for(preview.url + "organisations/yhdistys/",
                                 lambda status, body: status == 500, 10, preview.log,
                                 "the error page after breaking the organisation template")
-        assert "UndefinedError" in parsed(body).text and "livereload.js" in body
+        assert "templates/organisation.html:1:1: error[template]: 'no_such_variable' is " \
+            "undefined" in parsed(body).text and "livereload.js" in body
         assert get(preview.url)[0] == 200  # the other pages are still shown
     finally:
         template.write_text(original, encoding="utf-8")
