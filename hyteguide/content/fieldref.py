@@ -73,6 +73,14 @@ def _table(record: Record) -> list[str]:
     return lines
 
 
+def _left_out(record: Record) -> list[str]:
+    """What open data (plain JSON, HSDS, Atom) leaves out of a record, and why."""
+    if record.left_out:
+        return [f"Not in open data: {record.left_out}.", ""]
+    fields = [f"`{f.name}` ({f.left_out})" for f in record.fields if f.left_out]
+    return [f"Not in open data: {'; '.join(fields)}.", ""] if fields else []
+
+
 def reference() -> str:
     """The whole field reference as Markdown."""
     lines = ["# Field reference", "",
@@ -81,13 +89,13 @@ def reference() -> str:
              "may be written in one language or per language.", ""]
     done: set[int] = set()
     for title, record in FILES:
-        lines += [f"## {title}", "", *_table(record), ""]
+        lines += [f"## {title}", "", *_table(record), "", *_left_out(record)]
         queue = [(f.name, r) for f in record.fields for r in _records(f.type)]
         while queue:
             name, nested = queue.pop(0)
             if id(nested) in done:
                 continue
             done.add(id(nested))
-            lines += [f"### `{name}`: {nested.name}", "", *_table(nested), ""]
+            lines += [f"### `{name}`: {nested.name}", "", *_table(nested), "", *_left_out(nested)]
             queue += [(f"{name}.{f.name}", r) for f in nested.fields for r in _records(f.type)]
     return "\n".join(lines).rstrip() + "\n"
