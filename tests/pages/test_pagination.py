@@ -46,7 +46,10 @@ from tests.helpers import read_sitemaps
 
 SIZES = paging.PageSizes(**SMALL_PAGES)
 PAGE_WORD = {"fi": "sivu", "sv": "sida", "en": "page"}
-BUDGET = 30 * 1024  # bytes gzipped a page may weigh with its CSS and JS (the limit is 50 KB)
+# Bytes gzipped a page may weigh with its CSS and JS: the limit is 50 KB; this margin catches
+# growth. A calendar day weighs about 31 KB: 2 KB of it is assets/lib/filters.js, the filter
+# code the calendar, the handout and search share.
+BUDGET = 33 * 1024
 WEIGHED_ORGANISATIONS = 150  # enough that an unpaged list or week would be over the budget
 
 
