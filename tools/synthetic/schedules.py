@@ -14,7 +14,10 @@ import random
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-from hyteguide.schedule.occurrences import WEEKDAY_CODES as RRULE_DAYS
+from hyteguide.common.times import WEEKDAY_CODES as RRULE_DAYS
+from hyteguide.common.times import WEEKDAY_KEYS
+from hyteguide.content.schema.common import ORDINALS as ORDINAL_WORDS
+from hyteguide.content.schema.common import WEEKDAYS
 from tools.synthetic.draws import Draws, Stats
 from tools.synthetic.seasons import DAY, Seasons, monthly_held, next_weekday, weekly_held
 from tools.synthetic.world import (
@@ -31,9 +34,10 @@ from tools.synthetic.yamltext import flow_list, yf, yq
 
 # The weekday and ordinal words of hyteguide's content format, as editors write them (the
 # reader, hyteguide.content, also takes other spellings); a few rules use the Finnish days.
-WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-FINNISH_DAY_CODES = ("ma", "ti", "ke", "to", "pe", "la", "su")
-ORDINALS = ("1st", "2nd", "3rd", "4th")
+# The words editors write (the schema's own tables): English and Finnish day codes, ordinals.
+WEEKDAY_CODES = WEEKDAY_KEYS
+FINNISH_DAY_CODES = tuple(word for word, day in WEEKDAYS.items() if word not in WEEKDAY_KEYS)
+ORDINALS = tuple(word for word in ORDINAL_WORDS if word[0].isdigit())[:4]  # 1st … 4th
 Rule = list[tuple[str, str]]  # (key, YAML value) in the order they are written
 
 
