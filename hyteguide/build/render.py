@@ -35,6 +35,7 @@ from hyteguide.pages.paging import Localised
 from hyteguide.pages.spec import PageSpec
 from hyteguide.schedule.occurrences import rolling_horizon
 from hyteguide.search.files import SearchSizes
+from hyteguide.web.assets import asset_data
 from hyteguide.web.dependencies import record, record_objects
 from hyteguide.web.i18n import load_catalogue
 from hyteguide.web.sources import asset_files
@@ -213,4 +214,4 @@ class Renderer:
 def static_files(templates: Path) -> Iterator[tuple[str, bytes]]:
     """The site's own assets: templates/assets/** → assets/**."""
     for name, path in asset_files(templates):  # the region's over the defaults
-        yield "assets/" + name, path.read_bytes()
+        yield "assets/" + name, asset_data(name, path)

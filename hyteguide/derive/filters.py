@@ -12,7 +12,8 @@ handout.js and search.js), each with some of these filters, in this order:
 The rule is the same everywhere: within a filter any chosen value matches, across filters all
 must; an activity for everyone (an audience with `everyone: true`) matches any audience
 chosen; a yes/no filter (free, low threshold) is a checkbox of value "1". `browser_table()` is
-this definition as lib/filters.js holds it (tests/derive/test_filters.py keeps the two equal).
+this definition as the build writes it into lib/filters.js (hyteguide/web/assets.py); node and
+Python give the same answers on the same items (tests/derive/test_filters.py).
 """
 
 from __future__ import annotations

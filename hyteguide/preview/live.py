@@ -34,6 +34,7 @@ from hyteguide.pages.environment import make_environment
 from hyteguide.pages.spec import PageSpec
 from hyteguide.search.files import SEARCH_PAGE, VENDOR_FILES
 from hyteguide.search.files import files as search_files
+from hyteguide.web.assets import asset_data
 from hyteguide.web.sources import asset_file
 from hyteguide.web.urls import calendar_data_path, feed_path
 
@@ -157,7 +158,7 @@ class LiveSite:
         else:
             file = asset_file(self.templates, name)  # the region's, else the default
         try:
-            return file.read_bytes() if file and file.is_file() else None
+            return asset_data(name, file) if file and file.is_file() else None
         except OSError:
             return None
 

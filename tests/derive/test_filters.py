@@ -1,5 +1,6 @@
-"""The one filter definition (hyteguide/derive/filters.py) and the browser's copy of it
-(templates/assets/lib/filters.js): the same table, and the same rule on the same items."""
+"""The one filter definition (hyteguide/derive/filters.py) and the browser's filter code
+(templates/assets/lib/filters.js, into which the build writes the definition): the same table,
+and the same rule on the same items."""
 
 from __future__ import annotations
 
@@ -12,25 +13,42 @@ import pytest
 
 from hyteguide.derive import filters
 from hyteguide.model import Activity, Term, Text, Vocabulary
+from hyteguide.web.assets import FILTER_SCRIPT, FILTER_TABLE, asset_data
 from tests.search.test_searchtext import NODE, unavailable
 
 REPO = Path(__file__).resolve().parents[2]
-LIBRARY = REPO / "templates" / "assets" / "lib" / "filters.js"
+SOURCE = REPO / "templates" / "assets" / "lib" / "filters.js"
 
 
-def node(script: str, data: object) -> object:
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> Path:
+    """lib/filters.js as the site serves it (the definition written in)."""
+    built = tmp_path_factory.mktemp("filters") / "filters.js"
+    built.write_bytes(asset_data(FILTER_SCRIPT, SOURCE))
+    return built
+
+
+def test_the_script_takes_the_table_in_one_place():
+    assert SOURCE.read_bytes().count(FILTER_TABLE) == 1
+
+
+def test_the_site_serves_the_script_with_the_table(built_site, library):
+    assert (built_site.root / "assets" / FILTER_SCRIPT).read_bytes() == library.read_bytes()
+
+
+def node(library: Path, script: str, data: object) -> object:
     """Run script in node with `filters` (lib/filters.js) and `data` defined; its printed JSON."""
     if not NODE.is_file():
         unavailable(f"{NODE} is missing: apt-get install nodejs")
-    program = (f"var filters = require({json.dumps(str(LIBRARY))});\n"
+    program = (f"var filters = require({json.dumps(str(library))});\n"
                f"var data = {json.dumps(data)};\n{script}")
     done = subprocess.run([str(NODE), "-e", program], capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 
-def test_the_browser_holds_the_python_definition():
-    assert node("console.log(JSON.stringify(filters.TABLE));", None) == filters.browser_table(), \
-        "lib/filters.js's TABLE differs from derive/filters.py's browser_table(): copy it over"
+def test_the_browser_holds_the_python_definition(library):
+    assert node(library, "console.log(JSON.stringify(filters.TABLE));", None) == \
+        filters.browser_table()
 
 
 def test_every_place_offers_known_filters_in_the_definition_order():
@@ -59,11 +77,11 @@ CHOICES = [
 ]
 
 
-def test_python_and_the_browser_keep_the_same_items():
+def test_python_and_the_browser_keep_the_same_items(library):
     cases = list(itertools.product(range(len(ITEMS)), range(len(CHOICES))))
     expected = [filters.matches({k: tuple(v) for k, v in ITEMS[i][0].items()}, ITEMS[i][1],
                                 CHOICES[c]) for i, c in cases]
-    found = node("""
+    found = node(library, """
         var all = filters.TABLE.filters;
         console.log(JSON.stringify(data.cases.map(function (pair) {
           var item = data.items[pair[0]];
@@ -119,8 +137,8 @@ def test_the_guide_derives_no_municipality_from_an_activity():
         filters.BY_NAME["municipality"].values(activity("a"))
 
 
-def test_week_attributes_in_the_browser_are_the_html_attributes():
-    found = node("""console.log(JSON.stringify(
+def test_week_attributes_in_the_browser_are_the_html_attributes(library):
+    found = node(library, """console.log(JSON.stringify(
         filters.weekAttributes(["kaikki nuoret", "tuki", "ryhma", "fi"], "efl")));""", None)
     assert found == {"data-audiences": "kaikki nuoret", "data-themes": "tuki",
                      "data-format": "ryhma", "data-languages": "fi", "data-everyone": "",

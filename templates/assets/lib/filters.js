@@ -1,9 +1,9 @@
 /* hyteguide filters: which listed items a visitor's choices keep, for the calendar
  * (calendar.js), the handout (handout.js) and the search page (search.js).
  *
- * TABLE is hyteguide/derive/filters.py's definition (its browser_table(); tests/derive/test_filters.py
- * keeps the two equal): each filter's name (the URL parameter and the checkboxes' name), the
- * data attribute a listed item carries its values in, whether it is a yes/no filter (a
+ * TABLE is hyteguide/derive/filters.py's definition, written in by the build (its
+ * browser_table(), by hyteguide/web/assets.py): each filter's name (the URL parameter and the
+ * checkboxes' name), the data attribute a listed item carries its values in, whether it is a yes/no filter (a
  * checkbox of value "1"), its letter in the calendar's week data, and whether an item for
  * everyone matches any of its choices; and which filters each page offers, in order.
  * The rule: within a filter any chosen value matches, across filters all must.
@@ -21,28 +21,7 @@
 })(typeof globalThis === "object" ? globalThis : this, function () {
   "use strict";
 
-  var TABLE = {
-    filters: [
-      { name: "municipality", attribute: null, yesNo: false, letter: "", everyone: false },
-      { name: "audience", attribute: "data-audiences", yesNo: false, letter: "", everyone: true },
-      { name: "theme", attribute: "data-themes", yesNo: false, letter: "", everyone: false },
-      { name: "format", attribute: "data-format", yesNo: false, letter: "", everyone: false },
-      { name: "language", attribute: "data-languages", yesNo: false, letter: "",
-        everyone: false },
-      { name: "free", attribute: "data-free", yesNo: true, letter: "f", everyone: false },
-      { name: "low_threshold", attribute: "data-low-threshold", yesNo: true, letter: "l",
-        everyone: false }
-    ],
-    places: {
-      calendar: ["audience", "theme", "format", "language", "free", "low_threshold"],
-      handout: ["audience", "theme", "language", "free", "low_threshold"],
-      search: ["municipality", "audience", "theme", "format", "language", "free",
-               "low_threshold"]
-    },
-    yes: "1",
-    everyoneAttribute: "data-everyone",
-    everyoneLetter: "e"
-  };
+  var TABLE = /* the filter table, written here by the build (derive/filters.py) */ null;
 
   var byName = {};
   TABLE.filters.forEach(function (filter) {
