@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from hyteguide.model import Activity, Vocabulary
@@ -138,6 +139,18 @@ def week_values(activity: Activity, vocabulary: Vocabulary) -> list[str]:
     letters = EVERYONE_LETTER if for_everyone(activity, vocabulary) else ""
     letters += "".join(f.letter for f in yes_no_filters("calendar") if f.values(activity))
     return [*(" ".join(f.values(activity)) for f in term_filters("calendar")), letters]
+
+
+def data_attributes(place: str, activity: Activity, vocabulary: Vocabulary) -> str:
+    """The data attributes a listed activity carries for a page's filters, as HTML (the values
+    are vocabulary ids, escaped all the same): each term filter's ids space separated, then
+    data-everyone, then each yes/no filter's bare attribute where the activity says yes."""
+    parts = [f'{f.attribute}="{escape(" ".join(f.values(activity)))}"'
+             for f in term_filters(place) if f.attribute]
+    if for_everyone(activity, vocabulary):
+        parts.append(EVERYONE_ATTRIBUTE)
+    parts += [f.attribute for f in yes_no_filters(place) if f.attribute and f.values(activity)]
+    return " ".join(parts)
 
 
 def yeses(activity: Activity) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from hyteguide.common.language import LanguageView
 from hyteguide.common.routes import path_to
 from hyteguide.derive.feedscopes import CHOICE_GROUP, FeedChoice, choices, feed_activities
+from hyteguide.derive.filters import data_attributes
 from hyteguide.derive.guide import sort_key
 from hyteguide.model import Activity, Organisation, Term, Text
 from hyteguide.pages.qr import img as qr_img
@@ -76,6 +77,11 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
 
     def for_everyone(activity: Any) -> bool:
         return vocabulary.for_everyone(activity.audiences)
+
+    def filter_attributes(activity: Activity, place: str) -> Markup:
+        """' data-audiences="…" … data-free': what a listed activity carries for the page's
+        filters (derive/filters.py says which, in which order)."""
+        return Markup(" " + data_attributes(place, activity, vocabulary))  # noqa: S704 - escaped
 
     absolute_url = language.page_url  # the published address of a page in this language
 
@@ -179,6 +185,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
             "menu": renderer.menu, "route": path_to,
             "today": guide.today, "json_ld": json_ld, "feed_groups": FEED_GROUPS,
             "absolute_url": absolute_url, "qr": qr, "for_everyone": for_everyone,
+            "filter_attributes": filter_attributes,
             "t": t, "text": text, "md": md, "term": term, "terms": terms, "by_name": by_name,
             "schedule": schedule, "search_scripts": BROWSER_SCRIPTS[lang],
             "edit_url": renderer.edit_url, "report_url": report_url,
