@@ -103,6 +103,18 @@ def path_to(name: str, /, **params: object) -> str:
     return ROUTES[name].path(**params)
 
 
+def later_page(base: str, number: int) -> str:
+    """Page `number` (2, 3 …) of the long list whose first page is at base: its own folder
+    under the list's ('activities/' → 'activities/2/'); the page catalogue finds these back."""
+    return f"{base}{number}/"
+
+
+def handout_section(base: str, theme: str) -> str:
+    """A handout's section of a theme ('<handout>themes/<theme>/'), or of the activities
+    without one (theme '': '<handout>other/')."""
+    return f"{base}themes/{theme}/" if theme else f"{base}other/"
+
+
 def match(path: str) -> tuple[str, dict[str, str]] | None:
     """The route (its name and parameters) of a language-neutral page or file path, or None."""
     for route in ROUTES.values():

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hyteguide.common.routes import handout_section, later_page
 from hyteguide.derive.calendar import Calendar, CalendarWeek
 from hyteguide.derive.guide import sort_key
 from hyteguide.schedule.occurrences import Occurrence
@@ -118,7 +119,7 @@ class Page:
 def page_paths(first: str, count: int, later: str | None = None) -> tuple[str, ...]:
     """The paths of count pages: first, then '<later>2/', '<later>3/', … (later: first)."""
     base = first if later is None else later
-    return (first, *(f"{base}{n}/" for n in range(2, count + 1)))
+    return (first, *(later_page(base, n) for n in range(2, count + 1)))
 
 
 def paginate(total: int, size: int, first: str, later: str | None = None,
@@ -235,8 +236,7 @@ def handout_sections(activities: Sequence[Any], base: str,
         for theme in activity.themes or ("",):
             of.setdefault(theme, []).append(activity)
     order = [t for t in themes if t in of] + ([""] if "" in of else [])
-    return tuple(HandoutSection(t, tuple(of[t]), f"{base}themes/{t}/" if t else f"{base}other/")
-                 for t in order)
+    return tuple(HandoutSection(t, tuple(of[t]), handout_section(base, t)) for t in order)
 
 
 # -- the calendar ------------------------------------------------------------------------------
