@@ -130,8 +130,21 @@ TERM_PROPERTIES = Record("a vocabulary term", (
     given=("group", "id", "label"))
 
 
+# A term of each group, as the example (and the hint for a missing group) shows it.
+GROUP_EXAMPLES = {
+    "municipalities": "kerava: {fi: Kerava, sv: Kervo}",
+    "themes": "liikunta: {fi: Liikunta, sv: Motion, en: Exercise}",
+    "audiences": "ikaantyneet: {fi: Ikääntyneet, sv: Äldre, en: Older people}",
+    "formats": "ryhma: {fi: Ryhmä, sv: Grupp, en: Group}",
+    "expertise": "vertaistuki: {fi: Vertaistuen järjestäminen, sv: Kamratstöd, en: Organising "
+                 "peer support}",
+    "languages": "fi: {fi: suomi, sv: finska, en: Finnish}",
+    "accessibility": "wheelchair: {fi: Esteetön kulku pyörätuolilla, sv: Tillgängligt med "
+                     "rullstol, en: Wheelchair accessible}",
+}
+
 VOCABULARY = Record("vocabulary.yaml", tuple(
     Field(group, Record(f"the vocabulary group '{group}'", (), extra=TermEntry(group)),
           group in ("municipalities", "themes", "audiences", "formats", "languages"),
-          f"terms of '{group}'", "liikunta: {fi: Liikunta, sv: Motion, en: Exercise}")
+          f"terms of '{group}'", GROUP_EXAMPLES[group])
     for group in VOCABULARY_GROUPS), label="vocabulary")
