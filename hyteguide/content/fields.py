@@ -327,6 +327,11 @@ def _split_url(value: str) -> SplitResult | None:
         return None
 
 
+# A web address written without its scheme: a host name of two or more labels ending in letters
+# ('www.example.org', 'kerava.fi'), then an optional port and path; no spaces, no user name.
+BARE_HOST = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d{1,5})?(?:[/?#][^\s]*)?")
+
+
 @dataclass(frozen=True)
 class Url(FieldType):
     label: str = "web address https://…"
@@ -339,6 +344,11 @@ class Url(FieldType):
         if parts and parts.scheme in ("http", "https") and "." in parts.netloc and \
                 not re.search(r'["<>\\^`{|}]', parts.netloc):  # no host has these
             return valid_url(value)  # quotes, <, > and the like percent-encoded, as browsers do
+        if BARE_HOST.fullmatch(value):  # 'www.example.org' as people write it: read with https
+            full = f"https://{value}"
+            ctx.error(node, where, "url-without-scheme", f"'{value}' has no https:// at the "
+                      f"start: it is read as {full}", f"write {full}", severity="warning")
+            return valid_url(full)
         hint = "write the full address, starting with https://"
         if parts and not parts.scheme and re.match(r"[\w-]+(\.[\w-]+)+", value):
             hint = f"add https:// at the start: https://{value}"

@@ -30,8 +30,21 @@ def test_it_is_optional(tmp_path):
     assert load_content(make_site(tmp_path)).organisations[0].activities[0].website is None
 
 
+def test_an_address_without_https_is_read_with_it_and_said(tmp_path):
+    """As people write addresses ('www.example.org'): taken with https:// added, with a warning
+    that names the file, line and field (issue 19)."""
+    root = make_site(tmp_path, {"organisations/yhdistys.md": with_website("olohuone.example.org")})
+    assert check(root) == []  # no error: the content loads
+    content = load_content(root)
+    assert content.organisations[0].activities[0].website == "https://olohuone.example.org"
+    [warning] = [w.format().split("\n")[0] for w in content.extra.get("warnings", [])]
+    assert warning == (f"{P}:13:14: warning[url-without-scheme]: activities[0].website: "
+                       "'olohuone.example.org' has no https:// at the start: it is read as "
+                       "https://olohuone.example.org")
+
+
 @pytest.mark.parametrize(("written", "hint"), [
-    ("olohuone.example.org", "add https:// at the start: https://olohuone.example.org"),
+    ("olohuone example org", "write the full address, starting with https://"),
     ("javascript:alert(1)", "write the full address, starting with https://"),
 ])
 def test_check_reads_it_as_a_web_address(tmp_path, written, hint):

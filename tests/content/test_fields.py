@@ -395,14 +395,15 @@ def test_invalid_contact_details_are_all_reported(tmp_path):
         """)})
     assert check(root) == [
         f"{P}:5:8: error[bad-email]: email: 'toimisto(at)example.org' is not an email address",
-        f"{P}:6:10: error[bad-url]: website: 'www.example.org' is not a web address",
+        f"{P}:6:10: warning[url-without-scheme]: website: 'www.example.org' has no https:// at "
+        "the start: it is read as https://www.example.org",
         f"{P}:7:8: error[bad-phone]: phone: 'soita meille' is not a phone number",
         f"{P}:10:12: error[bad-email]: contacts[0].email: 'mailto:ohjaaja@example.org' is not an "
         "email address",
     ]
     found = hints(root)
     assert "name@example.org" in found[0]
-    assert "add https://" in found[1] and "https://www.example.org" in found[1]
+    assert found[1] == "write https://www.example.org"
     assert '"+358 40 123 4567"' in found[2]
     assert "ohjaaja@example.org" in found[3] and "mailto" in found[3]
 

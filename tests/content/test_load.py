@@ -330,7 +330,8 @@ def test_required_field_left_empty_is_reported_with_other_problems(tmp_path):
         """)})
     assert check(root) == [
         f"{P}:3:1: error[missing-field]: summary: 'summary' is empty",
-        f"{P}:4:10: error[bad-url]: website: 'www.example.org' is not a web address",
+        f"{P}:4:10: warning[url-without-scheme]: website: 'www.example.org' has no https:// "
+        "at the start: it is read as https://www.example.org",
     ]
 
 
@@ -571,7 +572,7 @@ def test_many_problems_in_many_files_are_reported_together_and_sorted(tmp_path):
         ["content/organisations/toinen.md:1:1", "error[front-matter]"],
         [f"{P}:2:1", "error[missing-field]"],
         [f"{P}:3:1", "error[unknown-key]"],
-        [f"{P}:5:10", "error[bad-url]"],
+        [f"{P}:5:10", "warning[url-without-scheme]"],
         [f"{P}:11:14", "error[unknown-term]"],
         [f"{P}:12:12", "error[unknown-reference]"],
         [f"{P}:13:20", "error[wrong-type]"],
@@ -588,7 +589,7 @@ def test_many_problems_in_many_files_are_reported_together_and_sorted(tmp_path):
     assert len(lines) == 17
     with pytest.raises(ContentError) as err:
         load_content(root)
-    assert str(err.value).splitlines()[-1] == "17 error(s), 0 warning(s)"
+    assert str(err.value).splitlines()[-1] == "16 error(s), 1 warning(s)"
 
 
 def test_business_id_used_by_two_organisations(tmp_path):

@@ -430,12 +430,13 @@ def test_feedback_and_authority_addresses_are_checked(tmp_path):
     assert check(root) == [
         f"{SITE}:13:13: error[missing-field]: accessibility.feedback: give at least one of "
         "'email' or 'url'",
-        f"{SITE}:16:15: error[bad-url]: accessibility.authority.url.fi: 'valvonta.example.org' "
-        "is not a web address",
+        f"{SITE}:16:15: warning[url-without-scheme]: accessibility.authority.url.fi: "
+        "'valvonta.example.org' has no https:// at the start: it is read as "
+        "https://valvonta.example.org",
         f"{SITE}:17:12: error[bad-email]: accessibility.authority.email: "
         "'mailto:valvonta@example.org' is not an email address",
     ]
-    assert hints(root)[1] == "add https:// at the start: https://valvonta.example.org"
+    assert hints(root)[1] == "write https://valvonta.example.org"
 
 
 def test_privacy_problems(tmp_path):
@@ -448,8 +449,9 @@ def test_privacy_problems(tmp_path):
     assert check(root) == [
         f"{SITE}:11:3: error[unknown-key]: privacy.hosting: 'hosting' is not a field of the "
         "privacy notice",
-        f"{SITE}:12:16: error[bad-url]: privacy.host_policy: 'docs.github.com/privacy' is not a "
-        "web address",
+        f"{SITE}:12:16: warning[url-without-scheme]: privacy.host_policy: "
+        "'docs.github.com/privacy' has no https:// at the start: it is read as "
+        "https://docs.github.com/privacy",
         f"{SITE}:13:12: error[bad-email]: privacy.contact: 'tietosuoja(at)example.org' is not an "
         "email address",
     ]

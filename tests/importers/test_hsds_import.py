@@ -495,6 +495,23 @@ def test_a_virtual_location_gives_the_online_address(tmp_path):
     assert (activity.online, activity.place) == ("https://meet.example.org/x", None)
 
 
+def test_a_web_address_without_https_is_imported_with_it_and_reported(tmp_path):
+    """749 of 983 directory addresses were written 'www.example.org': imported with https://
+    added, and each said in the report as a warning, never dropped silently (issue 19)."""
+    organisations = ORGANIZATIONS.replace("https://example.org", "www.example.org")
+    source = small(tmp_path, **{"organizations.csv": organisations})
+    content = guide(tmp_path)
+    result = run(source, content)
+    (organisation,) = load_content(content, TODAY).organisations
+    assert organisation.website == "https://www.example.org"
+    value, why, kind = notes(result, "organization", "o1")["website"]
+    assert (value, kind) == ("www.example.org", "warning")
+    assert "read as https://www.example.org" in why
+    [written] = [p for p in content.rglob("*") if p.is_file() and
+                 "www.example.org" in p.read_text(encoding="utf-8")]
+    assert "website: https://www.example.org" in written.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("identifier", "business_id"), [
     ("FI-PRO,Y-tunnus,1234567-1", "1234567-1"),
     ("FI-PRO,Y-tunnus,1234567-2", None),  # a wrong check digit

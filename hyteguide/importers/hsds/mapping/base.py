@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from hyteguide import model
-from hyteguide.content.fields import FieldType
+from hyteguide.content.fields import INVALID, FieldType
 from hyteguide.importers.hsds.content_files import Block
-from hyteguide.importers.hsds.mapping.checks import convert, problem_words
+from hyteguide.importers.hsds.mapping.checks import problem_words, read_value
 from hyteguide.importers.hsds.mapping.documents import (
     ActivityDoc,
     Defaults,
@@ -82,9 +82,13 @@ class MapperBase:
         """value when the schema's field type accepts it; else a note with the schema's words."""
         if not value:
             return None
-        problems = convert(kind, value, self.vocabulary, self.languages)
+        result, problems = read_value(kind, value, self.vocabulary, self.languages)
         if not problems:
             return value
+        if result is not INVALID and all(p.severity == "warning" for p in problems):
+            for problem in problems:  # taken as the schema reads it ('https://' added), said
+                self.note(row, name, value, problem_words(problem), kind="warning")
+            return result if isinstance(result, str) else value
         self.note(row, name, value, problem_words(problems[0]))
         return None
 
