@@ -103,7 +103,7 @@
         attributes[key] = values[key];
       });
       var when = element("p", { "class": "occurrence__when" }, [element(
-        "span", { "class": "occurrence__time" },
+        "span", { "class": "occurrence__time" + (time ? "" : " occurrence__time--none") },
         [time ? pick(time[2])[0] : root.getAttribute("data-msg-no-time")])]);
       if (row[2]) {
         when.appendChild(document.createTextNode(" "));
