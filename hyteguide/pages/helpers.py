@@ -81,7 +81,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
     def filter_attributes(activity: Activity, place: str) -> Markup:
         """' data-audiences="…" … data-free': what a listed activity carries for the page's
         filters (derive/filters.py says which, in which order)."""
-        return Markup(" " + data_attributes(place, activity, vocabulary))  # noqa: S704 - escaped
+        return Markup(" " + data_attributes(place, activity, vocabulary))  # values escaped there
 
     absolute_url = language.page_url  # the published address of a page in this language
 

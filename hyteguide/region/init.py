@@ -125,6 +125,7 @@ def _made_with(version: str) -> str:
         return f"hyteguide {version}"
     urls = [entry.split(",", 1)[1].strip() for entry in meta.get_all("Project-URL") or []
             if "," in entry]
-    home = next(iter([*(meta.get_all("Home-page") or []), *urls]), "")
+    homes = [*(meta.get_all("Home-page") or []), *urls]
+    home = homes[0] if homes else ""
     return f"[hyteguide]({home}) {version}" if home else f"hyteguide {version}"
 

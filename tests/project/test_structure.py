@@ -61,9 +61,8 @@ def runtime_imports(tree: ast.Module) -> Iterator[ast.ImportFrom]:
 
 def imported_modules(node: ast.ImportFrom) -> Iterator[str]:
     module = node.module or ""
-    for alias in node.names:
-        yield module if module.count(".") or module == "hyteguide.model" else \
-            f"{module}.{alias.name}"
+    for alias in node.names:  # `from hyteguide import model` imports hyteguide.model
+        yield module if module != "hyteguide" else f"{module}.{alias.name}"
 
 
 def test_every_part_is_placed():
