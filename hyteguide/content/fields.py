@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from typing import Any, ClassVar
 
 import yaml
 
-from hyteguide.common.links import valid_url
 from hyteguide.common.problems import Problem, did_you_mean
 from hyteguide.content.yamlsource import Document
 from hyteguide.model import Text, TimeRange
@@ -75,6 +73,18 @@ class FieldType:
     """Base of all field types."""
 
     label = "value"
+    # The model attribute's type, as written in model/ (which tools/declare.py writes from the
+    # declarations): what `convert` returns.
+    model_type: ClassVar[str] = "str"
+    empty: ClassVar[str] = "None"  # the model's value when an optional field is not written
+
+    def annotation(self) -> str:
+        """The model attribute's type annotation for a value of this type."""
+        return self.model_type
+
+    def unwritten(self) -> str:
+        """The model attribute's default when an optional field is not written (source)."""
+        return self.empty
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         raise NotImplementedError
@@ -119,6 +129,7 @@ class Str(FieldType):
 class TextField(FieldType):
     """Text in the default language, or a mapping {fi: ..., sv: ..., en: ...}."""
 
+    model_type: ClassVar[str] = "Text"
     label: str = "text, or {fi: …, sv: …, en: …}"
     markdown: bool = False
 
@@ -174,6 +185,9 @@ BOOL_LOOKALIKES = {"yes", "no", "on", "off", "y", "n", "kyllä", "kylla", "ei", 
 
 @dataclass(frozen=True)
 class Bool(FieldType):
+    model_type: ClassVar[str] = "bool"
+    empty: ClassVar[str] = "False"
+
     label: str = "true or false"
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
@@ -191,6 +205,8 @@ class Bool(FieldType):
 
 @dataclass(frozen=True)
 class Int(FieldType):
+    model_type: ClassVar[str] = "int"
+
     minimum: int = 1
     maximum: int = 1000
     label: str = "whole number"
@@ -220,6 +236,8 @@ def parse_date(value: str) -> dt.date | None:
 
 @dataclass(frozen=True)
 class Date(FieldType):
+    model_type: ClassVar[str] = "dt.date"
+
     label: str = "date YYYY-MM-DD"
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
@@ -247,6 +265,8 @@ TIME_RANGE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?:\s*[-–—]\s*(\d{1,2})(?
 class TimeRangeField(FieldType):
     """A time of day "HH:MM-HH:MM". With `overnight`, an end before the start is on the next
     day ("22:00-02:00"); with `open_end`, a start alone ("18:45") is a time without an end."""
+
+    model_type: ClassVar[str] = "TimeRange"
 
     label: str = 'time range "HH:MM-HH:MM"'
     overnight: bool = False
@@ -295,114 +315,6 @@ class TimeRangeField(FieldType):
 # An overnight time ends in the small hours: one that runs longer (14:00-12:00) is more
 # likely a start and end the wrong way round, which `check` asks about.
 LONGEST_NIGHT = 12
-
-
-EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}")
-
-
-@dataclass(frozen=True)
-class Email(FieldType):
-    label: str = "email address"
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        value = self.scalar(node, ctx, where, "an email address")
-        if value is INVALID:
-            return value
-        if value.startswith("mailto:"):
-            return ctx.error(node, where, "bad-email", f"'{value}' is not an email address",
-                             f"leave out 'mailto:': {value.removeprefix('mailto:')}")
-        if not EMAIL.fullmatch(value):
-            return ctx.error(node, where, "bad-email", f"'{value}' is not an email address",
-                             "write it as name@example.org")
-        return value
-
-
-def _split_url(value: str) -> SplitResult | None:
-    """The parts of an address, or None if it has spaces or is malformed (e.g. 'http://[x')."""
-    if re.search(r"\s", value):
-        return None
-    try:
-        return urlsplit(value)
-    except ValueError:
-        return None
-
-
-# A web address written without its scheme: a host name of two or more labels ending in letters
-# ('www.example.org', 'kerava.fi'), then an optional port and path; no spaces, no user name.
-BARE_HOST = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d{1,5})?(?:[/?#][^\s]*)?")
-
-
-@dataclass(frozen=True)
-class Url(FieldType):
-    label: str = "web address https://…"
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        value = self.scalar(node, ctx, where, "a web address")
-        if value is INVALID:
-            return value
-        parts = _split_url(value)
-        if parts and parts.scheme in ("http", "https") and "." in parts.netloc and \
-                not re.search(r'["<>\\^`{|}]', parts.netloc):  # no host has these
-            return valid_url(value)  # quotes, <, > and the like percent-encoded, as browsers do
-        if BARE_HOST.fullmatch(value):  # 'www.example.org' as people write it: read with https
-            full = f"https://{value}"
-            ctx.error(node, where, "url-without-scheme", f"'{value}' has no https:// at the "
-                      f"start: it is read as {full}", f"write {full}", severity="warning")
-            return valid_url(full)
-        hint = "write the full address, starting with https://"
-        if parts and not parts.scheme and re.match(r"[\w-]+(\.[\w-]+)+", value):
-            hint = f"add https:// at the start: https://{value}"
-        return ctx.error(node, where, "bad-url", f"'{value}' is not a web address", hint)
-
-
-@dataclass(frozen=True)
-class Phone(FieldType):
-    label: str = "phone number"
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        value = self.scalar(node, ctx, where, "a phone number")
-        if value is INVALID:
-            return value
-        digits = re.sub(r"\D", "", value)
-        if not re.fullmatch(r"\+?[\d\s()-]+", value) or not 5 <= len(digits) <= 15:
-            return ctx.error(node, where, "bad-phone", f"'{value}' is not a phone number",
-                             'write digits, spaces and an optional + at the start, '
-                             'for example "+358 40 123 4567" (with quotes)')
-        return value
-
-
-BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
-
-
-def business_id_check_digit(first7: str) -> int | None:
-    """The Y-tunnus check digit for seven digits, or None when no valid one exists."""
-    remainder = sum(int(d) * w for d, w in zip(first7, BUSINESS_ID_WEIGHTS, strict=True)) % 11
-    if remainder == 1:
-        return None
-    return 0 if remainder == 0 else 11 - remainder
-
-
-@dataclass(frozen=True)
-class BusinessId(FieldType):
-    label: str = "Y-tunnus 1234567-8"
-
-    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
-        value = self.scalar(node, ctx, where, "a business ID (Y-tunnus)")
-        if value is INVALID:
-            return value
-        if re.fullmatch(r"\d{6}-\d", value):
-            return ctx.error(node, where, "bad-business-id", f"'{value}' has six digits before '-'",
-                             f"add a leading zero: 0{value}")
-        if not re.fullmatch(r"\d{7}-\d", value):
-            return ctx.error(node, where, "bad-business-id",
-                             f"'{value}' is not a business ID (Y-tunnus)",
-                             "write seven digits, a hyphen and the check digit: 1234567-8")
-        check = business_id_check_digit(value[:7])
-        if check is None or check != int(value[-1]):
-            return ctx.error(node, where, "bad-business-id",
-                             f"the check digit of '{value}' is wrong",
-                             "copy the Y-tunnus from ytj.fi; one digit is probably mistyped")
-        return value
 
 
 def value_of(node: yaml.MappingNode, name: str) -> yaml.Node | None:

@@ -149,7 +149,6 @@ class Loader:
         values = self.convert(schema.SITE, document)
         if values is None:
             return None
-        values.setdefault("timezone", DEFAULT_TIMEZONE)
         return schema.SITE.make(values, source=model.Source(self.rel(path), 1))
 
     def load_vocabulary(self) -> model.Vocabulary | None:

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -37,6 +37,10 @@ class ListOf(FieldType):
     # How the model keeps the items, when not as written: the key they are sorted by (days of
     # a schedule in date order, whatever order the editor wrote them in).
     order: Callable[[Any], Any] | None = None
+    empty: ClassVar[str] = "()"
+
+    def annotation(self) -> str:
+        return f"tuple[{self.item.annotation()}, ...]"
 
     @property
     def label(self) -> str:  # type: ignore[override]
@@ -86,9 +90,10 @@ class Field:
 
     `name` is the key editors write, `type` converts and checks it, `doc` and `example` make its
     row in docs/fields.md (and `example` its line in the file `hyteguide new` writes, with the
-    comment `skeleton`), `attr` is the model
-    attribute it fills when that differs from the key (`from` → `start`), and `left_out` says
-    why the open data exports leave it out ("" when they carry it; a test holds both true)."""
+    comment `skeleton`), `attr` is the model attribute it fills when that differs from the key
+    (`from` → `start`), `default` the attribute's value when the field is not written, and
+    `left_out` says why the open data exports leave it out ("" when they carry it; a test holds
+    it true). The model attribute's line in model/ is written from the field (modelsource.py)."""
 
     name: str
     type: FieldType
@@ -100,6 +105,9 @@ class Field:
     # The comment after the field's line in the file `hyteguide new` writes; None leaves the
     # field out of that file (a field for experts, or one the skeleton shows otherwise).
     skeleton: str | None = ""
+    # The model attribute's default when the field is not written, as Python source in model/
+    # ("12", '"main"'); "" takes the type's (None, an empty tuple, False).
+    default: str = ""
 
     @property
     def attribute(self) -> str:
@@ -125,6 +133,9 @@ class Record(FieldType):
     # fields' attributes and these are exactly the model's dataclass fields.
     given: tuple[str, ...] = ()
     left_out: str = ""  # why open data leaves the whole record out ("" when it carries it)
+
+    def annotation(self) -> str:
+        return self.model.__name__ if self.model else "dict[str, Any]"
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -221,6 +232,12 @@ class ChoiceOf(FieldType):
     def __init__(self, scalar: FieldType, mapping: FieldType, label: str):
         self.scalar_type, self.mapping_type, self.label = scalar, mapping, label
 
+    def annotation(self) -> str:
+        return self.mapping_type.annotation()
+
+    def unwritten(self) -> str:
+        return self.mapping_type.unwritten()
+
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         kind = self.mapping_type if isinstance(node, yaml.MappingNode) else self.scalar_type
         return kind.convert(node, ctx, where)
@@ -229,9 +246,17 @@ class ChoiceOf(FieldType):
 class Mapped(FieldType):
     """A type whose converted value is passed through `make` (e.g. into a model object)."""
 
-    def __init__(self, inner: FieldType, make: Callable[[Any], Any]):
+    def __init__(self, inner: FieldType, make: Callable[[Any], Any], made: str = ""):
         self.inner, self.make = inner, make
         self.label = inner.label
+        # The model type `make` returns: a class's name, or `made` for a function.
+        self.made = made or (make.__name__ if isinstance(make, type) else inner.annotation())
+
+    def annotation(self) -> str:
+        return self.made
+
+    def unwritten(self) -> str:
+        return self.inner.unwritten()
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         value = self.inner.convert(node, ctx, where)

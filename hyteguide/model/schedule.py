@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: model.py imports this module
-    from hyteguide.model import Text, TimeRange
+    from hyteguide.model.values import Text, TimeRange
 
 
 @dataclass(frozen=True)
@@ -21,33 +21,39 @@ class MonthlyDay:
 
 @dataclass(frozen=True)
 class DateRange:
-    start: dt.date
-    end: dt.date
+    # Declared in content/schema/ (tools/declare.py writes these lines from there):
+    start: dt.date  # `from`
+    end: dt.date  # `until`
+    # (end of declared fields)
 
 
 @dataclass(frozen=True)
 class Cancellation:
+    # Declared in content/schema/ (tools/declare.py writes these lines from there):
     date: dt.date
     note: Text | None = None
+    # (end of declared fields)
 
 
 @dataclass(frozen=True)
 class ScheduleRule:
     """One rule of an activity's schedule: weekly, monthly or on given dates."""
 
-    weekly: tuple[int, ...] = ()  # weekdays, Monday = 0
+    # Declared in content/schema/ (tools/declare.py writes these lines from there):
+    weekly: tuple[int, ...] = ()
     every: int = 1
     monthly: tuple[MonthlyDay, ...] = ()
-    dates: tuple[dt.date, ...] = ()
-    times: tuple[TimeRange, ...] = ()
+    dates: tuple[dt.date, ...] = ()  # `date`
+    rrule: str | None = None
+    times: tuple[TimeRange, ...] = ()  # `time`
     start: dt.date | None = None  # `from`
     until: dt.date | None = None
     exceptions: tuple[DateRange, ...] = ()  # `except`
+    also: tuple[dt.date, ...] = ()
     cancelled: tuple[Cancellation, ...] = ()
-    holidays: str | None = None  # skip | include; None: skip for recurring rules
+    holidays: str | None = None
     note: Text | None = None
-    rrule: str | None = None  # an RFC 5545 RECUR value, upper case, without DTSTART and UNTIL
-    also: tuple[dt.date, ...] = ()  # extra one-off days of a recurring rule
+    # (end of declared fields)
 
     @property
     def skips_holidays(self) -> bool:

@@ -21,18 +21,14 @@ from textwrap import dedent, indent
 import pytest
 
 from hyteguide import model
+from hyteguide.content.addresses import BusinessId, Email, Phone, Url, business_id_check_digit
 from hyteguide.content.fields import (
     INVALID,
     Bool,
-    BusinessId,
     Context,
     Date,
-    Email,
-    Phone,
     TextField,
     TimeRangeField,
-    Url,
-    business_id_check_digit,
 )
 from hyteguide.content.load import load_content
 from hyteguide.content.schema import ACTIVITY_TIME, MonthlyDayField, Weekday

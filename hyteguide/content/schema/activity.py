@@ -8,8 +8,9 @@ from typing import Any
 import yaml
 
 from hyteguide import model
+from hyteguide.content.addresses import Url
 from hyteguide.content.choices import Reference, Term
-from hyteguide.content.fields import Bool, Context, Str, TextField, Url, node_of
+from hyteguide.content.fields import Bool, Context, Str, TextField, node_of
 from hyteguide.content.records import Field, ListOf, Record, field_node
 from hyteguide.content.schema.common import KeywordOrText
 from hyteguide.content.schema.contacts import CONTACT

@@ -3,7 +3,7 @@ a keyword or a text, the order of two dates, one of several fields."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -32,6 +32,8 @@ ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1, "first
 
 
 class Weekday(FieldType):
+    model_type: ClassVar[str] = "int"
+
     label = "weekday mon…sun (or ma…su)"
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
@@ -49,6 +51,8 @@ class Weekday(FieldType):
 
 
 class MonthlyDayField(FieldType):
+    model_type: ClassVar[str] = "MonthlyDay"
+
     label = "'2nd mon', 'last fri' or a day of the month 1…31"
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
@@ -70,6 +74,8 @@ class MonthlyDayField(FieldType):
 
 class KeywordOrText(FieldType):
     """A fixed keyword (such as `free`) or a text."""
+
+    model_type: ClassVar[str] = "str | Text"
 
     def __init__(self, keyword: str, *more: str):
         self.keywords = (keyword, *more)

@@ -7,8 +7,9 @@ from typing import Any
 import yaml
 
 from hyteguide import model
+from hyteguide.content.addresses import Email, Phone
 from hyteguide.content.choices import Choice
-from hyteguide.content.fields import Context, Date, Email, Phone, Str, TextField
+from hyteguide.content.fields import Context, Date, Str, TextField
 from hyteguide.content.records import Field, Record, field_node, modelled
 
 CONSENT_WARNING_DAYS = 30  # warn this many days before a consent ends, so editors renew in time

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from hyteguide import model
+from hyteguide.content.addresses import BusinessId, Email, Phone, Url
 from hyteguide.content.choices import Term
-from hyteguide.content.fields import BusinessId, Date, Email, Phone, TextField, Url
+from hyteguide.content.fields import Date, TextField
 from hyteguide.content.records import Field, ListOf, Record
 from hyteguide.content.schema.activity import ACTIVITY_RECORD
 from hyteguide.content.schema.contacts import CONTACT

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from hyteguide import model
+from hyteguide.content.addresses import Email, Phone, Url
 from hyteguide.content.choices import Term
-from hyteguide.content.fields import (
-    Context,
-    Date,
-    Email,
-    FieldType,
-    Phone,
-    Str,
-    TextField,
-    TimeRangeField,
-    Url,
-)
+from hyteguide.content.fields import Context, Date, FieldType, Str, TextField, TimeRangeField
 from hyteguide.content.records import Field, ListOf, Record, as_written, field_node, modelled
 from hyteguide.content.schema.common import Weekday, check_order
 
 
 class Coordinates(FieldType):
+    model_type: ClassVar[str] = "tuple[float, float]"
+
     label = "[latitude, longitude]"
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
@@ -59,6 +52,9 @@ OPENING_HOURS_ENTRY = modelled(Record("opening hours", (
 
 class OpeningHoursField(FieldType):
     """Opening hours as a list of {days, time} entries, or (older form) in words."""
+
+    model_type: ClassVar[str] = "tuple[OpeningHours, ...]"
+    empty: ClassVar[str] = "()"  # the model's value when not written
 
     label = "list of {days: [mon, tue], time: \"10:00-20:00\"}, or words"
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -200,6 +200,8 @@ def _days(span: model.DateRange) -> list[dt.date]:
 class ScheduleRuleField(FieldType):
     """A schedule rule: its fields, then the days it gives checked as a whole."""
 
+    model_type: ClassVar[str] = "ScheduleRule"
+
     def __init__(self, record: Record):
         self.record = record
         self.label = record.label
@@ -233,7 +235,7 @@ SCHEDULE_RULE = ScheduleRuleField(Record("a schedule rule", (
           "[tue, thu]"),
     Field("every", Int(1, 8), False, "with weekly and from: every Nth week counted from 'from' "
           "(2 = every second week from the first meeting; not odd or even week numbers, which "
-          "shift after a 53-week year)", "2", skeleton=None),
+          "shift after a 53-week year)", "2", skeleton=None, default="1"),
     Field("monthly", ListOf(MonthlyDayField()), False, "day of the month", "2nd mon",
           skeleton=None),
     Field("date", ListOf(Date(), order=as_written), False, "single days", "2026-12-03",
@@ -244,7 +246,7 @@ SCHEDULE_RULE = ScheduleRuleField(Record("a schedule rule", (
           '"10:00-14:00"', attr="times"),
     Field("from", Date(), False, "first day the rule applies", "2026-08-15", attr="start"),
     Field("until", Date(), False, "last day the rule applies (empty: no end)", "2026-12-18"),
-    Field("except", Mapped(ListOf(EXCEPTION), as_ranges), False,
+    Field("except", Mapped(ListOf(EXCEPTION), as_ranges, "tuple[DateRange, ...]"), False,
           "days or date ranges it is not held",
           "[2026-12-08, {from: 2026-10-19, until: 2026-10-23}]", attr="exceptions", skeleton=None),
     Field("also", ListOf(Date(), order=as_written), False, "extra single days of a recurring "

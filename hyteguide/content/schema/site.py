@@ -8,8 +8,9 @@ from typing import Any
 import yaml
 
 from hyteguide import model
+from hyteguide.content.addresses import Email, Phone, Url
 from hyteguide.content.choices import Choice
-from hyteguide.content.fields import Context, Email, Int, Phone, Str, TextField, Url
+from hyteguide.content.fields import Context, Int, Str, TextField
 from hyteguide.content.records import ChoiceOf, Field, ListOf, Mapped, Record, field_node, modelled
 from hyteguide.content.schema.common import SETTINGS
 from hyteguide.content.schema.statements import ACCESSIBILITY, PRIVACY
@@ -72,9 +73,9 @@ LICENCE_RECORD = Record("a data licence", (
 DATA_LICENCE = ChoiceOf(
     Mapped(Choice(tuple(LICENCES), label=" or ".join(LICENCES),
                   hint="write one of these ids, or {name: …, url: https://…} for another "
-                  "licence"), lambda spdx: model.DataLicence(spdx, *LICENCES[spdx])),
-    # A licence without an SPDX id has none (not the default's).
-    Mapped(LICENCE_RECORD, lambda v: LICENCE_RECORD.make({"id": None, **v})),
+                  "licence"),
+           lambda spdx: model.DataLicence(*LICENCES[spdx], id=spdx), "DataLicence"),
+    modelled(LICENCE_RECORD),
     "CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODbL-1.0, or {name, url, id}")
 
 SITE = Record("site.yaml", (
@@ -87,22 +88,27 @@ SITE = Record("site.yaml", (
           "https://example.github.io/hyteguide/"),
     Field("languages", ListOf(Str(label="language code"), min_items=1), True,
           "site languages, default first", "[fi, sv, en]"),
-    Field("timezone", Str(label="time zone"), False, "time zone of all times", "Europe/Helsinki"),
+    Field("timezone", Str(label="time zone"), False, "time zone of all times", "Europe/Helsinki",
+          default='"Europe/Helsinki"'),
     Field("contact", SITE_CONTACT, True, "contact for feedback", "{email: hyte@example.org}"),
     Field("repository", Url(), False, "the content repository (for edit links)",
           "https://github.com/example/hyteguide"),
     Field("branch", Str(label="branch"), False, "the repository's branch that is published "
-          "(for edit links; default main)", "main"),
-    Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12"),
+          "(for edit links; default main)", "main", default='"main"'),
+    Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12",
+          default="12"),
     Field("review_after_months", Int(1, 120), False, "how old an organisation's 'reviewed' may "
-          "get before check warns and its pages say the information may be out of date", "12"),
+          "get before check warns and its pages say the information may be out of date", "12",
+          default="12"),
     Field("hide_after_months", Int(1, 240), False, "how old 'reviewed' may get before the "
           "organisation and its activities are left out of listings, calendar and search (their "
           "own pages stay, marked); not set: never", "24"),
     Field("accessibility", ACCESSIBILITY, False,
-          "the accessibility statement (page accessibility/)", "{status: partially, …}"),
-    Field("privacy", PRIVACY, False, "the privacy notice (page privacy/)", "{host: …}"),
+          "the accessibility statement (page accessibility/)", "{status: partially, …}",
+          default="AccessibilityStatement()"),
+    Field("privacy", PRIVACY, False, "the privacy notice (page privacy/)", "{host: …}",
+          default="Privacy()"),
     Field("data_licence", DATA_LICENCE, False, "the licence of the open data (page opendata/); "
-          "default CC-BY-4.0", "CC-BY-4.0"),
+          "default CC-BY-4.0", "CC-BY-4.0", default="DEFAULT_LICENCE"),
 ), (_check_languages,), label="site", model=model.Site, given=("source",),
     left_out=SETTINGS)

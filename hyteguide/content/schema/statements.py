@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from hyteguide import model
 from hyteguide.common.problems import did_you_mean
+from hyteguide.content.addresses import Email, Phone, Url
 from hyteguide.content.choices import Choice
-from hyteguide.content.fields import (
-    INVALID,
-    Context,
-    Date,
-    Email,
-    FieldType,
-    Int,
-    Phone,
-    TextField,
-    Url,
-)
+from hyteguide.content.fields import INVALID, Context, Date, FieldType, Int, TextField
 from hyteguide.content.records import Field, ListOf, Record, modelled
 from hyteguide.content.schema.common import SETTINGS, KeywordOrText, check_any
 
@@ -60,6 +51,8 @@ class WcagCriterion(FieldType):
 class LocalisedUrl(FieldType):
     """A web address, or one per language: {fi: https://…, sv: https://…}."""
 
+    model_type: ClassVar[str] = "Text"
+
     label = "web address, or {fi: https://…, sv: https://…}"
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
@@ -87,7 +80,8 @@ KNOWN_GAP = modelled(Record("a known gap", (
                            "out-of-scope", hint="non-compliance: the content fails the "
                            "requirements; disproportionate-burden: fixing it is exempted as an "
                            "unreasonable burden; out-of-scope: the law does not cover it"),
-          False, "why it is not accessible (default non-compliance)", "non-compliance"),
+          False, "why it is not accessible (default non-compliance)", "non-compliance",
+          default='"non-compliance"'),
     Field("fix_by", Date(), False, "when it will be fixed, if known", "2027-06-30"),
 ), label="{text, wcag, reason, fix_by}", model=model.KnownGap,
     left_out=SETTINGS))
@@ -115,22 +109,23 @@ ACCESSIBILITY = modelled(Record("the accessibility statement", (
                            hint="fully: the site meets every WCAG 2.1 level A and AA "
                            "requirement; partially: it meets most of them (list the rest "
                            "under known_gaps); not: it fails most of them"), True,
-          "how the site meets WCAG 2.1 level AA: fully, partially or not", "partially"),
+          "how the site meets WCAG 2.1 level AA: fully, partially or not", "partially",
+          default='"partially"'),
     Field("assessed", Date(), True, "when the statement was prepared or last updated",
-          "2026-11-22"),
+          "2026-11-22", default="None"),
     Field("method", KeywordOrText("self-assessment", "third-party"), False,
           "how accessibility was assessed: self-assessment, third-party, or in words",
-          "self-assessment"),
+          "self-assessment", default='"self-assessment"'),
     Field("known_gaps", ListOf(KNOWN_GAP), False, "content that is not accessible",
           "- text: Osa tiedoista on vain suomeksi."),
     Field("feedback", FEEDBACK, False, "where to give feedback (default: the site contact)",
           "{email: hyte@example.org}"),
     Field("response_days", Int(1, 14, hint="the Act on the Provision of Digital Services "
                                "(306/2019) requires a reply within two weeks: 14 at most"),
-          False, "days within which feedback is answered (default 14)", "14"),
+          False, "days within which feedback is answered (default 14)", "14", default="14"),
     Field("authority", AUTHORITY, False,
           "the supervisory authority (default: Traficom, the Finnish authority since 2025)",
-          "{name: …, url: https://…}"),
+          "{name: …, url: https://…}", default="DEFAULT_AUTHORITY"),
 ), label="accessibility statement", model=model.AccessibilityStatement,
     left_out=SETTINGS))
 

@@ -4,7 +4,7 @@ other systems (YSO, PTV, Lähellä.fi)."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -19,6 +19,8 @@ VOCABULARY_GROUPS = ("municipalities", "themes", "audiences", "formats", "expert
 
 class TermEntry(FieldType):
     """A vocabulary term: a label, or labels per language plus more keys."""
+
+    model_type: ClassVar[str] = "Term"
 
     label = "label, or {fi: …, sv: …, en: …, sensitive: true, yso: …}"
 

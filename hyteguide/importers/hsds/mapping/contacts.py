@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hyteguide.content.fields import Email, Phone
+from hyteguide.content.addresses import Email, Phone
 from hyteguide.importers.hsds.content_files import Quoted
 from hyteguide.importers.hsds.mapping.base import MapperBase
 from hyteguide.importers.hsds.mapping.documents import OrgDoc

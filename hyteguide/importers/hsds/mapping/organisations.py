@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hyteguide.content.fields import BusinessId, Email, Url
+from hyteguide.content.addresses import BusinessId, Email, Url
 from hyteguide.importers.hsds.content_files import Flow
 from hyteguide.importers.hsds.mapping.base import MapperBase
 from hyteguide.importers.hsds.mapping.checks import convert

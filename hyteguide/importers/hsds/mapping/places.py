@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hyteguide.content.fields import Url
+from hyteguide.content.addresses import Url
 from hyteguide.content.schema import Coordinates
 from hyteguide.importers.hsds.content_files import Flow, Quoted
 from hyteguide.importers.hsds.mapping.base import MapperBase
