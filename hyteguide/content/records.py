@@ -206,12 +206,10 @@ class Record(FieldType):
         if self.extra is not None:
             values["_extra"] = extra
         values["_node"] = node
-        for check in self.checks:
-            before = ctx.error_count
+        before = ctx.error_count
+        for check in self.checks:  # every check: all problems in one run
             check(values, node, ctx, where)
-            if ctx.error_count > before:
-                return INVALID
-        return values
+        return INVALID if ctx.error_count > before else values
 
 
 

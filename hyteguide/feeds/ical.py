@@ -120,6 +120,11 @@ def description(series: Series, ctx: EventContext) -> str:
         registration = say("activity.no_registration") if activity.no_registration \
             else ctx.text(activity.registration)
         lines.append(f"{say('activity.registration')}: {registration}")
+    period = say.registration_period(activity.registration_opens, activity.registration_closes)
+    if period:
+        lines.append(f"{say('activity.registration_period')}: {period}")
+    if activity.registration_url:
+        lines.append(f"{say('activity.register_online')}: {activity.registration_url}")
     if activity.online:
         lines.append(f"{say('activity.online_link')}: {ctx.text(activity.online)}")
     lines += ["", ctx.absolute(activity)]

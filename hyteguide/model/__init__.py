@@ -111,6 +111,9 @@ class Activity:
     languages: tuple[str, ...] = ()
     cost: str | Text | None = None
     registration: str | Text | None = None
+    registration_url: str | None = None
+    registration_opens: dt.date | None = None
+    registration_closes: dt.date | None = None
     low_threshold: bool = False
     drop_in: bool = False
     schedule: tuple[ScheduleRule, ...] = ()

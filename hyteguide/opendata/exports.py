@@ -140,6 +140,11 @@ def activity_data(activity: Activity, x: _Json) -> Data:
         "online": activity.online, "website": activity.website,
         "cost": _keyword(activity.cost, "free", x),
         "registration": _keyword(activity.registration, "none", x),
+        "registration_url": activity.registration_url,
+        "registration_opens": activity.registration_opens.isoformat()
+        if activity.registration_opens else None,
+        "registration_closes": activity.registration_closes.isoformat()
+        if activity.registration_closes else None,
         "low_threshold": activity.low_threshold, "drop_in": activity.drop_in,
         "schedule": [rule_data(rule, x) for rule in activity.schedule],
         "upcoming": [occurrence_data(o, x) for o in guide.occurrences_of.get(activity.key, ())],

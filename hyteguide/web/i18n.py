@@ -70,6 +70,15 @@ class Catalogue:
         return self("schedule.range", start=self.date(value.start, style),
                     end=self.date(value.end))
 
+    def registration_period(self, opens: dt.date | None, closes: dt.date | None) -> str:
+        """When one can register: '1.–20.8.2026', '1.8.2026 alkaen' or 'viimeistään
+        20.8.2026' ('' when neither day is written)."""
+        if opens and closes:
+            return self.date_range(DateRange(opens, closes))
+        if opens:
+            return self("activity.registration_from", date=self.date(opens))
+        return self("activity.registration_until", date=self.date(closes)) if closes else ""
+
     def join(self, items: list[str]) -> str:
         if len(items) <= 1:
             return "".join(items)

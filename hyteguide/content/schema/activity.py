@@ -10,7 +10,7 @@ import yaml
 from hyteguide import model
 from hyteguide.content.addresses import Url
 from hyteguide.content.choices import Reference, Term
-from hyteguide.content.fields import Bool, Context, Str, TextField, node_of
+from hyteguide.content.fields import Bool, Context, Date, Str, TextField, node_of
 from hyteguide.content.records import Field, ListOf, Record, field_node
 from hyteguide.content.schema.common import KeywordOrText
 from hyteguide.content.schema.contacts import CONTACT
@@ -43,6 +43,47 @@ def _check_rules_overlap(values: dict[str, Any], node: yaml.MappingNode, ctx: Co
                           "times", "remove the repeated days from one rule (an extra day of a "
                           "recurring rule goes under 'also')")
                 return
+
+
+REGISTRATION_DETAILS = ("registration_url", "registration_opens", "registration_closes")
+
+
+def _check_registration(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                        where: str) -> None:
+    """A registration period runs forwards, and details of registering contradict 'none'."""
+    opens, closes = values.get("registration_opens"), values.get("registration_closes")
+    prefix = f"{where}." if where else ""
+    if opens and closes and closes < opens:
+        ctx.error(field_node(values, "registration_closes"), prefix + "registration_closes",
+                  "bad-value", f"registration closes ({closes}) before it opens ({opens})",
+                  "swap the two dates")
+    given = [key for key in REGISTRATION_DETAILS if key in values]
+    if given and values.get("registration") == "none":
+        ctx.error(field_node(values, "registration"), prefix + "registration", "bad-value",
+                  f"'registration: none' says no registration is needed, but '{given[0]}' "
+                  "says how to register", f"remove 'registration: none' or '{given[0]}'")
+
+
+def _check_low_threshold(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
+                         where: str) -> None:
+    """Low threshold means free, no referral and no registration (README): the filter and the
+    badges promise that, so an activity that costs or needs registering is not one."""
+    if values.get("low_threshold") is not True:
+        return
+    cost, registration = values.get("cost"), values.get("registration")
+    if cost is not None and cost != "free":
+        reason = "it has a cost ('cost' is not 'free')"
+    elif registration is not None and registration != "none":
+        reason = "it needs registration ('registration' is not 'none')"
+    elif any(key in values for key in REGISTRATION_DETAILS):
+        reason = "it gives a way or time to register"
+    else:
+        return
+    ctx.error(field_node(values, "low_threshold"), f"{where}.low_threshold" if where
+              else "low_threshold", "not-low-threshold",
+              f"low_threshold means free, no referral and no registration, but {reason}",
+              "remove 'low_threshold: true' (the cost and registration are shown as written); "
+              "a voluntary payment is 'cost: free' with a word in the description")
 
 
 def _check_sensitive_contacts(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
@@ -97,12 +138,20 @@ ACTIVITY_RECORD = Record("an activity", (
           skeleton="free tai hinta sanoin"),
     Field("registration", KeywordOrText("none"), False, "'none' or how to register", "none",
           skeleton="none tai miten ilmoittaudutaan"),
-    Field("low_threshold", Bool(), False, "free, no referral or registration needed", "true"),
+    Field("registration_url", Url(), False, "the web page or form to register at",
+          "https://olohuone.example.org/ilmoittaudu", skeleton=None),
+    Field("registration_opens", Date(), False, "the first day one can register", "2026-08-01",
+          skeleton=None),
+    Field("registration_closes", Date(), False, "the last day one can register", "2026-08-20",
+          skeleton=None),
+    Field("low_threshold", Bool(), False, "low threshold (matala kynnys): free, no referral and "
+          "no registration; `check` holds it to that", "true"),
     Field("drop_in", Bool(), False, "come and go during the hours (a drop-in, not a session "
           "from start to end)", "true"),
     Field("schedule", ListOf(SCHEDULE_RULE), False, "when it is held", "- weekly: [tue]"),
     Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|",
           skeleton=None),
     Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
-), (_check_event_has_schedule, _check_rules_overlap, _check_sensitive_contacts),
+), (_check_event_has_schedule, _check_rules_overlap, _check_registration, _check_low_threshold,
+    _check_sensitive_contacts),
     label="activity", model=model.Activity, given=("organisation", "source"))

@@ -42,12 +42,15 @@ class Export:
         return self.guide.content.vocabulary.term(group, term_id)
 
     def words(self, *parts: str | None) -> str | None:
-        """Fragments of text as one sentence: '; '-joined, capitalised, ending with a full stop;
-        None when there are none."""
+        """Fragments of text as one sentence: '; '-joined (after a fragment that ends a sentence,
+        the next starts one), capitalised, ending with a full stop; None when there are none."""
         found = [p.strip() for p in parts if p and p.strip()]
         if not found:
             return None
-        sentence = "; ".join(found)
+        sentence = found[0]
+        for part in found[1:]:
+            ended = sentence.endswith((".", "!", "?"))
+            sentence += f" {part[0].upper()}{part[1:]}" if ended else f"; {part}"
         sentence = sentence[0].upper() + sentence[1:]
         return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 

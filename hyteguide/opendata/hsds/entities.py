@@ -52,6 +52,15 @@ def _contacts(owner: object, contacts: Iterable, link: Row, x: Export, t: Tables
                             "contact_id": contact_id, "number": contact.phone})
 
 
+def _registration_details(activity: Activity, x: Export) -> tuple[str | None, str | None]:
+    """When and where to register, in words ('Ilmoittautumisaika 1.–20.8.2026', …)."""
+    say = x.catalogue
+    period = say.registration_period(activity.registration_opens, activity.registration_closes)
+    return (f"{say('activity.registration_period')} {period}" if period else None,
+            f"{say('activity.register_online')}: {activity.registration_url}"
+            if activity.registration_url else None)
+
+
 def add_activity(activity: Activity, x: Export, t: Tables) -> None:
     """An activity's rows: service, its locations, schedules, cost, languages, areas, contacts
     and terms."""
@@ -68,7 +77,7 @@ def add_activity(activity: Activity, x: Export, t: Tables) -> None:
         # HSDS's "URL of the service": its own web page when it has one, else its page here.
         "url": activity.website or x.view.page_url(activity), "status": "active",
         "application_process": x.words(
-            registration,
+            registration, *_registration_details(activity, x),
             x.catalogue("activity.low_threshold_text") if activity.low_threshold else None),
         "fees_description": _cost(activity, x),
         "eligibility_description": ", ".join(x.view.label("audiences", a)
