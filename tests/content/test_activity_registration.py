@@ -6,12 +6,13 @@ free, no referral, no registration), held by `check`."""
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 
 from hyteguide.content.load import load_content
 from tests.content.test_activity_website import activity_page
-from tests.opendata.test_activity_website_export import exported
 from tests.helpers import ORGANISATION_MD, check, hints, make_site
+from tests.opendata.test_activity_website_export import exported
 
 P = "content/organisations/yhdistys.md"
 FORM = "https://olohuone.example.org/ilmoittaudu"
