@@ -115,7 +115,7 @@ class Renderer:
             return place_data(target, ctx)
         if isinstance(target, Activity):
             place = guide.place_by_slug.get(target.place) if target.place else None
-            return activity_data(target, guide.organisation_of(target), place,
+            return activity_data(target, guide.organisers_of(target), place,
                                  guide.activity_municipalities[target.key], occurrences, ctx)
         raise TypeError(f"no structured data for {target!r}")
 

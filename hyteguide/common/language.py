@@ -13,9 +13,19 @@ Urls are used through the small protocols below, which they fulfil.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
+
+# A language code as texts are keyed by ({fi: …, sv: …}): two lowercase letters (ISO 639-1).
+# A text in a language the site does not publish is kept in its file and left out of the site.
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
+
+
+def is_language_code(key: object) -> bool:
+    """Whether a mapping key is a language code (not a word that lost its quotes)."""
+    return isinstance(key, str) and LANGUAGE_CODE.fullmatch(key) is not None
 
 
 class Multilingual(Protocol):

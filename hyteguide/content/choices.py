@@ -38,8 +38,8 @@ class Term(FieldType):
 
     def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
         value = self.scalar(node, ctx, where, f"a term of '{self.group}'")
-        if value is INVALID or ctx.vocabulary is None:
-            return value
+        if value is INVALID or ctx.vocabulary is None or self.group not in ctx.vocabulary.groups:
+            return value  # no vocabulary, or a broken one without this group: nothing to check
         terms = ctx.vocabulary.group(self.group)
         if value in terms:
             return value

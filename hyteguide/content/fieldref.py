@@ -68,8 +68,9 @@ def _table(record: Record) -> list[str]:
     lines = ["| field | required | takes | what it is | example |", "|---|---|---|---|---|"]
     for field in record.fields:
         example = f"`{_cell(field.example)}`" if field.example else ""
+        doc = field.doc + (f" (not written: its `{field.fallback}`)" if field.fallback else "")
         lines.append(f"| `{field.name}` | {'yes' if field.required else ''} | "
-                     f"{_cell(describe(field.type))} | {_cell(field.doc)} | {example} |")
+                     f"{_cell(describe(field.type))} | {_cell(doc)} | {example} |")
     return lines
 
 

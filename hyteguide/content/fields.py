@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from hyteguide.common.language import is_language_code
 from hyteguide.common.problems import Problem, did_you_mean
 from hyteguide.content.yamlsource import Document
 from hyteguide.model import Text, TimeRange
@@ -40,6 +41,7 @@ class Context:
     references: dict[str, set[str]] = field(default_factory=dict)
     today: dt.date | None = None  # the build/check date, for checks such as consent expiry
     zone: str = "Europe/Helsinki"  # the site's time zone, for clock-change nights
+    said: set[tuple[str, str]] = field(default_factory=set)  # (file, code) of once-a-file notes
 
     @property
     def default_language(self) -> str:
@@ -55,6 +57,19 @@ class Context:
         self.problems.append(Problem(src.path, src.line, src.col, code, where, message, hint,
                                      severity))
         return INVALID
+
+    def unpublished(self, node: yaml.Node, where: str, lang: str) -> None:
+        """A text in a language the site does not publish: kept in the file, left out of the
+        site, said once a file (a region that drops a language has many such texts)."""
+        key = (self.document.path, "unpublished-language")
+        if key in self.said:
+            return
+        self.said.add(key)
+        self.error(node, where, "unpublished-language",
+                   f"'{lang}' is not a language of this site ({', '.join(self.languages)}): "
+                   "texts in it are kept in this file but not published (said once a file)",
+                   "nothing to do if the language was dropped on purpose; else add it to "
+                   "'languages' in site.yaml", severity="warning")
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -147,7 +162,7 @@ class TextField(FieldType):
     def _translations(self, node: yaml.MappingNode, ctx: Context, where: str) -> Any:
         values: dict[str, str] = {}
         seen_keys: dict[str, yaml.Node] = {}
-        ok = True
+        ok, unpublished = True, False
         for key_node, value_node in node.value:
             lang = key_node.value
             if lang in seen_keys:
@@ -158,6 +173,10 @@ class TextField(FieldType):
                 ok = False
                 continue
             seen_keys[lang] = key_node
+            if lang not in ctx.languages and is_language_code(lang):
+                ctx.unpublished(key_node, f"{where}.{lang}", lang)
+                unpublished = True
+                continue
             if lang not in ctx.languages:
                 ctx.error(key_node, f"{where}.{lang}", "unknown-language",
                           f"'{lang}' is not a language of this site ({', '.join(ctx.languages)})",
@@ -172,6 +191,8 @@ class TextField(FieldType):
                 values[lang] = value_node.value if self.markdown else text
         if not ok:
             return INVALID
+        if not values and unpublished:
+            return None  # only texts the site does not publish: as if the field were not written
         if not values:
             return ctx.error(node, where, "missing-field", "no text in any language",
                              f"write the text in {ctx.default_language}")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zoneinfo
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from hyteguide import model
 from hyteguide.common.problems import ContentError, Problem, did_you_mean, relative_path
@@ -15,6 +18,7 @@ from hyteguide.content import schema
 from hyteguide.content.fields import INVALID, Context
 from hyteguide.content.loadcache import LoadCache
 from hyteguide.content.records import Record, model_values
+from hyteguide.content.schema.vocabulary import TermEntry
 from hyteguide.content.slugs import SLUG_PATTERN, suggest_slug
 from hyteguide.content.yamlsource import Document, parse_yaml, split_front_matter
 
@@ -41,6 +45,7 @@ class Loader:
         self.languages: tuple[str, ...] = schema.SUPPORTED_LANGUAGES
         self.vocabulary: model.Vocabulary | None = None
         self.references: dict[str, set[str]] = {}
+        self.said: set[tuple[str, str]] = set()  # notes given once a file (Context.said)
         self.business_ids: dict[str, str] = {}  # Y-tunnus → the file that uses it first
         self.zone = DEFAULT_TIMEZONE  # site.yaml's, once read
 
@@ -52,7 +57,7 @@ class Loader:
 
     def context(self, document: Document) -> Context:
         return Context(document, self.problems, self.languages, self.vocabulary, self.references,
-                       self.today, self.zone)
+                       self.today, self.zone, self.said)
 
     def read_text(self, path: Path) -> str | None:
         try:
@@ -162,10 +167,33 @@ class Loader:
             return None
         values = self.convert(schema.VOCABULARY, document)
         if values is None:
-            return None
+            return self.readable_terms(document)
         groups = {name: dict(sorted(group["_extra"].items()))
                   for name, group in model_values(values).items()}
         return model.Vocabulary({name: groups.get(name, {}) for name in schema.VOCABULARY_GROUPS})
+
+    def readable_terms(self, document: Document) -> model.Vocabulary | None:
+        """What a vocabulary.yaml with errors (already reported) still tells, so that the
+        entries' terms are checked in the same run: each group written as a mapping, with its
+        terms as far as they read (a term that does not is known by its id). Terms of a group
+        that is not written are not checked (the missing group is the error to fix first)."""
+        if not isinstance(document.root, yaml.MappingNode):
+            return None
+        quiet = dataclasses.replace(self.context(document), problems=[])
+        groups: dict[str, dict[str, model.Term]] = {}
+        for key_node, group_node in document.root.value:
+            group = getattr(key_node, "value", None)
+            if group not in schema.VOCABULARY_GROUPS or \
+                    not isinstance(group_node, yaml.MappingNode):
+                continue
+            terms = groups.setdefault(group, {})
+            for term_node, value_node in group_node.value:
+                term_id = str(getattr(term_node, "value", ""))
+                term = TermEntry(group).convert(value_node, quiet, f"{group}.{term_id}")
+                terms[term_id] = term if term is not INVALID else \
+                    model.Term(group, term_id, model.Text(((self.languages[0], term_id),)))
+        return model.Vocabulary({name: dict(sorted(terms.items()))
+                                 for name, terms in groups.items()})
 
     def list_folders(self) -> dict[str, dict[str, Path]]:
         """Slug → file for each content folder; odd files and names are problems, not skipped."""
@@ -270,8 +298,6 @@ class Loader:
             return None
         values, body, source = loaded
         activities = self.make_activities(slug, values, source.path)
-        if activities is None:
-            return None
         positions = {k.value: (k.start_mark.line + 2, k.start_mark.column + 1)
                      for k, _ in values["_node"].value if isinstance(k.value, str)}
         return schema.ORGANISATION.make(values, slug=slug, body=body, source=source,
@@ -315,25 +341,12 @@ class Loader:
         return False
 
     def make_activities(self, slug: str, values: dict[str, Any], path: str
-                        ) -> tuple[model.Activity, ...] | None:
-        """Activity objects of an organisation; ids must be unique within the file."""
-        activities, ok = [], True
-        seen: dict[str, int] = {}  # activity id → the line it is first on
-        for index, item in enumerate(values.get("activities", ())):
-            mark = item["_node"].start_mark
-            line = mark.line + 2  # the front matter starts on the file's second line
-            if item["id"] in seen:
-                self.problems.append(Problem(
-                    path, line, mark.column + 1, "duplicate-id", f"activities[{index}].id",
-                    f"the activity id '{item['id']}' is used twice "
-                    f"(first on line {seen[item['id']]})",
-                    "give each activity of the file its own id"))
-                ok = False
-                continue
-            seen[item["id"]] = line
-            activities.append(schema.ACTIVITY_RECORD.make(item, organisation=slug,
-                                                          source=model.Source(path, line)))
-        return tuple(activities) if ok else None
+                        ) -> tuple[model.Activity, ...]:
+        """Activity objects of an organisation (the schema has checked that ids are unique)."""
+        return tuple(
+            schema.ACTIVITY_RECORD.make(item, organisation=slug, source=model.Source(
+                path, item["_node"].start_mark.line + 2))  # front matter starts on line 2
+            for item in values.get("activities", ()))
 
     def load_partnership(self, slug: str, path: Path) -> model.Partnership | None:
         return self.memo("partnership", slug, path, self.read_partnership)

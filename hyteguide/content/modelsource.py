@@ -37,7 +37,8 @@ def attribute_line(field: Field) -> str:
 def _default(field: Field) -> str:
     """The attribute's default as source: the declared one, else none for a required field
     (the editor must write it) and the type's empty value for an optional one."""
-    return field.default or ("" if field.required else field.type.unwritten())
+    return field.default or ("" if field.required or field.fallback
+                             else field.type.unwritten())
 
 
 def attribute_lines(record: Record) -> str:

@@ -24,6 +24,7 @@ from hyteguide.content.fields import (
     described,
     is_null,
     node_of,
+    value_of,
 )
 
 
@@ -37,6 +38,10 @@ class ListOf(FieldType):
     # How the model keeps the items, when not as written: the key they are sorted by (days of
     # a schedule in date order, whatever order the editor wrote them in).
     order: Callable[[Any], Any] | None = None
+    # The key that tells mapping items apart (an activity's id): two items with the same value
+    # are an error, found from the written nodes so that it is reported even when an item has
+    # other errors (all problems in one run).
+    key: str = ""
     empty: ClassVar[str] = "()"
 
     def annotation(self) -> str:
@@ -71,12 +76,36 @@ class ListOf(FieldType):
                     continue
                 seen[value] = index
             values.append(value)
+        ok = self._unique_keys(node, ctx, where) and ok
         if ok and len(values) < self.min_items:
             return ctx.error(node, where, "missing-field",
                              f"list at least {self.min_items} item(s)")
         if not ok:
             return INVALID
         return tuple(sorted(values, key=self.order)) if self.order else tuple(values)
+
+
+    def _unique_keys(self, node: yaml.SequenceNode, ctx: Context, where: str) -> bool:
+        """Whether no two mapping items give the same `key` (each repeat is reported)."""
+        if not self.key:
+            return True
+        first: dict[str, int] = {}  # value → the line it is first written on
+        ok = True
+        for index, item_node in enumerate(node.value):
+            key_node = value_of(item_node, self.key) \
+                if isinstance(item_node, yaml.MappingNode) else None
+            if not isinstance(key_node, yaml.ScalarNode) or is_null(key_node):
+                continue
+            line = ctx.document.source(key_node).line
+            if key_node.value in first:
+                ctx.error(key_node, f"{where}[{index}].{self.key}", f"duplicate-{self.key}",
+                          f"the {self.item.label} {self.key} '{key_node.value}' is used twice "
+                          f"(first on line {first[key_node.value]})",
+                          f"give each {self.item.label} of the file its own {self.key}")
+                ok = False
+            else:
+                first[key_node.value] = line
+        return ok
 
 
 def as_written(value: Any) -> Any:
@@ -108,6 +137,9 @@ class Field:
     # The model attribute's default when the field is not written, as Python source in model/
     # ("12", '"main"'); "" takes the type's (None, an empty tuple, False).
     default: str = ""
+    # The field whose value it takes when not written (a place known only by its address is
+    # named by it): the model attribute is then always set.
+    fallback: str = ""
 
     @property
     def attribute(self) -> str:
@@ -145,7 +177,10 @@ class Record(FieldType):
         given attributes (which take the place of a value of the same attribute)."""
         if self.model is None:
             raise TypeError(f"{self.name} makes no model object")
-        attributes = {self.field(key).attribute: value for key, value in values.items()
+        written = {**{f.name: values[f.fallback] for f in self.fields
+                      if f.fallback and f.name not in values and f.fallback in values},
+                   **values}
+        attributes = {self.field(key).attribute: value for key, value in written.items()
                       if not key.startswith("_")}
         return self.model(**{**attributes, **given})
 
@@ -161,6 +196,7 @@ class Record(FieldType):
         values: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         present: dict[str, yaml.Node] = {}
+        failed: set[str] = set()  # fields written with a value that is not valid
         ok = True
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
@@ -190,28 +226,62 @@ class Record(FieldType):
             value = known[key].type.convert(value_node, ctx, path)
             if value is INVALID:
                 ok = False
-            else:
+                failed.add(key)
+            elif value is None and known[key].required:  # texts only in unpublished languages
+                ctx.error(value_node, path, "missing-field", f"'{key}' has no text in "
+                          f"{ctx.default_language}, the site's first language",
+                          f"write it in {ctx.default_language} too")
+                ok = False
+                failed.add(key)
+            elif value is not None:
                 values[key] = value
-        for f in self.fields:
-            if f.required and f.name not in values and f.name not in present:
-                ctx.error(node, f"{where}.{f.name}" if where else f.name, "missing-field",
-                          f"{self.name} needs '{f.name}'", f"add '{f.name}: {f.example or '…'}'")
-                ok = False
-            elif f.required and f.name in present and is_null(node_of(node, f.name)):
-                ctx.error(present[f.name], f"{where}.{f.name}" if where else f.name,
-                          "missing-field", f"'{f.name}' is empty", f"write a value for '{f.name}'")
-                ok = False
-        if not ok:
-            return INVALID
+        complete = self._required_present(node, values, present, ctx, where)
         if self.extra is not None:
             values["_extra"] = extra
         values["_node"] = node
+        values["_failed"] = failed
         before = ctx.error_count
-        for check in self.checks:  # every check: all problems in one run
+        # Every check, also when a field is missing or not valid (the checks read what is
+        # there; `is_written` tells a field written with errors from one not written): all
+        # problems in one run.
+        for check in self.checks:
             check(values, node, ctx, where)
-        return INVALID if ctx.error_count > before else values
+        return INVALID if not ok or not complete or ctx.error_count > before else values
+
+    def _required_present(self, node: yaml.MappingNode, values: dict[str, Any],
+                          present: dict[str, yaml.Node], ctx: Context, where: str) -> bool:
+        """Whether every required field is written (each missing or empty one is reported)."""
+        complete = True
+        for f in self.fields:
+            if f.required and f.name not in values and f.name not in present:
+                ctx.error(node, f"{where}.{f.name}" if where else f.name, "missing-field",
+                          f"{self.name} needs '{f.name}'",
+                          f"add '{f.name}: {example_of(f, ctx) or '…'}'")
+                complete = False
+            elif f.required and f.name in present and is_null(node_of(node, f.name)):
+                ctx.error(present[f.name], f"{where}.{f.name}" if where else f.name,
+                          "missing-field", f"'{f.name}' is empty", f"write a value for '{f.name}'")
+                complete = False
+        return complete
 
 
+
+
+def example_of(field: Field, ctx: Context) -> str:
+    """The field's example for a hint: for vocabulary terms, the region's own first terms
+    (the declared example names the example region's, e.g. 'kerava')."""
+    kind = field.type.item if isinstance(field.type, ListOf) else field.type
+    group = getattr(kind, "group", "")
+    terms = list(ctx.vocabulary.group(group))[:2] if group and ctx.vocabulary else []
+    if not terms:
+        return field.example
+    return f"[{', '.join(terms)}]" if isinstance(field.type, ListOf) else terms[0]
+
+
+def is_written(values: dict[str, Any], name: str) -> bool:
+    """Whether a field of converted record values is written, valid or not (a check that asks
+    for a field must not ask again for one the editor wrote with an error)."""
+    return name in values or name in values.get("_failed", ())
 
 
 def field_node(values: dict[str, Any], name: str) -> yaml.Node:

@@ -1,4 +1,4 @@
-"""THE filter definition: which activities a visitor's choices (audience, theme, format,
+"""THE filter definition: which activities a visitor's choices (audience, age, theme, format,
 language, municipality, free, low threshold) keep, for every page that filters.
 
 Three pages filter in the browser (templates/assets/lib/filters.js, used by calendar.js,
@@ -11,7 +11,10 @@ handout.js and search.js), each with some of these filters, in this order:
 
 The rule is the same everywhere: within a filter any chosen value matches, across filters all
 must; an activity for everyone (an audience with `everyone: true`) matches any audience
-chosen; a yes/no filter (free, low threshold) is a checkbox of value "1". `browser_table()` is
+chosen; a yes/no filter (free, low threshold) is a checkbox of value "1". The age filter is a
+number field: the visitor types an age ("for my 9-year-old") and keeps the activities whose
+range includes it (an item carries its range as written, "7-12", "65-", "-6", "9") and those
+without a range, which are for any age. `browser_table()` is
 this definition as the build writes it into lib/filters.js (hyteguide/web/assets.py); node and
 Python give the same answers on the same items (tests/derive/test_filters.py).
 """
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from hyteguide.model import Activity, Vocabulary
+from hyteguide.model import Activity, AgeRange, Vocabulary
 
 YES = "1"  # the value of a yes/no filter's checkbox
 EVERYONE_ATTRIBUTE = "data-everyone"  # on an item for everyone
@@ -40,16 +43,21 @@ class Filter:
     attribute: str | None  # the data attribute a listed item carries it in; None: not listed
     letter: str = ""  # a yes/no filter's letter in the calendar's week data
     everyone: bool = False  # an activity for everyone matches any choice
+    age: bool = False  # an age typed in a number field, matched against the activity's range
 
     @property
     def yes_no(self) -> bool:
-        return self.group is None
+        return self.group is None and not self.age
 
     def values(self, activity: Activity) -> tuple[str, ...]:
         """The activity's values of this filter: term ids, or ("1",) for a yes."""
         if self.field is None:
             raise ValueError(f"the guide derives the {self.name} of an activity")
         value = getattr(activity, self.field)
+        if isinstance(value, AgeRange):
+            return (value.written,)
+        if value is None:
+            return ()
         if isinstance(value, bool):
             return (YES,) if value else ()
         return (value,) if isinstance(value, str) else tuple(value)
@@ -58,6 +66,7 @@ class Filter:
 FILTERS = (  # in the order the forms show them
     Filter("municipality", "municipalities", None, None),
     Filter("audience", "audiences", "audiences", "data-audiences", everyone=True),
+    Filter("age", None, "ages", "data-ages", age=True),
     Filter("theme", "themes", "themes", "data-themes"),
     Filter("format", "formats", "format", "data-format"),
     Filter("language", "languages", "languages", "data-languages"),
@@ -69,9 +78,9 @@ BY_NAME = {f.name: f for f in FILTERS}
 # Which filters each page offers (the calendar's scope is its municipality; a handout is a
 # municipality's and leaves out format, which its entries say).
 PLACES: dict[str, tuple[str, ...]] = {
-    "calendar": ("audience", "theme", "format", "language", "free", "low_threshold"),
-    "handout": ("audience", "theme", "language", "free", "low_threshold"),
-    "search": ("municipality", "audience", "theme", "format", "language", "free",
+    "calendar": ("audience", "age", "theme", "format", "language", "free", "low_threshold"),
+    "handout": ("audience", "age", "theme", "language", "free", "low_threshold"),
+    "search": ("municipality", "audience", "age", "theme", "format", "language", "free",
                "low_threshold"),
 }
 
@@ -83,7 +92,7 @@ def of(place: str) -> tuple[Filter, ...]:
 
 def term_filters(place: str) -> tuple[Filter, ...]:
     """A page's filters whose choices are vocabulary terms."""
-    return tuple(f for f in of(place) if not f.yes_no)
+    return tuple(f for f in of(place) if f.group is not None)
 
 
 def yes_no_filters(place: str) -> tuple[Filter, ...]:
@@ -91,17 +100,22 @@ def yes_no_filters(place: str) -> tuple[Filter, ...]:
     return tuple(f for f in of(place) if f.yes_no)
 
 
+def age_filters(place: str) -> tuple[Filter, ...]:
+    """A page's age filter (one, or none)."""
+    return tuple(f for f in of(place) if f.age)
+
+
 @dataclass(frozen=True)
 class Choices:
     """What a filter form offers: per vocabulary group the term ids its activities use, and
-    the yes/no filters some activity says yes to. Templates read `choices['themes']` and
-    `choices.free`."""
+    the yes/no filters some activity says yes to (and the age filter, when some activity has
+    an age range). Templates read `choices['themes']`, `choices.free` and `choices.age`."""
 
     terms: Mapping[str, tuple[str, ...]]
     yes: frozenset[str]
 
     def __getitem__(self, key: str) -> tuple[str, ...] | bool:
-        if key in BY_NAME and BY_NAME[key].yes_no:
+        if key in BY_NAME and BY_NAME[key].group is None:
             return key in self.yes
         return self.terms.get(key, ())
 
@@ -124,7 +138,8 @@ def choices(place: str, activities: Iterable[Activity], order: Vocabulary | None
         used = {value for a in listed for value in f.values(a)}
         ranked = [t for t in order.group(f.group) if t in used] if order else sorted(used)
         terms[f.group] = tuple(ranked)
-    yes = frozenset(f.name for f in yes_no_filters(place) if any(f.values(a) for a in listed))
+    yes = frozenset(f.name for f in (*yes_no_filters(place), *age_filters(place))
+                    if any(f.values(a) for a in listed))
     return Choices(terms, yes)
 
 
@@ -135,21 +150,26 @@ def for_everyone(activity: Activity, vocabulary: Vocabulary) -> bool:
 
 def week_values(activity: Activity, vocabulary: Vocabulary) -> list[str]:
     """An activity's filter values in the calendar's week data: each term filter's ids space
-    separated (in the calendar's order), then the letters of its yeses (e for everyone)."""
+    separated (in the calendar's order), then the letters of its yeses (e for everyone), then
+    its age range as written when it has one (only then: most activities have none)."""
     letters = EVERYONE_LETTER if for_everyone(activity, vocabulary) else ""
     letters += "".join(f.letter for f in yes_no_filters("calendar") if f.values(activity))
-    return [*(" ".join(f.values(activity)) for f in term_filters("calendar")), letters]
+    ages = [value for f in age_filters("calendar") for value in f.values(activity)]
+    return [*(" ".join(f.values(activity)) for f in term_filters("calendar")), letters, *ages]
 
 
 def data_attributes(place: str, activity: Activity, vocabulary: Vocabulary) -> str:
     """The data attributes a listed activity carries for a page's filters, as HTML (the values
     are vocabulary ids, escaped all the same): each term filter's ids space separated, then
-    data-everyone, then each yes/no filter's bare attribute where the activity says yes."""
+    data-everyone, then each yes/no filter's bare attribute where the activity says yes, then
+    the age range as written ("7-12") where it has one."""
     parts = [f'{f.attribute}="{escape(" ".join(f.values(activity)))}"'
              for f in term_filters(place) if f.attribute]
     if for_everyone(activity, vocabulary):
         parts.append(EVERYONE_ATTRIBUTE)
     parts += [f.attribute for f in yes_no_filters(place) if f.attribute and f.values(activity)]
+    parts += [f'{f.attribute}="{escape(value)}"' for f in age_filters(place)
+              for value in f.values(activity)]
     return " ".join(parts)
 
 
@@ -162,7 +182,8 @@ def browser_table() -> dict[str, Any]:
     """The definition as lib/filters.js holds it."""
     return {
         "filters": [{"name": f.name, "attribute": f.attribute, "yesNo": f.yes_no,
-                     "letter": f.letter, "everyone": f.everyone} for f in FILTERS],
+                     "letter": f.letter, "everyone": f.everyone, "age": f.age}
+                    for f in FILTERS],
         "places": {place: list(names) for place, names in PLACES.items()},
         "yes": YES, "everyoneAttribute": EVERYONE_ATTRIBUTE, "everyoneLetter": EVERYONE_LETTER,
     }
@@ -176,6 +197,23 @@ def matches(values: Mapping[str, tuple[str, ...]], everyone: bool,
         wanted = tuple(wanted)
         if not wanted or (everyone and BY_NAME[name].everyone):
             continue
-        if not set(wanted) & set(values.get(name, ())):
+        if BY_NAME[name].age:
+            if not in_range(values.get(name, ()), wanted[0]):
+                return False
+        elif not set(wanted) & set(values.get(name, ())):
             return False
     return True
+
+
+def in_range(ranges: Iterable[str], age: str) -> bool:
+    """Whether an age typed (whole years, as text) is within an item's age range as written
+    ("7-12", "65-", "-6", "9"); an item without a range is for any age."""
+    written = tuple(ranges)
+    if not written:
+        return True
+    years = int(age)
+    for text in written:
+        low, _, high = text.partition("-") if "-" in text else (text, "", text)
+        if (not low or years >= int(low)) and (not high or years <= int(high)):
+            return True
+    return False

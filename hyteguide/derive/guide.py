@@ -163,7 +163,7 @@ class Guide:
         """Make everything now (before a build forks its workers, which would each make it)."""
         for name in ("every_organisation", "every_activity", "hidden", "occurrences_of",
                      "occurrences", "taxonomies", "calendar", "municipality_calendars",
-                     "calendar_filters"):
+                     "calendar_filters", "co_organised"):
             getattr(self, name)
         self.upcoming.complete()
         self.next_held.complete()
@@ -171,6 +171,21 @@ class Guide:
 
     def organisation_of(self, activity: Activity) -> Organisation:
         return self.organisation_by_slug[activity.organisation]
+
+    def organisers_of(self, activity: Activity) -> tuple[Organisation, ...]:
+        """Its organisation, then the co-organisers (the guide's own organisations only)."""
+        others = (self.organisation_by_slug.get(s) for s in activity.co_organisers
+                  if s != activity.organisation)
+        return (self.organisation_of(activity), *(o for o in others if o is not None))
+
+    @cached_property
+    def co_organised(self) -> dict[str, tuple[Activity, ...]]:
+        """Organisation slug → the listed activities of others it runs together with them."""
+        found: dict[str, list[Activity]] = defaultdict(list)
+        for activity in self.activities:
+            for organisation in self.organisers_of(activity)[1:]:
+                found[organisation.slug].append(activity)
+        return {slug: tuple(activities) for slug, activities in found.items()}
 
     def on(self, day: dt.date) -> tuple[Occurrence, ...]:
         return tuple(o for o in self.occurrences if o.date == day)

@@ -99,7 +99,8 @@ def location(activity: Activity, ctx: EventContext) -> str:
         place = ctx.guide.place_by_slug[activity.place]
         town = ctx.label("municipalities", place.municipality)
         town = f"{place.postal_code} {town}" if place.postal_code else town
-        return ", ".join((ctx.text(place.name), ctx.text(place.address), town))
+        named = (ctx.text(place.name),) if place.named else ()
+        return ", ".join((*named, ctx.text(place.address), town))
     if activity.online:
         return ctx.text(activity.online)
     return ", ".join(ctx.label("municipalities", m)
@@ -109,9 +110,9 @@ def location(activity: Activity, ctx: EventContext) -> str:
 def description(series: Series, ctx: EventContext) -> str:
     """Summary, organiser, the rule in words, cost, registration, online link and page URL."""
     activity, say = series.activity, ctx.catalogue
-    organisation = ctx.guide.organisation_of(activity)
     lines = [ctx.text(activity.summary), "",
-             say("activity.organiser", organisation=ctx.text(organisation.name)),
+             say("activity.organiser", organisation=say.join(
+                 [ctx.text(o.name) for o in ctx.guide.organisers_of(activity)])),
              f"{say('activity.when')}: {ical_text(say.schedule(series.rule, ctx.text))}"]
     if activity.cost is not None:
         cost = say("activity.free") if activity.is_free else ctx.text(activity.cost)

@@ -210,7 +210,7 @@ def keywords(activity: Activity, ctx: Context) -> list[Data]:
     return found
 
 
-def _shared(activity: Activity, organisation: Organisation, place: Place | None,
+def _shared(activity: Activity, organisers: tuple[Organisation, ...], place: Place | None,
             municipalities: tuple[str, ...], ctx: Context) -> Data:
     """The properties the series and each of its events have in common."""
     audiences = [audience(ctx.vocabulary.term("audiences", a), ctx) for a in activity.audiences]
@@ -221,10 +221,12 @@ def _shared(activity: Activity, organisation: Organisation, place: Place | None,
         "url": ctx.page_url(activity),
         "eventAttendanceMode": attendance_mode(activity),
         "location": location(activity, place, municipalities, ctx),
-        "organizer": organizer(organisation, ctx),
+        "organizer": one_or_many([organizer(o, ctx) for o in organisers]),
         "isAccessibleForFree": activity.is_free if activity.cost is not None else None,
         "inLanguage": one_or_many(languages) if languages else None,
         "audience": one_or_many(audiences) if audiences else None,
+        # schema.org's form: "7-12", "65-" (and over); "up to 6" is "0-6".
+        "typicalAgeRange": activity.ages.typical if activity.ages else None,
         "keywords": keywords(activity, ctx),
     }
 
@@ -266,12 +268,12 @@ def _reference(value: Any) -> Any:
     return value
 
 
-def activity_data(activity: Activity, organisation: Organisation, place: Place | None,
+def activity_data(activity: Activity, organisers: tuple[Organisation, ...], place: Place | None,
                   municipalities: tuple[str, ...], occurrences: Iterable[Occurrence],
                   ctx: Context) -> Data:
     """The JSON-LD of an activity page: the EventSeries with its eventSchedule, then an Event
     for each of the first EVENTS_LISTED of occurrences (pass the next dates the page lists)."""
-    shared = _shared(activity, organisation, place, municipalities, ctx)
+    shared = _shared(activity, organisers, place, municipalities, ctx)
     series_id = shared["url"] + "#series"
     schedules = [s for rule in activity.schedule for s in rule_schedules(rule, ctx)]
     series = clean({"@type": "EventSeries", "@id": series_id, **shared,

@@ -26,6 +26,7 @@ from hyteguide.model.site import KnownGap as KnownGap
 from hyteguide.model.site import Privacy as Privacy
 from hyteguide.model.site import Site
 from hyteguide.model.site import SiteContact as SiteContact
+from hyteguide.model.values import AgeRange as AgeRange
 from hyteguide.model.values import Source, Text
 from hyteguide.model.values import TimeRange as TimeRange
 
@@ -108,6 +109,7 @@ class Activity:
     place: str | None = None
     online: str | None = None
     website: str | None = None
+    ages: AgeRange | None = None
     languages: tuple[str, ...] = ()
     cost: str | Text | None = None
     registration: str | Text | None = None
@@ -119,6 +121,7 @@ class Activity:
     schedule: tuple[ScheduleRule, ...] = ()
     description: Text | None = None
     contacts: tuple[Contact, ...] = ()
+    co_organisers: tuple[str, ...] = ()
     # (end of declared fields)
     source: Source = Source("")
 
@@ -199,6 +202,12 @@ class Place:
     email: str | None = None
     # (end of declared fields)
     source: Source = Source("")
+
+    @property
+    def named(self) -> bool:
+        """Whether it has a name besides its address (one known by its address alone is
+        named by it, and shown once)."""
+        return self.name != self.address
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""The model's values: a text in several languages, where a thing was written, a time of day
-(re-exported by the model's package: model.Text)."""
+"""The model's values: a text in several languages, where a thing was written, a time of day,
+an age range (re-exported by the model's package: model.Text)."""
 
 from __future__ import annotations
 
@@ -69,3 +69,30 @@ class TimeRange:
         """How times sort: by start, then a start alone first, then by end."""
         end = self.end_minute
         return self.start, -1 if end is None else end
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    """The ages an activity is for, in whole years, as written: "7-12" (min 7, max 12), "65-"
+    (65 and over: no max), "-6" (up to 6: no min), "9" (min and max 9). Both ends are
+    included: a 12-year-old is within 7-12."""
+
+    min: int | None = None
+    max: int | None = None
+
+    def includes(self, age: int) -> bool:
+        """Whether a person of this age (in whole years) is within the range."""
+        return (self.min is None or age >= self.min) and (self.max is None or age <= self.max)
+
+    @property
+    def written(self) -> str:
+        """The range as an editor writes it and the filters carry it: "7-12", "65-", "-6",
+        "9"."""
+        if self.min is not None and self.min == self.max:
+            return str(self.min)
+        return f"{'' if self.min is None else self.min}-{'' if self.max is None else self.max}"
+
+    @property
+    def typical(self) -> str:
+        """schema.org typicalAgeRange: "7-12", "65-", "0-6" (a range always has a start)."""
+        return f"{self.min or 0}-{'' if self.max is None else self.max}"

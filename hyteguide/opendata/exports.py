@@ -135,6 +135,8 @@ def activity_data(activity: Activity, x: _Json) -> Data:
         "description_markdown": x.text(activity.description),
         "format": activity.format, "themes": list(activity.themes),
         "audiences": list(activity.audiences), "languages": list(activity.languages),
+        # Whole years, both included; null for an open end ("65-": max null).
+        "ages": {"min": activity.ages.min, "max": activity.ages.max} if activity.ages else None,
         "place": x.id(guide.place_by_slug[activity.place]) if activity.place else None,
         "municipalities": list(guide.activity_municipalities[activity.key]),
         "online": activity.online, "website": activity.website,
@@ -149,6 +151,7 @@ def activity_data(activity: Activity, x: _Json) -> Data:
         "schedule": [rule_data(rule, x) for rule in activity.schedule],
         "upcoming": [occurrence_data(o, x) for o in guide.occurrences_of.get(activity.key, ())],
         "contacts": [_contact(c, x) for c in activity.contacts],
+        "co_organisers": [x.id(o) for o in guide.organisers_of(activity)[1:]],
     })
 
 

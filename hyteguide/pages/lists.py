@@ -188,12 +188,13 @@ class Lists:
 
 def handout_filters(activities: Sequence[Activity], themes: bool = True) -> dict[str, Any]:
     """What a handout's choices offer: the audiences, themes and languages its activities have,
-    and whether any is free or low-threshold."""
+    and whether any is free or low-threshold or has an age range."""
     return {"audiences": sorted({x for a in activities for x in a.audiences}),
             "themes": sorted({x for a in activities for x in a.themes}) if themes else [],
             "languages": sorted({x for a in activities for x in a.languages}),
             "free": any(a.is_free for a in activities),
-            "low_threshold": any(a.low_threshold for a in activities)}
+            "low_threshold": any(a.low_threshold for a in activities),
+            "age": any(a.ages for a in activities)}
 
 
 def calendar_pages(guide: Guide,

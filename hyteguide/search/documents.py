@@ -18,6 +18,8 @@ from hyteguide.web.urls import Urls, path_of
 
 # (URL parameter, vocabulary group) of the search page's term filters, in the order shown
 FACETS = tuple((f.name, f.group or "") for f in filters.term_filters("search"))
+# The search page's age filter: a number field, its values each activity's range as written.
+AGE_FACETS = tuple(f.name for f in filters.age_filters("search"))
 # Links in the documents are relative to it; the search files sit beside it (search.files).
 SEARCH_PAGE = path_to("search")
 
@@ -112,7 +114,7 @@ def _activity(activity: Activity, w: _Words) -> SearchDocument:
         summary=summary, summary_lang=summary_lang, keywords=" ".join(keywords),
         text=" ".join(text), organisation=w.plain(organisation.name), where=", ".join(where),
         facets={f.name: f.values(activity) if f.field else municipalities
-                for f in filters.term_filters("search")},
+                for f in (*filters.term_filters("search"), *filters.age_filters("search"))},
         flags=filters.yeses(activity), next=next_dates)
 
 

@@ -49,7 +49,7 @@ from typing import Any
 from hyteguide.derive.guide import Guide
 from hyteguide.search import index as searchindex
 from hyteguide.search import text as searchtext
-from hyteguide.search.documents import FACETS, SEARCH_PAGE, SearchDocument, documents
+from hyteguide.search.documents import AGE_FACETS, FACETS, SEARCH_PAGE, SearchDocument, documents
 from hyteguide.web.i18n import Catalogue
 from hyteguide.web.memo import remembered
 from hyteguide.web.urls import Urls
@@ -139,7 +139,7 @@ def facet_table(docs: list[SearchDocument]) -> dict[str, Any]:
     sets of them that documents have (the most common first) and each document's set by its
     number. The flags (free, low threshold) are a group too."""
     table: dict[str, Any] = {}
-    for name in [*(name for name, _ in FACETS), "flags"]:
+    for name in [*(name for name, _ in FACETS), *AGE_FACETS, "flags"]:
         own = [doc.flags if name == "flags" else doc.facets.get(name, ()) for doc in docs]
         values = sorted({value for values in own for value in values})
         number = {value: i for i, value in enumerate(values)}

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from hyteguide.common import times
-from hyteguide.model import DateRange, OpeningHours, ScheduleRule, TimeRange
+from hyteguide.model import AgeRange, DateRange, OpeningHours, ScheduleRule, TimeRange
 from hyteguide.web.sources import catalogue_files
 
 
@@ -78,6 +78,17 @@ class Catalogue:
         if opens:
             return self("activity.registration_from", date=self.date(opens))
         return self("activity.registration_until", date=self.date(closes)) if closes else ""
+
+    def ages(self, ages: AgeRange) -> str:
+        """Whom an age range is for, in words: '7–12-vuotiaille', '65 vuotta täyttäneille',
+        'enintään 6-vuotiaille', '9-vuotiaille' (catalogue group 'ages')."""
+        if ages.min is not None and ages.min == ages.max:
+            return self("ages.one", min=ages.min)
+        if ages.max is None:
+            return self("ages.from", min=ages.min)
+        if ages.min is None:
+            return self("ages.to", max=ages.max)
+        return self("ages.range", min=ages.min, max=ages.max)
 
     def join(self, items: list[str]) -> str:
         if len(items) <= 1:

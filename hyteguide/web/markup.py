@@ -9,11 +9,15 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from html.parser import HTMLParser
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.inlinepatterns import DoubleTagInlineProcessor, SimpleTagInlineProcessor
+from markdown.preprocessors import Preprocessor
 
 from hyteguide.common.links import valid_url
 from hyteguide.common.text import html_text
@@ -60,11 +64,78 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# -- text as editors write it ---------------------------------------------------------------------
+# Editors write text, not Markdown (issue 19): a line break is a line break (the nl2br extension),
+# a list may follow a line of text directly, and a `*` used as a footnote mark ("5 €*", "Kurssi*")
+# must not start emphasis. Emphasis follows CommonMark's flanking idea, kept to one line (as in
+# Zulip and pandoc): an opening `*`, `**`, `_` or `__` follows the start of the line, a space or
+# a punctuation mark (never a letter, digit or symbol such as €) and is followed by a character
+# that is neither a space nor closing punctuation; a closing one follows a character that is not
+# a space, and a closing `_` is not followed by a letter (snake_case stays as it is).
+
+_PUNCTUATION = "".join(chr(c) for c in range(0x10000)
+                       if unicodedata.category(chr(c)).startswith("P") and chr(c) not in "*_")
+_BEFORE_OPENING = re.escape(_PUNCTUATION) + r"\s\x03"  # \x03 ends a stashed link or code
+_AFTER_OPENING = r"\s)\]},.;:!?"
+_BEFORE_CLOSING = r"\s(\[{"
+# The longest emphasised text: each star that opens nothing is looked past this far (to the end
+# of its line, without a limit, a long line of stars took time growing with its square).
+_LONGEST = 300
+
+
+def _emphasis(mark: str, count: int) -> str:
+    """The pattern of a run of `count` marks around text on one line: group 2 is the text."""
+    run = re.escape(mark) * count
+    after = r"(?![\w_])" if mark == "_" else r"(?!\*)"
+    return (rf"(?<![^{_BEFORE_OPENING}])({run})(?![{_AFTER_OPENING}{re.escape(mark)}])"
+            rf"([^\n]{{1,{_LONGEST}}}?)(?<![{_BEFORE_CLOSING}{re.escape(mark)}]){run}{after}")
+
+
+# Only `- ` items: a line of `* ` may be a footnote ("* jäsenille"), one of `9. ` a date
+# ("9. tammikuuta"); after a blank line both are list items, as in any Markdown.
+_LIST_ITEM = re.compile(r"-\s+\S")
+_UNINDENTED = re.compile(r"[^\s>|]")  # not code, a quotation or a table row
+
+
+class ItemsAfterText(Preprocessor):
+    """A blank line put between a line of text and a `- ` list item after it, and
+    between an item and an unindented line of text after it: editors write a list right under
+    its heading line and go on with the text right after it, and mean a list and a paragraph."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        for line in lines:
+            previous = out[-1] if out else ""
+            item, was_item = _LIST_ITEM.match(line), _LIST_ITEM.match(previous)
+            if (_UNINDENTED.match(previous) and _UNINDENTED.match(line)
+                    and bool(item) != bool(was_item)):
+                out.append("")
+            out.append(line)
+        return out
+
+
+class EditorsText(Extension):
+    """Markdown read as editors write text: see the comment above."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
+        """Replace the emphasis processors; add the list rule after raw HTML is set aside."""
+        for name in ("em_strong", "em_strong2"):  # ("em_strong2": Markdown before 3.11)
+            if name in md.inlinePatterns:
+                md.inlinePatterns.deregister(name)
+        for priority, count, tag in ((63, 3, "strong,em"), (61, 2, "strong"), (59, 1, "em")):
+            for mark, lower in (("*", 0.0), ("_", 0.5)):
+                make = DoubleTagInlineProcessor if "," in tag else SimpleTagInlineProcessor
+                md.inlinePatterns.register(make(_emphasis(mark, count), tag),
+                                           f"emphasis{count}{mark}", priority - lower)
+        md.preprocessors.register(ItemsAfterText(md), "items_after_text", 15)
+
+
 @functools.cache
 def _converter() -> markdown.Markdown:
     """One Markdown converter, reset before each text (making one took half of the time of
     converting a short text; the converter keeps nothing between texts after reset())."""
-    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    return markdown.Markdown(extensions=["tables", "sane_lists", "nl2br", EditorsText()],
+                             output_format="html")
 
 
 def render_markdown(text: str, top_level: int = 2) -> str:

@@ -4,9 +4,10 @@
  *  1. days before the viewer's today (in the site's time zone, data-timezone) are hidden when
  *     the page is viewed later than it was built (data-built), with a visible note;
  *  2. the filter form (hidden in the HTML) is revealed; its state lives in the URL query
- *     (?audience=…&theme=…&format=…&language=…&free=1&low_threshold=1), is restored on load and is
- *     carried over to the other calendar pages' links; each change is told to other scripts
- *     as a "hyteguide:filter" event on the root, its detail the choices (assets/subscribe.js);
+ *     (?audience=…&age=9&theme=…&format=…&language=…&free=1&low_threshold=1), is restored on
+ *     load and is carried over to the other calendar pages' links; each change is told to
+ *     other scripts as a "hyteguide:filter" event on the root, its detail the choices
+ *     (assets/subscribe.js);
  * A day too long for one page is split into pages. There the filter covers this page's
  * occurrences only, and the status and the "none" notice say so, until the visitor fetches
  * the day's other pages here (assets/pagedlist.js); then it covers the whole day, and the
@@ -98,7 +99,7 @@
       if (row[2]) {
         attributes["data-cancelled"] = "";
       }
-      var values = filters.weekAttributes(activity.slice(6, 10), activity[10]);
+      var values = filters.weekAttributes(activity.slice(6, 10), activity[10], activity[11]);
       Object.keys(values).forEach(function (key) {
         attributes[key] = values[key];
       });
@@ -299,8 +300,8 @@
     var status = root.querySelector("[data-calendar-status]");
     var none = root.querySelector("[data-filter-none]");
     var active = root.querySelector("[data-filter-active]");
-    var boxes = form ? Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"))
-      : [];
+    var boxes = form ? Array.prototype.slice.call(form.querySelectorAll(
+      "input[type=checkbox], input[type=number]")) : [];
 
     function chosen() {
       return filters.chosen(FILTERS, boxes);
@@ -380,9 +381,10 @@
       restore();
       form.hidden = false;
       form.addEventListener("change", function () { apply(true); });
+      form.addEventListener("input", function () { apply(true); }); // an age, as it is typed
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       form.querySelector("[data-filter-clear]").addEventListener("click", function () {
-        boxes.forEach(function (box) { box.checked = false; });
+        filters.clear(boxes);
         apply(true);
       });
       apply(false);

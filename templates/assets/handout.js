@@ -1,10 +1,11 @@
 /* hyteguide handout (palvelutarjotin): choose who and what a printed list is for.
  *
  * The page lists its activities (the whole list, or one page of it) without this script. With
- * it, the audience, theme, language, free and low-threshold choices (hidden in the HTML) narrow
- * the list; within a group any choice matches (an activity for everyone suits any audience),
- * across groups all must. The choices live in the URL (?audience=…&theme=…&free=1), are
- * restored on load, are carried over to the links to the list's other pages and are named
+ * it, the audience, age, theme, language, free and low-threshold choices (hidden in the HTML)
+ * narrow the list; within a group any choice matches (an activity for everyone suits any
+ * audience), across groups all must; an age typed keeps the activities for that age and those
+ * for any age. The choices live in the URL (?audience=…&age=9&theme=…&free=1), are restored
+ * on load, are carried over to the links to the list's other pages and are named
  * above the list, so a printout says what it was made for.
  * A list longer than a page is split into pages. There the choices narrow this page's
  * activities only, and the status and the "none" notice say so, until the visitor fetches the
@@ -22,7 +23,8 @@
     return;
   }
   var form = root.querySelector("[data-handout-filter]");
-  var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+  var boxes = Array.prototype.slice.call(form.querySelectorAll(
+    "input[type=checkbox], input[type=number]"));
   var links = Array.prototype.slice.call(root.querySelectorAll("a[data-handout-link]"));
   links.forEach(function (link) {
     link.setAttribute("data-href", link.getAttribute("href"));
@@ -82,13 +84,14 @@
   form.addEventListener("change", function () {
     apply(true);
   });
+  form.addEventListener("input", function () { // an age, as it is typed
+    apply(true);
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
   });
   form.querySelector("[data-handout-clear]").addEventListener("click", function () {
-    boxes.forEach(function (box) {
-      box.checked = false;
-    });
+    filters.clear(boxes);
     apply(true);
   });
   form.querySelector("[data-handout-print]").addEventListener("click", function () {

@@ -29,6 +29,9 @@
   var moreWrap = root.querySelector("[data-search-more-wrap]");
   var more = root.querySelector("[data-search-more]");
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+  // The choices: the boxes and the age field (a number, no count beside it).
+  var inputs = boxes.concat(Array.prototype.slice.call(
+    form.querySelectorAll("input[type=number]")));
   var FILTERS = filters.of("search");
   var FLAGS = FILTERS.filter(function (filter) { // shown as badges too
     return filter.yesNo;
@@ -60,7 +63,7 @@
   /* -- filters ---------------------------------------------------------------------------- */
 
   function chosen() {
-    return filters.chosen(FILTERS, boxes);
+    return filters.chosen(FILTERS, inputs);
   }
 
   var everyone = []; // "audience=<id>" of the choices that mean everyone
@@ -170,7 +173,7 @@
 
   function restore() {
     input.value = new URLSearchParams(window.location.search).get("q") || "";
-    filters.restore(boxes, window.location.search);
+    filters.restore(inputs, window.location.search);
   }
 
   function remember(state) {
@@ -395,10 +398,11 @@
       update();
     });
   });
+  inputs.filter(function (field) { return field.type === "number"; }).forEach(function (field) {
+    field.addEventListener("input", later); // an age, as it is typed
+  });
   root.querySelector("[data-search-clear]").addEventListener("click", function () {
-    boxes.forEach(function (box) {
-      box.checked = false;
-    });
+    filters.clear(inputs);
     update();
   });
   more.addEventListener("click", function () {

@@ -40,9 +40,11 @@ def test_the_three_fields_load(tmp_path):
 
 def test_a_period_that_closes_before_it_opens_is_an_error(tmp_path):
     root = site(tmp_path, "registration_opens: 2027-04-30", "registration_closes: 2027-02-01")
-    assert check(root) == [f"{P}:14:26: error[bad-value]: activities[0].registration_closes: "
-                           "registration closes (2027-02-01) before it opens (2027-04-30)"]
-    assert hints(root) == ["swap the two dates"]
+    assert check(root) == [f"{P}:14:26: error[date-order]: activities[0].registration_closes: "
+                           "'registration_closes' (2027-02-01) is before 'registration_opens' "
+                           "(2027-04-30)"]
+    assert hints(root) == ["check both dates; 'registration_closes' must be on or after "
+                           "'registration_opens'"]
 
 
 def test_none_with_a_way_to_register_is_a_contradiction(tmp_path):
@@ -80,7 +82,7 @@ def test_every_check_of_an_activity_reports_in_one_run(tmp_path):
     root = site(tmp_path, "cost: 5 €", "registration_opens: 2027-04-30",
                 "registration_closes: 2027-02-01", "low_threshold: true")
     assert [p.split("]")[0].rsplit("[", 1)[1] for p in check(root)] == \
-        ["bad-value", "not-low-threshold"]
+        ["date-order", "not-low-threshold"]
 
 
 def test_the_activity_page_shows_the_link_and_the_period(tmp_path, sources):

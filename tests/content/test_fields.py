@@ -746,9 +746,28 @@ def test_translation_with_an_unknown_language(tmp_path):
         municipalities: [kerava]
         ---
         """)})
+    # A language code the site does not publish: kept in the file, left out, said once.
+    assert check(root) == []
+    [warning] = load_content(root).extra["warnings"]
+    assert warning.format().startswith(
+        f"{P}:5:3: warning[unpublished-language]: summary.de: 'de' is not a language of this "
+        "site (fi, sv, en)")
+    assert load_content(root).organisations[0].summary.items == (("fi", "Testi."),)
+
+
+def test_translation_under_a_key_that_is_no_language(tmp_path):
+    root = make_site(tmp_path, {ORG: dedent("""\
+        ---
+        name: Yhdistys
+        summary:
+          fi: Testi.
+          Saksaksi: Prüfung.
+        municipalities: [kerava]
+        ---
+        """)})
     assert check(root) == [
-        f"{P}:5:3: error[unknown-language]: summary.de: 'de' is not a language of this site "
-        "(fi, sv, en)"]
+        f"{P}:5:3: error[unknown-language]: summary.Saksaksi: 'Saksaksi' is not a language of "
+        "this site (fi, sv, en)"]
 
 
 def test_translation_language_typo_gets_did_you_mean(tmp_path):

@@ -163,10 +163,13 @@ def test_site_languages_limit_translations(tmp_path):
         municipalities: [kerava]
         ---
         """)})
-    # (vocabulary.yaml's 'en' labels are reported too; only the organisation matters here)
-    assert [line for line in check(root) if line.startswith(P)] == [
-        f"{P}:3:23: error[unknown-language]: summary.en: 'en' is not a language of this site "
-        "(fi, sv)"]
+    # The English text stays in the file and is left out of the site (issue 19, point 13).
+    content = load_content(root)
+    assert content.organisations[0].summary.items == (("fi", "Testi."),)
+    assert [w.format().split("\n")[0] for w in content.extra["warnings"]
+            if w.path == P] == [
+        f"{P}:3:23: warning[unpublished-language]: summary.en: 'en' is not a language of this "
+        "site (fi, sv): texts in it are kept in this file but not published (said once a file)"]
 
 
 # -- front matter ------------------------------------------------------------------------------
@@ -399,7 +402,7 @@ def test_duplicate_activity_id(tmp_path):
         ---
         """)})
     assert check(root) == [
-        f"{P}:14:5: error[duplicate-id]: activities[2].id: the activity id 'ryhma' is used twice "
+        f"{P}:14:9: error[duplicate-id]: activities[2].id: the activity id 'ryhma' is used twice "
         "(first on line 6)"]
     assert hints(root) == ["give each activity of the file its own id"]
 
@@ -515,8 +518,7 @@ def test_empty_yaml_file_reports_missing_fields(tmp_path, text):
         "content/places/kirjasto.yaml:1:1: error[missing-field]: address: a place needs 'address'",
         "content/places/kirjasto.yaml:1:1: error[missing-field]: municipality: a place needs "
         "'municipality'",
-        "content/places/kirjasto.yaml:1:1: error[missing-field]: name: a place needs 'name'",
-    ]
+    ]  # a place without 'name' is named by its address (issue 19, point 8)
 
 
 def test_empty_front_matter_reports_missing_fields(tmp_path):

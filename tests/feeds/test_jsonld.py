@@ -232,7 +232,7 @@ def make_activity(**fields: object) -> Activity:
 
 
 def events_of(activity: Activity, *occurrences: Occurrence, place: Place | None = PLACE) -> list:
-    data = jsonld.activity_data(activity, ORGANISATION, place, ("kerava",), occurrences,
+    data = jsonld.activity_data(activity, (ORGANISATION,), place, ("kerava",), occurrences,
                                 context())
     return data["@graph"][1:]
 
@@ -310,7 +310,7 @@ def test_event_fields_and_their_order():
     assert list(event) == ["@type", "@id", "name", "url", "startDate", "endDate",
                            "eventStatus", "eventAttendanceMode", "location", "organizer",
                            "superEvent"]  # the rest is the series'
-    series = jsonld.activity_data(activity, ORGANISATION, PLACE, ("kerava",), (),
+    series = jsonld.activity_data(activity, (ORGANISATION,), PLACE, ("kerava",), (),
                                   context())["@graph"][0]
     assert event["location"] == {"@id": "https://x.example/kirjasto/#place"}
     assert series["location"]["address"] == {
@@ -329,7 +329,7 @@ def test_event_fields_and_their_order():
 
 def test_cost_in_words_is_not_free_and_no_cost_says_nothing():
     priced = make_activity(cost=text("5 €"))
-    [series, _] = jsonld.activity_data(priced, ORGANISATION, PLACE, ("kerava",), (
+    [series, _] = jsonld.activity_data(priced, (ORGANISATION,), PLACE, ("kerava",), (
         Occurrence(priced, dt.date(2027, 2, 2), EVENING),), context())["@graph"]
     assert series["isAccessibleForFree"] is False
     unknown = make_activity(cost=None, audiences=(), languages=())
@@ -347,7 +347,7 @@ def test_language_codes():
 
 def schedules(rule: ScheduleRule, today: dt.date = dt.date(2026, 11, 23)) -> list[dict]:
     activity = make_activity(schedule=(rule,))
-    data = jsonld.activity_data(activity, ORGANISATION, PLACE, ("kerava",), (), context(
+    data = jsonld.activity_data(activity, (ORGANISATION,), PLACE, ("kerava",), (), context(
         today=today))
     return data["@graph"][0].get("eventSchedule", [])
 
@@ -623,7 +623,7 @@ CROSSWALK = Vocabulary({
 def test_themes_and_format_are_keywords_with_their_yso_concepts():
     activity = make_activity(themes=("kulttuuri", "lapset-nuoret"))
     ctx = replace(context(), vocabulary=CROSSWALK)
-    keywords = jsonld.activity_data(activity, ORGANISATION, PLACE, ("kerava",), (),
+    keywords = jsonld.activity_data(activity, (ORGANISATION,), PLACE, ("kerava",), (),
                                     ctx)["@graph"][0]["keywords"]
     assert [k.get("termCode") for k in keywords] == ["kulttuuri", "lapset-nuoret", "p4354",
                                                      "p11617", "ryhma"]  # p4354 only once
@@ -636,7 +636,7 @@ def test_themes_and_format_are_keywords_with_their_yso_concepts():
 def test_an_audience_is_the_same_as_its_yso_concept():
     activity = make_activity()
     ctx = replace(context(), vocabulary=CROSSWALK)
-    series = jsonld.activity_data(activity, ORGANISATION, PLACE, ("kerava",), (),
+    series = jsonld.activity_data(activity, (ORGANISATION,), PLACE, ("kerava",), (),
                                   ctx)["@graph"][0]
     assert series["audience"] == {"@type": "Audience", "audienceType": "Aikuiset",
                                   "sameAs": YSO + "p5590"}

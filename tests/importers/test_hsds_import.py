@@ -549,8 +549,9 @@ def test_costs_languages_contacts_and_taxonomy(tmp_path):
     assert (activity.format, activity.themes) == ("kohtaamispaikka", ("vertaistuki",))
     (contact,) = activity.contacts
     assert (contact.role.default, contact.email, contact.phone, contact.name) == (
-        "Ohjaaja", "ohjaaja@example.org", "+358 40 123 4567", None)
+        "Ohjaaja", "ohjaaja@example.org", None, None)  # a named person's mobile: left out
     assert "basis" in notes(result, "contact", "c1")["name"][1]
+    assert notes(result, "phone", "p1")["number"][2] == "personal"
     assert record(result, "contact", "c2").status == "not imported"
     assert "not a number to call" in notes(result, "phone", "p2")["type"][1]
     assert notes(result, "language", "k2")["language"][0] == "tlh / Klingon"

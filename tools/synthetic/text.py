@@ -10,26 +10,11 @@ from collections.abc import Sequence
 from tools.synthetic.world import PhraseBank
 
 _NOT_A_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a token of punctuation only: "-", "##"
-WIDTH = 80  # Markdown source lines are wrapped as an editor would
 
 
 def count_words(text: str) -> int:
     """Words as a reader counts them: whitespace-separated tokens with a letter or digit."""
     return len(text.split()) - len(_NOT_A_WORD.findall(text))
-
-
-def wrap(text: str, width: int) -> str:
-    """Greedy wrap at spaces (textwrap would also break at hyphens)."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return "\n".join(lines)
 
 
 def fill(templates: Sequence[str], slots: dict[str, object]) -> list[str]:
@@ -101,11 +86,12 @@ def compose(rng: random.Random, bank: PhraseBank, facts: Sequence[str], slots: d
             paragraphs += [sentences[:cut], sentences[cut:]]
         else:
             paragraphs.append(sentences)
-    blocks = [wrap(" ".join(p), WIDTH) for p in paragraphs]
+    # One line a paragraph, as editors write in a form: a line break is kept on the page.
+    blocks = [" ".join(p) for p in paragraphs]
     if title:
         listed = f"## {title}\n\n" + "\n".join(f"- {item}" for item in items)
         blocks.insert(len(blocks) - (1 if rng.random() < 0.3 else 0), listed)
-    blocks.append(wrap(" ".join(last), WIDTH))
+    blocks.append(" ".join(last))
     if link:
         blocks.append(bank.link.format(**slots))
     return "\n\n".join(blocks) + "\n"

@@ -11,8 +11,9 @@ from hyteguide import model
 from hyteguide.content.addresses import Url
 from hyteguide.content.choices import Reference, Term
 from hyteguide.content.fields import Bool, Context, Date, Str, TextField, node_of
-from hyteguide.content.records import Field, ListOf, Record, field_node
-from hyteguide.content.schema.common import KeywordOrText
+from hyteguide.content.records import Field, ListOf, Record, field_node, is_written
+from hyteguide.content.schema.ages import AgeRangeField
+from hyteguide.content.schema.common import KeywordOrText, check_order
 from hyteguide.content.schema.contacts import CONTACT
 from hyteguide.content.schema.schedule import SCHEDULE_RULE, shared_day
 from hyteguide.content.slugs import SLUG_PATTERN
@@ -23,7 +24,7 @@ SLUG = Str(label="id (a-z, 0-9, -)", pattern=SLUG_PATTERN, code="bad-slug",
 
 def _check_event_has_schedule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
                            where: str) -> None:
-    if values.get("format") == "tapahtuma" and not values.get("schedule"):
+    if values.get("format") == "tapahtuma" and not is_written(values, "schedule"):
         ctx.error(node, where, "missing-field", "an event needs a 'schedule' with its date",
                   "add 'schedule: [{date: 2026-12-03}]'", severity="warning")
 
@@ -50,13 +51,8 @@ REGISTRATION_DETAILS = ("registration_url", "registration_opens", "registration_
 
 def _check_registration(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
                         where: str) -> None:
-    """A registration period runs forwards, and details of registering contradict 'none'."""
-    opens, closes = values.get("registration_opens"), values.get("registration_closes")
+    """Details of registering contradict 'registration: none'."""
     prefix = f"{where}." if where else ""
-    if opens and closes and closes < opens:
-        ctx.error(field_node(values, "registration_closes"), prefix + "registration_closes",
-                  "bad-value", f"registration closes ({closes}) before it opens ({opens})",
-                  "swap the two dates")
     given = [key for key in REGISTRATION_DETAILS if key in values]
     if given and values.get("registration") == "none":
         ctx.error(field_node(values, "registration"), prefix + "registration", "bad-value",
@@ -132,6 +128,9 @@ ACTIVITY_RECORD = Record("an activity", (
     Field("online", Url(), False, "web address, if held online", "https://meet.example.org/x"),
     Field("website", Url(), False, "the activity's own web page, if it has one",
           "https://olohuone.example.org/ryhmat"),
+    Field("ages", AgeRangeField(), False, "the ages it is for, in whole years: '7-12', '65-' "
+          "(65 and over), '-6' (up to 6) or '9'; none for any age", "7-12",
+          skeleton="esim. 7-12, 65- tai -6"),
     Field("languages", ListOf(Term(group="languages")), False,
           "languages it is held in (vocabulary 'languages')", "[fi, sv]"),
     Field("cost", KeywordOrText("free"), False, "'free' or the price in words", "free",
@@ -152,6 +151,11 @@ ACTIVITY_RECORD = Record("an activity", (
     Field("description", TextField(markdown=True), False, "longer description (Markdown)", "|",
           skeleton=None),
     Field("contacts", ListOf(CONTACT), False, "contacts for this activity", "- role: Ohjaaja"),
-), (_check_event_has_schedule, _check_rules_overlap, _check_registration, _check_low_threshold,
+    Field("co_organisers", ListOf(Reference(kind="organisation", folder="organisations")), False,
+          "other organisations that run it together with this one (their file names in "
+          "organisations/): it is listed on their pages too", "[keravan-kaupunki]",
+          skeleton=None),
+), (_check_event_has_schedule, _check_rules_overlap, _check_registration,
+    check_order("registration_opens", "registration_closes"), _check_low_threshold,
     _check_sensitive_contacts),
     label="activity", model=model.Activity, given=("organisation", "source"))

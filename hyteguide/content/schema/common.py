@@ -10,7 +10,7 @@ import yaml
 from hyteguide import model
 from hyteguide.common.problems import did_you_mean
 from hyteguide.content.fields import INVALID, Context, FieldType, TextField
-from hyteguide.content.records import field_node
+from hyteguide.content.records import field_node, is_written
 
 # Why open data leaves site.yaml's records out (the exports' envelope names the guide, its
 # address and the data licence, which the licence record's own fields declare).
@@ -100,7 +100,7 @@ def check_order(start: str, end: str, code: str = "date-order") -> Any:
 def check_any(*names: str) -> Any:
     """At least one of the fields must be given."""
     def check(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, where: str) -> None:
-        if not any(name in values for name in names):
+        if not any(is_written(values, name) for name in names):
             listed = " or ".join(f"'{name}'" for name in names)
             ctx.error(node, where, "missing-field", f"give at least one of {listed}",
                       f"add for example '{names[0]}: …'")

@@ -24,6 +24,8 @@ def _check_contact_basis(values: dict[str, Any], node: yaml.MappingNode, ctx: Co
     def path(name: str) -> str:
         return f"{where}.{name}" if where else name
 
+    if values["_failed"] & {"name", "basis", "consent_until"}:
+        return  # the value's own error says what to fix; the basis rules need all three
     basis, until = values.get("basis"), values.get("consent_until")
     if "name" not in values:
         for name in ("basis", "consent_until"):

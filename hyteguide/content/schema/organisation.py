@@ -29,7 +29,7 @@ ORGANISATION = Record("an organisation", (
     Field("contacts", ListOf(CONTACT), False, "contacts by role", "- role: Toiminnanjohtaja"),
     Field("reviewed", Date(), False, "date the entry was last checked", "2026-09-15",
           skeleton="päivä, jolloin tiedot on viimeksi tarkistettu"),
-    Field("activities", ListOf(ACTIVITY_RECORD), False, "activities it runs", "- id: …"),
+    Field("activities", ListOf(ACTIVITY_RECORD, key="id"), False, "activities it runs", "- id: …"),
     Field("body", TextField(markdown=True), False,
           "the description below the front matter, in other languages: {sv: …, en: …}", "{sv: |}",
           skeleton=None),  # `hyteguide new` writes the body below the front matter

@@ -79,7 +79,8 @@ def _check_hours_note(values: dict[str, Any], node: yaml.MappingNode, ctx: Conte
 
 
 PLACE = Record("a place", (
-    Field("name", TextField(), True, "name of the place", "Keravan pääkirjasto"),
+    Field("name", TextField(), False, "name of the place, if it has one besides its address",
+          "Keravan pääkirjasto", fallback="address"),
     Field("address", TextField(), True, "street address", "Paasikivenkatu 12"),
     Field("postal_code", Str(label="postal code", pattern=r"\d{5}",
                              pattern_hint='five digits in quotes, e.g. "04200"'), False,

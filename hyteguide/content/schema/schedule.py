@@ -29,6 +29,7 @@ from hyteguide.content.records import (
     Record,
     as_written,
     field_node,
+    is_written,
     modelled,
 )
 from hyteguide.content.schema.common import (
@@ -89,7 +90,7 @@ CANCELLATION = ChoiceOf(Mapped(Date(), model.Cancellation),
 
 
 def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, where: str) -> None:
-    kinds = [k for k in ("weekly", "monthly", "date", "rrule") if k in values]
+    kinds = [k for k in ("weekly", "monthly", "date", "rrule") if is_written(values, k)]
     if len(kinds) != 1:
         found = " and ".join(f"'{k}'" for k in kinds) if kinds else "none of them"
         ctx.error(node, where, "bad-schedule", "a schedule rule needs exactly one of 'weekly', "
@@ -97,6 +98,8 @@ def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, wh
                   "split it into separate rules, each starting with '- weekly:', '- monthly:' "
                   "or '- date:'")
         return
+    if values["_failed"]:
+        return  # the rest reads the rule's days: a value with an error has told what to fix
     if "every" in values and "weekly" not in values:
         ctx.error(field_node(values, "every"), f"{where}.every", "bad-schedule",
                   "'every' goes with 'weekly'",

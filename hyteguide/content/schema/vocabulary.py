@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import yaml
 
 from hyteguide import model
+from hyteguide.common.language import is_language_code
 from hyteguide.content.fields import INVALID, Bool, Context, FieldType, TextField
 from hyteguide.content.records import Field, ListOf, Record
 from hyteguide.content.slugs import TERM_PATTERN
@@ -36,8 +37,12 @@ class TermEntry(FieldType):
             label = TextField().convert(node, ctx, where)
             return INVALID if label is INVALID else model.Term(self.group, term_id, label)
         label_pairs = [(k, v) for k, v in node.value if k.value in ctx.languages]
+        for key, _ in node.value:  # a label in a language the site does not publish
+            if key.value not in ctx.languages and is_language_code(key.value):
+                ctx.unpublished(key, f"{where}.{key.value}", key.value)
         other = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value
-                                            if k.value not in ctx.languages], node.start_mark)
+                                            if k.value not in ctx.languages
+                                            and not is_language_code(k.value)], node.start_mark)
         values = TERM_PROPERTIES.convert(other, ctx, where)
         labels = TextField().convert(yaml.MappingNode(node.tag, label_pairs, node.start_mark), ctx,
                                      where) if label_pairs else None

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from hyteguide.common.problems import ContentError, Problem, format_report, has_
 from hyteguide.content.load import DEFAULT_TIMEZONE, Loader, load_content
 from hyteguide.content.slugs import suggest_slug
 from hyteguide.importers.hsds.content_files import Flow, dump, front_matter_file, verify
+from hyteguide.importers.hsds.language_names import language_code, language_labels
+from hyteguide.importers.hsds.mapping.base import PERSONAL
 from hyteguide.importers.hsds.mapping.checks import match_term
 from hyteguide.importers.hsds.mapping.documents import (
     ActivityDoc,
@@ -27,8 +30,10 @@ from hyteguide.importers.hsds.mapping.documents import (
     PlaceDoc,
     Record,
 )
+from hyteguide.importers.hsds.mapping.languages import language_words
 from hyteguide.importers.hsds.mapping.package import Mapper
-from hyteguide.importers.hsds.tables import HsdsError, Package, Warning_, read_package
+from hyteguide.importers.hsds.personal import fold
+from hyteguide.importers.hsds.tables import HsdsError, Note, Package, Warning_, read_package
 
 __all__ = ["HsdsError", "ImportOptions", "ImportResult", "import_hsds"]
 
@@ -83,6 +88,7 @@ def import_hsds(source: Path, content: Path, options: ImportOptions) -> ImportRe
         problems = load_content(content, options.today).extra.get("warnings", [])
     except ContentError as err:
         problems = err.problems
+    problems = [_regional_hint(p, vocabulary) for p in problems]
     records = sorted(mapper.records.values(), key=_source_order)
     counts = {"organisations": len(orgs), "activities": sum(len(o.activities) for o in orgs),
               "places": len(places)}
@@ -142,6 +148,30 @@ def _package_language(package: Package, site: model.Site, vocabulary: model.Voca
                                  f"'{said}', not a language of the site: they were taken as "
                                  f"'{site.languages[0]}' (--language chooses)"))
     return site.languages[0]
+
+
+# The fields whose missing value check hints at with the schema's example (the example
+# region's ids, such as kerava): the import's report names the importing region's own terms.
+TERM_FIELDS = {"municipalities": "municipalities", "municipality": "municipalities",
+               "format": "formats", "themes": "themes", "audiences": "audiences",
+               "languages": "languages"}
+
+
+def _regional_hint(problem: Problem, vocabulary: model.Vocabulary) -> Problem:
+    """A missing term's hint with terms of this region's vocabulary.yaml (or neutral words),
+    never the example region's ids."""
+    name = (problem.field or "").rsplit(".", 1)[-1]
+    group = TERM_FIELDS.get(name)
+    if problem.code != "missing-field" or group is None:
+        return problem
+    ids = sorted(vocabulary.group(group))
+    listed = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    value = f"[{ids[0]}]" if ids and name != "format" and name != "municipality" else \
+        (ids[0] if ids else "<term id>")
+    hint = f"add '{name}: {value}'" + (f" (terms of '{group}' in vocabulary.yaml: {listed})"
+                                       if ids else f" after adding the term under '{group}' "
+                                       "in vocabulary.yaml")
+    return replace(problem, hint=hint)
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -212,18 +242,22 @@ def _new_site(package: Package) -> str:
 
 
 def _new_vocabulary(package: Package) -> str:
-    """Municipalities from the package's cities and languages from its language rows, one
-    format (toiminta) and empty groups for editors to fill."""
+    """Municipalities from the package's cities and languages from its language rows (with
+    their fi, sv and en labels when known, else the name as written), one format (toiminta)
+    and empty groups for editors to fill."""
     cities = {suggest_slug(r.get("city")): r.get("city") for table in
               ("address", "physical_address", "postal_address")
               for r in package.rows(table) if r.get("city")}
-    languages: dict[str, Any] = {"fi": {"fi": "suomi", "sv": "finska", "en": "Finnish"},
-                                 "sv": {"fi": "ruotsi", "sv": "svenska", "en": "Swedish"},
-                                 "en": {"fi": "englanti", "sv": "engelska", "en": "English"}}
+    languages: dict[str, Any] = {code: language_labels(code) for code in ("fi", "sv", "en")}
     for row in package.rows("language"):
-        code = row.get("code").lower()
-        if code and suggest_slug(code) == code and code not in languages:
-            languages[code] = row.get("name") or code
+        words = language_words(row)
+        code = next(filter(None, map(language_code, words)), None)
+        if code and code not in languages:
+            languages[code] = language_labels(code)
+        elif not code and words and re.search("[a-z]", fold(words[-1])) \
+                and suggest_slug(words[-1]) not in languages:
+            # A language not known here: its name as written, for the editor to translate.
+            languages[suggest_slug(words[-1])] = words[-1]
     return ("# Written by `hyteguide import hsds --new`: add themes, audiences and formats.\n"
             + dump({"municipalities": dict(sorted(cities.items())),
                     "themes": {}, "audiences": {},
@@ -255,6 +289,12 @@ def _text_report(result: ImportResult) -> list[str]:
                                               if kind == "kept" else ""))
     if result.warnings:
         lines += ["", "Package:"] + [f"  {w.where}: {w.message}" for w in result.warnings]
+    personal = _personal(result.records)
+    if personal:
+        lines += ["", f"Left out as personal data ({len(personal)}: addresses and phones that "
+                  "name or belong to a contact person; see each record):"]
+        lines += [f"  {r.where} {r.table} {r.id}: {n.field} = {_cut(n.value)}"
+                  for r, n in personal]
     lines += ["", "Records (source → content file:line):"]
     for record in result.records:
         target = ", ".join(record.located) if record.status == "imported" else record.status
@@ -264,6 +304,11 @@ def _text_report(result: ImportResult) -> list[str]:
     lines += ["", "hyteguide check after the import:"]
     lines.append(format_report(result.problems) if result.problems else "No problems found.")
     return lines
+
+
+def _personal(records: list[Record]) -> list[tuple[Record, Note]]:
+    """Every value left out as personal data, in source order."""
+    return [(r, n) for r in records for n in r.notes if n.kind == PERSONAL]
 
 
 _ONE = {"organisations": "organisation", "activities": "activity", "places": "place"}
@@ -283,6 +328,8 @@ def _json_report(result: ImportResult) -> dict[str, Any]:
         "counts": result.counts,
         "files": result.files,
         "warnings": [{"where": w.where, "message": w.message} for w in result.warnings],
+        "personal": [{"source": r.where, "table": r.table, "id": r.id, "field": n.field,
+                      "value": n.value} for r, n in _personal(result.records)],
         "records": [{"table": r.table, "id": r.id, "source": r.where, "status": r.status,
                      "targets": r.located,
                      "notes": [{"field": n.field, "value": n.value, "why": n.why,

@@ -153,7 +153,8 @@ class Package:
         return self.tables.get(table, [])
 
     def by_id(self, table: str) -> dict[str, Row]:
-        """Rows by id (read_package kept only the first of repeated ids)."""
+        """Rows by id (the first of repeated ids: read_package keeps only that one in the
+        tables others link to)."""
         return {row.get("id"): row for row in self.rows(table) if row.get("id")}
 
 
@@ -318,13 +319,24 @@ def _clean(cell: str) -> str:
     return unicodedata.normalize("NFC", cell).strip()
 
 
+# Tables whose ids other tables link to: a repeated id there makes the links ambiguous. The
+# ids of the other tables (language, schedules, costs …) are linked to by nothing, and real
+# exports repeat them (a service's languages all with the service's id): each row is kept.
+LINKED_TABLES = {"organization", "service", "location", "service_at_location", "contact",
+                 "phone", "taxonomy_term", "taxonomy", "program"}
+
+
 def _unique(name: str, rows: list[Row], warnings: list[Warning_]) -> list[Row]:
-    """The rows without repeated ids (the first one is kept); missing ids are warned about."""
+    """The rows without repeated ids (the first one is kept) in tables others link to; in the
+    other tables every row is kept, with one warning. Missing ids are warned about."""
     seen: dict[str, Row] = {}
     kept: list[Row] = []
+    repeated: list[Row] = []
     for row in rows:
         if not row.get("id"):
             warnings.append(Warning_(row.where, f"a {name} record without an id"))
+        elif row.get("id") in seen and name not in LINKED_TABLES:
+            repeated.append(row)
         elif row.get("id") in seen:
             warnings.append(Warning_(row.where, f"the {name} id '{row.get('id')}' is used again "
                                      f"(first on line {seen[row.get('id')].line}): this record "
@@ -333,4 +345,9 @@ def _unique(name: str, rows: list[Row], warnings: list[Warning_]) -> list[Row]:
         else:
             seen[row.get("id")] = row
         kept.append(row)
+    if repeated:
+        first = repeated[0]
+        warnings.append(Warning_(first.file, f"{len(repeated)} {name} record(s) repeat an id "
+                                 f"(first '{first.get('id')}' on line {first.line}): nothing "
+                                 f"links to {name} ids, so every record is imported"))
     return kept

@@ -19,8 +19,17 @@ _BREAK_AFTER = _BREAK_BEFORE - {"br", "hr"} | {"li"}
 _DROPPED = {"script", "style", "template", "noscript", "iframe", "object", "textarea", "title",
             "svg", "math", "select", "head"}
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
-_ABBREVIATIONS = {"esim", "mm", "ns", "jne", "yms", "ym", "klo", "ca", "st", "mr", "mrs", "ms",
-                  "dr", "etc", "eg", "ie", "vs", "no", "nr", "puh", "tel", "ks", "ry", "rf"}
+# Words written with a period that ends no sentence (compared without their periods, in lower
+# case): Finnish, Swedish and English abbreviations, titles and weekdays.
+_ABBREVIATIONS = {
+    "esim", "mm", "ns", "jne", "yms", "ym", "klo", "ks", "vrt", "puh", "ry", "rf", "os", "nro",
+    "n", "s", "krs", "ma", "ti", "ke", "to", "pe", "la", "su", "tri", "prof", "ca", "noin",
+    "tex", "bla", "sk", "osv", "kl", "dvs", "tel", "fd", "mån", "tis", "ons", "tors", "fre",
+    "lör", "sön", "eg", "ie", "etc", "vs", "no", "nr", "st", "ave", "dept", "approx", "mr",
+    "mrs", "ms", "dr", "jr", "sr", "rev", "mt", "ft", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec"}
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s)")
 
 
 class _Text(HTMLParser):
@@ -72,15 +81,31 @@ def one_line(value: str) -> str:
 def first_sentence(text: str, limit: int = 300) -> str:
     """The first sentence of a text (for `summary`: one sentence), cut at a word if long."""
     flat = " ".join(text.split())
-    for match in re.finditer(r"[.!?](?=\s)", flat):
-        word = re.findall(r"[\w.]+$", flat[:match.start()])
-        if not word or word[0].replace(".", "").lower() not in _ABBREVIATIONS:
+    for match in _SENTENCE_END.finditer(flat):
+        if _ends_sentence(flat, match):
             flat = flat[:match.end()]
             break
     if len(flat) <= limit:
         return flat
     cut = flat[:limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:- ") + "…"
+
+
+def _ends_sentence(flat: str, match: re.Match[str]) -> bool:
+    """Whether the mark at match ends a sentence: the next word does not go on in lower case,
+    and a period does not end an abbreviation ("esim.", "Jr.", "t.ex."), an initial ("J.") or
+    a date ("1.9.")."""
+    after = flat[match.end():].lstrip()
+    if after[:1].islower():
+        return False
+    if flat[match.start()] != ".":
+        return True
+    word = re.findall(r"[\w.]+$", flat[:match.start()])
+    if not word:
+        return True
+    word_ = word[0].strip(".")
+    return not ("." in word_ or word_.lower() in _ABBREVIATIONS
+                or re.fullmatch(r"[^\W\d_]", word_) and word_.isupper())
 
 
 def markdown_text(text: str) -> str:

@@ -80,8 +80,11 @@ def add_activity(activity: Activity, x: Export, t: Tables) -> None:
             registration, *_registration_details(activity, x),
             x.catalogue("activity.low_threshold_text") if activity.low_threshold else None),
         "fees_description": _cost(activity, x),
-        "eligibility_description": ", ".join(x.view.label("audiences", a)
-                                             for a in activity.audiences) or None,
+        "eligibility_description": ", ".join(
+            ([x.catalogue.ages(activity.ages)] if activity.ages else [])
+            + [x.view.label("audiences", a) for a in activity.audiences]) or None,
+        "minimum_age": activity.ages.min if activity.ages else None,
+        "maximum_age": activity.ages.max if activity.ages else None,
         "assured_date": organisation.reviewed.isoformat() if organisation.reviewed else None,
         "alert": _alert(activity, x),
     })

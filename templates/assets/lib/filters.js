@@ -5,8 +5,12 @@
  * browser_table(), by hyteguide/web/assets.py): each filter's name (the URL parameter and the
  * checkboxes' name), the data attribute a listed item carries its values in, whether it is a yes/no filter (a
  * checkbox of value "1"), its letter in the calendar's week data, and whether an item for
- * everyone matches any of its choices; and which filters each page offers, in order.
- * The rule: within a filter any chosen value matches, across filters all must.
+ * everyone matches any of its choices, whether it is the age filter; and which filters each
+ * page offers, in order.
+ * The rule: within a filter any chosen value matches, across filters all must. The age filter
+ * is a number field (<input type="number">): an item passes when its age range as written
+ * ("7-12", "65-" and over, "-6" up to, "9") includes the age typed, or when it has no range
+ * (for any age); an age that is not a whole number of years is no choice.
  * Works in browsers (window.hyteguideFilters) and in node (require, for tests). Our own code
  * only.
  */
@@ -35,11 +39,32 @@
     });
   }
 
-  /* Does an item pass one filter? values: its values of the filter (term ids, or ["1"] for a
-     yes); everyone: whether it is for everyone; wanted: the values chosen. */
+  var MAX_AGE = 150; // a typed age above this is a typing mistake: no choice
+
+  /* Is a typed age (text) within a range as written ("7-12", "65-", "-6", "9")? */
+  function inRange(range, age) {
+    var ends = range.indexOf("-") === -1 ? [range, range] : range.split("-");
+    return (!ends[0] || age >= Number(ends[0])) && (!ends[1] || age <= Number(ends[1]));
+  }
+
+  /* A typed age as the filter's value ("9"), or null when it is not a whole number of years. */
+  function age(text) {
+    var value = String(text).trim();
+    return /^[0-9]{1,3}$/.test(value) && Number(value) <= MAX_AGE ? String(Number(value))
+      : null;
+  }
+
+  /* Does an item pass one filter? values: its values of the filter (term ids, ["1"] for a
+     yes, its age range as written); everyone: whether it is for everyone; wanted: the values
+     chosen (the age typed, for the age filter). */
   function passesOne(filter, values, everyone, wanted) {
     if (!wanted.length || (everyone && filter.everyone)) {
       return true;
+    }
+    if (filter.age) { // an item without a range is for any age
+      return !values.length || values.some(function (range) {
+        return inRange(range, Number(wanted[0]));
+      });
     }
     return wanted.some(function (value) {
       return values.indexOf(value) !== -1;
@@ -53,8 +78,8 @@
     });
   }
 
-  /* An element's values of a filter, from its data attribute: the space-separated ids, or a
-     bare attribute for a yes. */
+  /* An element's values of a filter, from its data attribute: the space-separated ids (or
+     its age range), or a bare attribute for a yes. */
   function attributeValues(element, filter) {
     if (filter.yesNo) {
       return element.hasAttribute(filter.attribute) ? [TABLE.yes] : [];
@@ -69,21 +94,34 @@
     }, element.hasAttribute(TABLE.everyoneAttribute));
   }
 
-  /* The choices of a form's checkboxes: {count, labels (data-label of each chosen box, in
-     order), and per filter the values chosen}. */
+  /* The choices of a form's checkboxes and age field: {count, labels (data-label of each
+     chosen box, in order; the age field's with {n} the age), and per filter the values
+     chosen}. */
   function chosen(filters, boxes) {
     var state = { count: 0, labels: [] };
     filters.forEach(function (filter) {
       state[filter.name] = [];
     });
     boxes.forEach(function (box) {
-      if (box.checked && state[box.name]) {
-        state[box.name].push(box.value);
-        state.labels.push(box.getAttribute("data-label"));
+      var value = box.type === "number" ? age(box.value) : box.checked ? box.value : null;
+      if (value !== null && state[box.name]) {
+        state[box.name].push(value);
+        state.labels.push((box.getAttribute("data-label") || "").replace("{n}", value));
         state.count += 1;
       }
     });
     return state;
+  }
+
+  /* Clear a form's choices: boxes unchecked, the age field emptied. */
+  function clear(boxes) {
+    boxes.forEach(function (box) {
+      if (box.type === "number") {
+        box.value = "";
+      } else {
+        box.checked = false;
+      }
+    });
   }
 
   /* The choices as URL parameters, in the filters' order, added to params (URLSearchParams). */
@@ -102,11 +140,17 @@
     return text ? "?" + text : "";
   }
 
-  /* Check the boxes the URL's query (search) names; whether any is checked. */
+  /* Check the boxes the URL's query (search) names and fill the age field; whether any
+     choice was restored. */
   function restore(boxes, search) {
     var params = new URLSearchParams(search);
     var any = false;
     boxes.forEach(function (box) {
+      if (box.type === "number") {
+        box.value = age(params.get(box.name) || "") || "";
+        any = any || box.value !== "";
+        return;
+      }
       box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
       any = any || box.checked;
     });
@@ -114,11 +158,12 @@
   }
 
   /* The attributes of a calendar occurrence drawn from its week data: the term filters'
-     values (terms: in the calendar's order) and the letters of its yeses. */
-  function weekAttributes(terms, letters) {
+     values (terms: in the calendar's order), the letters of its yeses and its age range as
+     written (ages: undefined when it has none). */
+  function weekAttributes(terms, letters, ages) {
     var attributes = {};
     of("calendar").filter(function (filter) {
-      return !filter.yesNo;
+      return !filter.yesNo && !filter.age;
     }).forEach(function (filter, index) {
       attributes[filter.attribute] = terms[index];
     });
@@ -129,13 +174,16 @@
       if (filter.yesNo && letters.indexOf(filter.letter) >= 0) {
         attributes[filter.attribute] = "";
       }
+      if (filter.age && ages) {
+        attributes[filter.attribute] = ages;
+      }
     });
     return attributes;
   }
 
   return {
     TABLE: TABLE, of: of, passesOne: passesOne, passes: passes, elementPasses: elementPasses,
-    chosen: chosen, toParams: toParams, query: query, restore: restore,
-    weekAttributes: weekAttributes
+    chosen: chosen, clear: clear, toParams: toParams, query: query, restore: restore,
+    weekAttributes: weekAttributes, age: age
   };
 });

@@ -19,6 +19,8 @@ from hyteguide.importers.hsds.mapping.documents import (
 from hyteguide.importers.hsds.tables import Note, Package, Row
 from hyteguide.importers.hsds.text import markdown_text
 
+PERSONAL = "personal"  # the kind of a note on personal data left out (counted in the report)
+
 
 class MapperBase:
     """The state and bookkeeping every part of the Mapper shares: the documents made so far,
@@ -36,6 +38,7 @@ class MapperBase:
         self.by_service: dict[str, list[ActivityDoc]] = {}
         self.by_sal: dict[str, list[ActivityDoc]] = {}
         self.indexes: dict[tuple[str, str], dict[str, list[Row]]] = {}
+        self.people: dict[str, list[str]] = {}  # contact persons' names by organisation/service
 
     # -- bookkeeping ------------------------------------------------------------------------
 
@@ -51,6 +54,10 @@ class MapperBase:
     def note(self, row: Row, name: str, value: str, why: str, kind: str = "not mapped") -> None:
         self.record(row).notes.append(Note(name, value, why, kind))
         self.use(row, name)
+
+    def personal(self, row: Row, name: str, value: str, why: str) -> None:
+        """A value left out as personal data (a named person's address or phone)."""
+        self.note(row, name, value, why, PERSONAL)
 
     def skip(self, row: Row, name: str, value: str, why: str) -> None:
         """The whole record is not imported."""

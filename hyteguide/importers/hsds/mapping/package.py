@@ -4,6 +4,7 @@ them; organisations finished last), then every column and table no part used, wi
 from __future__ import annotations
 
 from hyteguide.importers.hsds.mapping.activities import ActivityMapping
+from hyteguide.importers.hsds.mapping.base import PERSONAL
 from hyteguide.importers.hsds.mapping.contacts import ContactMapping
 from hyteguide.importers.hsds.mapping.documents import OrgDoc, PlaceDoc
 from hyteguide.importers.hsds.mapping.languages import LanguageMapping
@@ -81,7 +82,7 @@ class Mapper(PlaceMapping, OrganisationMapping, ActivityMapping, ContactMapping,
                 record = self.record(row)
                 if record.status == "imported" and not record.targets:
                     record.status = "not imported"
-                    if not any(n.kind == "not mapped" for n in record.notes):
+                    if not any(n.kind in ("not mapped", PERSONAL) for n in record.notes):
                         record.notes.append(Note("(record)", "", "links to nothing that was "
                                                  "imported"))
                 if record.status == "imported":
