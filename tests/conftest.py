@@ -91,7 +91,7 @@ class BuiltSite:
         days = []
         for day, _, rows in data["days"]:
             found = []
-            for activity, time, cancelled, _ in rows:
+            for activity, time, cancelled, *_ in rows:  # (a note, and a span of days)
                 row = data["activities"][activity]
                 start, end = data["times"][time][:2] if time is not None else (None, None)
                 found.append({

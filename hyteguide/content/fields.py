@@ -322,15 +322,7 @@ class TimeRangeField(FieldType):
                              "check the order; a time that goes past midnight ends at 24:00")
         if end == dt.time(0, 0):  # "22:00-00:00" ends at the next midnight: 24:00
             end = dt.time.max
-        time = TimeRange(start, end)
-        hours = (time.end_minute or 0) / 60 - h1 - m1 / 60
-        if time.overnight and hours > LONGEST_NIGHT:
-            ctx.error(node, where, "long-overnight",
-                      f"'{value}' ends the next day, {hours:g} hours after it starts",
-                      "if the start and the end are the wrong way round, write "
-                      f"'{h2:02}:{m2:02}-{h1:02}:{m1:02}'",
-                      severity="warning")
-        return time
+        return TimeRange(start, end)  # a long night is the rule's to judge (it may last days)
 
 
 # An overnight time ends in the small hours: one that runs longer (14:00-12:00) is more

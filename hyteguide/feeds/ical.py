@@ -35,6 +35,7 @@ from hyteguide.feeds.icalseries import (
     recurrence_id,
     revision,
     rrule,
+    single,
     split_first,
     start_of,
     uid,
@@ -164,6 +165,10 @@ def series_events(series: Series, ctx: EventContext) -> list[bytes]:
     if recur is None and series.cancelled:
         return [_cancelled(series, ctx, series.cancelled[0], title, text, cancelled_word,
                            override=False)]
+    if recur is not None and series.rule.days > 1 and series.time is not None:
+        # A weekly weekend camp: each time spans nights a clock change may fall on, which
+        # odd_days (one day's time) does not see; such series are rare, so each is its own.
+        return [e for day in series.dates for e in series_events(single(series, day), ctx)]
     odd = odd_days(series, ctx.zone) if recur is not None else ()
     if odd and odd[0] == series.start:
         return [e for part in split_first(series) for e in series_events(part, ctx)]

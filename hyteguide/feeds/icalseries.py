@@ -120,9 +120,10 @@ def start_of(series: Series, day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.date |
 def end_of(series: Series, day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.date | dt.datetime:
     """An occurrence's exact end, written as start_of is: 24:00 and an end before the start
     are on the next day, a start alone ends wallclock.DEFAULT_DURATION later."""
+    days = series.rule.days  # a time of several days (a camp) ends on its last day
     if series.time is None:
-        return day + dt.timedelta(days=1)
-    return unambiguous(instance(day, series.time, zone)[1])
+        return day + dt.timedelta(days=days)
+    return unambiguous(instance(day, series.time, zone, days)[1])
 
 
 def recurrence_id(series: Series, day: dt.date, zone: zoneinfo.ZoneInfo
@@ -147,6 +148,12 @@ def rrule(series: Series, zone: zoneinfo.ZoneInfo) -> vRecur | None:
         midnight = dt.datetime.combine(series.until + dt.timedelta(days=1), dt.time(), zone)
         recur["UNTIL"] = midnight.astimezone(UTC) - dt.timedelta(seconds=1)
     return recur
+
+
+def single(series: Series, day: dt.date) -> Series:
+    """The series' instance on a day as a series of its own (no recurrence)."""
+    return replace(series, start=day, recurrence=None, until=None, exdates=(), cancelled=tuple(
+        c for c in series.cancelled if c.date == day))
 
 
 def split_first(series: Series) -> list[Series]:

@@ -238,10 +238,10 @@ def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context) ->
     day, time = occurrence.date, occurrence.time
     end: str | None
     if time is None:
-        start = end = day.isoformat()
+        start, end = day.isoformat(), occurrence.last_date.isoformat()
         anchor = day.isoformat()
     else:
-        begin, finish = instance(day, time, ctx.zone)
+        begin, finish = instance(day, time, ctx.zone, occurrence.days)
         start = begin.isoformat()
         end = None if time.end is None else finish.isoformat()
         anchor = f"{day.isoformat()}T{time.start:%H%M}"

@@ -119,12 +119,15 @@ def rule_schedules(rule: ScheduleRule, ctx: Context) -> list[Data]:
                 "startDate": rule.start.isoformat() if rule.start else None,
                 "endDate": rule.until.isoformat() if rule.until else None,
                 **_time_fields(time),
+                # a time of several days: how long each lasts (ISO 8601, as schema.org's)
+                "duration": f"P{rule.days}D" if rule.days > 1 else None,
                 "exceptDate": excepted,
                 "scheduleTimezone": zone,
             }))
+    last = dt.timedelta(days=rule.days - 1)  # a time of several days ends on its last day
     for day in singles:
         for time in _times(rule):
             found.append({"@type": "Schedule", "startDate": day.isoformat(),
-                          "endDate": day.isoformat(), **_time_fields(time),
+                          "endDate": (day + last).isoformat(), **_time_fields(time),
                           "scheduleTimezone": zone})
     return found

@@ -46,6 +46,7 @@ class ScheduleRule:
     dates: tuple[dt.date, ...] = ()  # `date`
     rrule: str | None = None
     times: tuple[TimeRange, ...] = ()  # `time`
+    days: int = 1
     start: dt.date | None = None  # `from`
     until: dt.date | None = None
     exceptions: tuple[DateRange, ...] = ()  # `except`

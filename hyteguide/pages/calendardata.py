@@ -14,7 +14,7 @@ The file (version 1):
                      themes, format, languages, flags], …],
      "municipalities": {id: label, …},
      "times": [[start, end, words], …],
-     "days": [[date, words, [[activity, time, cancelled, note], …]], …]}
+     "days": [[date, words, [[activity, time, cancelled, note(, span)], …]], …]}
 
 A text is a string when it is written only in the site's first language, else a list of
 [language, text] pairs, the first of them the fallback (model.Text.get). `place` is the place's
@@ -24,7 +24,9 @@ f free, l low threshold (the calendar's filters, in derive/filters.py's order an
 `time` is an index into "times" or null (all day); a time's start and
 end are HH:MM (24:00 at midnight; the end is before the start when it is on the next day,
 and null for a start alone), its words the time range in each language; a day's words
-are its date in the long style. Every formatted word comes from the catalogues, as on the HTML
+are its date in the long style. An occurrence of several days (a camp) has a fifth item, when
+it runs in words ("ma 14.6. klo 9 – pe 18.6. klo 16"), shown instead of its time; it is listed
+on its first day. Every formatted word comes from the catalogues, as on the HTML
 pages. `page_size` is how many of a day's occurrences the page shows before "show all" (the
 HTML week's page size, paging.SIZES.calendar): a region's day may have a thousand.
 """
@@ -117,7 +119,11 @@ class WeekData:
         if occurrence.time is not None:
             time = times.setdefault(occurrence.time, len(times))
         note = self.text(occurrence.note) if occurrence.note else None
-        return [activities[activity.key], time, 1 if occurrence.cancelled else 0, note]
+        row = [activities[activity.key], time, 1 if occurrence.cancelled else 0, note]
+        if occurrence.days > 1:
+            row.append(self.words(lambda c: c.span(occurrence.date, occurrence.time,
+                                                   occurrence.days)))
+        return row
 
     def files(self, calendars: tuple[Calendar, ...]) -> Iterator[tuple[str, bytes]]:
         """Every drawn week of the calendars (all but the first of each) as (path, bytes)."""

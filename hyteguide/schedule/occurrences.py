@@ -40,6 +40,12 @@ class Occurrence:
     time: TimeRange | None = None
     cancelled: bool = False
     note: Text | None = None
+    days: int = 1  # how many days in a row it lasts (a camp): listed on its first day
+
+    @property
+    def last_date(self) -> dt.date:
+        """The day it ends on (its time ends then; the date itself for one day)."""
+        return self.date + dt.timedelta(days=self.days - 1)
 
     @property
     def sort_key(self) -> tuple:
@@ -206,8 +212,9 @@ def activity_occurrences(activity: Activity, start: dt.date, end: dt.date,
             note = cancellation.note if cancellation else None
             for written in rule.times or (None,):
                 time = shown(day, written, zone) if written and zone else written
-                found.setdefault((day, time, cancellation is not None, note), Occurrence(
-                    activity, day, time, cancellation is not None, note))
+                found.setdefault((day, time, cancellation is not None, note, rule.days),
+                                 Occurrence(activity, day, time, cancellation is not None, note,
+                                            rule.days))
     return sorted(found.values(), key=lambda o: o.sort_key)
 
 

@@ -66,16 +66,19 @@ def exact(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(UTC).astimezone(moment.tzinfo)
 
 
-def instance(day: dt.date, time: TimeRange, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+def instance(day: dt.date, time: TimeRange, zone: ZoneInfo, days: int = 1
+             ) -> tuple[dt.datetime, dt.datetime]:
     """The exact start and end of the time held on day, as wall-clock times of the zone:
     skipped times read an hour later, repeated ones as the first, an overnight end on the
-    next day, no end as start + DEFAULT_DURATION. An end a clock change puts at or before
-    the start (which `check` refuses) is taken as no end."""
+    next day, no end as start + DEFAULT_DURATION. A time of several days (`days`, a camp)
+    ends on its last day. An end a clock change puts at or before the start (which `check`
+    refuses) is taken as no end."""
     start = exact(local(day, time.start, zone))
     later = (start.astimezone(UTC) + DEFAULT_DURATION).astimezone(zone)
     if time.end is None:
         return start, later
-    end_day = day + dt.timedelta(days=1) if time.overnight else day
+    end_day = day + dt.timedelta(days=days - 1) if days > 1 \
+        else day + dt.timedelta(days=1) if time.overnight else day
     end = exact(local(end_day, time.end, zone))
     if end.astimezone(UTC) <= start.astimezone(UTC):
         return start, later

@@ -90,6 +90,19 @@ class Catalogue:
             return self("ages.to", max=ages.max)
         return self("ages.range", min=ages.min, max=ages.max)
 
+    def span(self, first: dt.date, time: TimeRange | None, days: int) -> str:
+        """When a time of several days runs: 'ma 14.6. klo 9 – pe 18.6. klo 16' (its time
+        starts on the first day and ends on the last), or its days '14.–18.6.2027'."""
+        last = first + dt.timedelta(days=days - 1)
+        if time is None:
+            return self.date_range(DateRange(first, last))
+        start_day, end_day = self.date(first, "tab"), self.date(last, "tab")
+        if time.end is None:
+            return self("schedule.span_open", start_day=start_day, start=self.time(time.start),
+                        end_day=end_day)
+        return self("schedule.span", start_day=start_day, start=self.time(time.start),
+                    end_day=end_day, end=self.time(time.end))
+
     def join(self, items: list[str]) -> str:
         if len(items) <= 1:
             return "".join(items)
@@ -99,9 +112,15 @@ class Catalogue:
 
     def schedule(self, rule: ScheduleRule, text: Any = None) -> str:
         """A schedule rule in words: 'tiistaisin ja torstaisin klo 10–14, 15.8.–18.12.2026'."""
-        parts = [self._when(rule)]
-        if rule.times:
-            parts[0] += " " + self.join([self.time_range(t) for t in rule.times])
+        if rule.days > 1 and rule.kind == "dates":  # each time from its first to its last day
+            parts = [self.join([self.span(d, t, rule.days)
+                                for d in rule.dates for t in rule.times or (None,)])]
+        else:
+            parts = [self._when(rule)]
+            if rule.times:
+                parts[0] += " " + self.join([self.time_range(t) for t in rule.times])
+            if rule.days > 1:
+                parts.append(self("schedule.days", n=rule.days))
         if rule.start or rule.until:
             parts.append(self._bounds(rule.start, rule.until))
         if rule.skips_holidays:

@@ -103,9 +103,11 @@
       Object.keys(values).forEach(function (key) {
         attributes[key] = values[key];
       });
+      var span = row.length > 4 ? row[4] : null; // a time of several days, in words
       var when = element("p", { "class": "occurrence__when" }, [element(
-        "span", { "class": "occurrence__time" + (time ? "" : " occurrence__time--none") },
-        [time ? pick(time[2])[0] : root.getAttribute("data-msg-no-time")])]);
+        "span", { "class": "occurrence__time" + (span ? " occurrence__time--span"
+                                                 : time ? "" : " occurrence__time--none") },
+        [span ? text(span) : time ? pick(time[2])[0] : root.getAttribute("data-msg-no-time")])]);
       if (row[2]) {
         when.appendChild(document.createTextNode(" "));
         when.appendChild(element("strong", { "class": "flag" },

@@ -90,8 +90,9 @@ def shown_by_site(activity: Activity, first: dt.date, last: dt.date,
     found = []
     for occurrence in activity_occurrences(activity, first, last, zone):
         day, time = occurrence.date, occurrence.time
+        last = occurrence.last_date  # a time of several days ends on its last day
         if time is None:
-            found.append((activity.key, f"{day}", f"{day + dt.timedelta(days=1)}",
+            found.append((activity.key, f"{day}", f"{last + dt.timedelta(days=1)}",
                           occurrence.cancelled))
             continue
         start = dt.datetime.combine(day, time.start, zone)
@@ -99,6 +100,8 @@ def shown_by_site(activity: Activity, first: dt.date, last: dt.date,
             end = clock(start.astimezone(UTC) + DEFAULT_DURATION, zone)
         elif time.end == dt.time.max:
             end = f"{day + dt.timedelta(days=1)}T00:00"
+        elif occurrence.days > 1:
+            end = f"{last}T{time.end:%H:%M}"
         else:
             end_day = day + dt.timedelta(days=1) if time.end <= time.start else day
             end = f"{end_day}T{time.end:%H:%M}"

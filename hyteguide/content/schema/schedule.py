@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -13,6 +14,7 @@ from hyteguide.common.times import DAY_NAMES, written
 from hyteguide.content.choices import Choice
 from hyteguide.content.fields import (
     INVALID,
+    LONGEST_NIGHT,
     Context,
     Date,
     FieldType,
@@ -114,15 +116,60 @@ def _check_rule(values: dict[str, Any], node: yaml.MappingNode, ctx: Context, wh
                           f"'{name}' goes with 'weekly', 'monthly' or 'rrule'",
                           "list every day under 'date'")
     _check_times(values, ctx, where)
+    _check_days_long(values, ctx, where)
+
+
+def _check_days_long(values: dict[str, Any], ctx: Context, where: str) -> None:
+    """A time that lasts several days must end before the rule's next time begins."""
+    days = values.get("days", 1)
+    if days == 1:
+        return
+    starts: list[int] = []  # days from the first start, of the starts a cycle gives
+    cycle = None
+    if "weekly" in values:
+        starts, cycle = sorted(values["weekly"]), 7 * values.get("every", 1)
+    elif "monthly" in values:
+        starts, cycle = [0], 28  # the shortest month between two starts
+    elif "date" in values:
+        starts = sorted(d.toordinal() for d in values["date"])
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    if cycle is not None and starts:
+        gaps.append(starts[0] + cycle - starts[-1])
+    if gaps and days > min(gaps):
+        ctx.error(field_node(values, "days"), f"{where}.days", "bad-schedule",
+                  f"each time lasts {days} days, but the next one starts {min(gaps)} days "
+                  "after it", f"write days: {min(gaps)} at most, or one rule for each time")
 
 
 def _check_times(values: dict[str, Any], ctx: Context, where: str) -> None:
+    if values.get("days", 1) == 1:  # with days, the end is on the last day, not the next
+        _check_long_nights(values, ctx, where)
     times = sorted(values.get("time", ()), key=lambda t: t.order)
     for before, after in zip(times, times[1:], strict=False):
         if overlaps(before, after):
             ctx.error(field_node(values, "time"), f"{where}.time", "overlapping-times",
                       f"the times {_range(before)} and {_range(after)} overlap",
                       "merge them into one time range, or correct one of them")
+
+
+def _check_long_nights(values: dict[str, Any], ctx: Context, where: str) -> None:
+    """A time that ends the next day, more than LONGEST_NIGHT hours after it starts, is more
+    likely its start and end the wrong way round (14:00-10:00)."""
+    if "time" not in values:
+        return
+    node = field_node(values, "time")
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    quiet = dataclasses.replace(ctx, problems=[])  # read again only to pair nodes and times
+    for index, time_node in enumerate(nodes):
+        time = ACTIVITY_TIME.convert(time_node, quiet, "")
+        if not isinstance(time, model.TimeRange) or not time.overnight or time.end is None:
+            continue
+        hours = ((time.end_minute or 0) - time.start.hour * 60 - time.start.minute) / 60
+        if hours > LONGEST_NIGHT:
+            ctx.error(time_node, f"{where}.time[{index}]", "long-overnight",
+                      f"'{time_node.value}' ends the next day, {hours:g} hours after it starts",
+                      "if the start and the end are the wrong way round, write "
+                      f"'{time.end:%H:%M}-{time.start:%H:%M}'", severity="warning")
 
 
 def _range(time: model.TimeRange) -> str:
@@ -247,6 +294,9 @@ SCHEDULE_RULE = ScheduleRuleField(Record("a schedule rule", (
           "FREQ=MONTHLY;BYDAY=1TU,3TU", skeleton=None),
     Field("time", ListOf(ACTIVITY_TIME, order=by_time), False, ACTIVITY_TIME_DOC,
           '"10:00-14:00"', attr="times"),
+    Field("days", Int(1, 31), False, "how many days in a row each time lasts (a camp from "
+          "Monday to Friday: days: 5); its time starts on the first day and ends on the last",
+          "5", skeleton=None, default="1"),
     Field("from", Date(), False, "first day the rule applies", "2026-08-15", attr="start"),
     Field("until", Date(), False, "last day the rule applies (empty: no end)", "2026-12-18"),
     Field("except", Mapped(ListOf(EXCEPTION), as_ranges, "tuple[DateRange, ...]"), False,

@@ -59,7 +59,7 @@ def add_schedules(activity: Activity, service_id: str, at_place: str | None, x: 
                     "id": x.id(activity, f"#schedule-{number}-{day.isoformat()}-{time_number}"),
                     **base, "freq": "WEEKLY", "wkst": "MO", "byday": WEEKDAY_CODES[day.weekday()],
                     "dtstart": day.isoformat(), "until": day.isoformat(),
-                    "description": _day_words(day, time, x), **_times(time),
+                    "description": _day_words(day, time, x, rule.days), **_times(time),
                     "notes": _zoned(x, x.words(x.view.optional(rule.note)))})
 
 
@@ -120,7 +120,9 @@ def _rule_words(rule: ScheduleRule, time: TimeRange | None, x: Export) -> str:
     return x.words(x.catalogue.schedule(plain)) or ""
 
 
-def _day_words(day: dt.date, time: TimeRange | None, x: Export) -> str:
+def _day_words(day: dt.date, time: TimeRange | None, x: Export, days: int = 1) -> str:
+    if days > 1:  # a time of several days (a camp), from its first day to its last
+        return x.words(x.catalogue.span(day, time, days)) or ""
     words = x.catalogue.date(day, "weekday")
     return x.words(words + (" " + x.catalogue.time_range(time) if time else "")) or ""
 
