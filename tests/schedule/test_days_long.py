@@ -114,8 +114,8 @@ def test_weekend_hikes_are_one_event_each(guide, catalogues):  # noqa: F811
 def test_pages_and_linked_data_show_it(tmp_path, sources):
     root = make_site(tmp_path, {"organisations/yhdistys.md": with_schedule(
         "date: 2027-06-14", "days: 5", 'time: "09:00-16:00"')})
-    guide = derive(load_content(root), dt.date(2027, 6, 1))
-    renderer = Renderer(guide, sources.templates, BASE_URL)
+    derived = derive(load_content(root), dt.date(2027, 6, 1))
+    renderer = Renderer(derived, sources.templates, BASE_URL)
     spec = next(s for s in renderer.pages() if s.template == "activity.html")
     page = renderer.render_page(spec, "fi")
     assert '<span class="occurrence__time occurrence__time--span">ma 14.6. klo 9 – pe 18.6. ' \
@@ -129,12 +129,12 @@ def test_pages_and_linked_data_show_it(tmp_path, sources):
 def test_the_calendar_data_says_when_it_runs(tmp_path, sources):
     root = make_site(tmp_path, {"organisations/yhdistys.md": with_schedule(
         "date: 2027-06-14", "days: 5", 'time: "09:00-16:00"')})
-    guide = derive(load_content(root), dt.date(2027, 6, 1))
-    catalogues = {lang: load_catalogue(sources.templates, lang) for lang in ("fi", "sv", "en")}
-    data = WeekData(guide, catalogues)
-    week = next(i for i, w in enumerate(guide.calendar.weeks)
+    derived = derive(load_content(root), dt.date(2027, 6, 1))
+    languages = {lang: load_catalogue(sources.templates, lang) for lang in ("fi", "sv", "en")}
+    data = WeekData(derived, languages)
+    week = next(i for i, w in enumerate(derived.calendar.weeks)
                 if any(day == CAMP for day, _ in w.days))
-    [[_, _, rows]] = [d for d in data.week(guide.calendar, week)["days"] if d[0] == "2027-06-14"]
+    [[_, _, rows]] = [d for d in data.week(derived.calendar, week)["days"] if d[0] == "2027-06-14"]
     [row] = rows
     assert row[4][0] == ["fi", "ma 14.6. klo 9 – pe 18.6. klo 16"]
 
