@@ -116,7 +116,8 @@ class Renderer:
         if isinstance(target, Activity):
             place = guide.place_by_slug.get(target.place) if target.place else None
             return activity_data(target, guide.organisers_of(target), place,
-                                 guide.activity_municipalities[target.key], occurrences, ctx)
+                                 guide.activity_municipalities[target.key], occurrences, ctx,
+                                 guide.place_by_slug)
         raise TypeError(f"no structured data for {target!r}")
 
     # -- pages ------------------------------------------------------------------------------

@@ -212,8 +212,8 @@ def derive(content: Content, today: dt.date, cache: OccurrenceCache | None = Non
                       for o in every for a in o.activities}
     at_place: dict[str, list[Activity]] = defaultdict(list)
     for activity in activities:
-        if activity.place:
-            at_place[activity.place].append(activity)
+        for place in activity.places:  # its own, and its rules' (a summer place)
+            at_place[place].append(activity)
     partnerships = tuple(sorted(content.partnerships, key=lambda p: sort_key(p.name.default)))
     partnerships_of: dict[str, list[Partnership]] = defaultdict(list)
     for partnership in partnerships:
@@ -241,8 +241,9 @@ def _activities(organisations: Iterable[Organisation]) -> tuple[Activity, ...]:
 
 def _municipalities(activity: Activity, organisations: dict[str, Organisation],
                     places: dict[str, Place]) -> tuple[str, ...]:
-    """Where an activity is: its place's municipality, else where its organisation acts."""
-    if activity.place:
-        return (places[activity.place].municipality,)
+    """Where an activity is: its places' municipalities (its own place first, then its rules'),
+    else where its organisation acts."""
+    if activity.places:
+        return tuple(dict.fromkeys(places[p].municipality for p in activity.places))
     return organisations[activity.organisation].municipalities
 

@@ -93,11 +93,12 @@ class EventContext:
         return ical_text(self.view.label(group, term_id))
 
 
-def location(activity: Activity, ctx: EventContext) -> str:
-    """Place name, address, postal code and municipality; else the online link; else where
-    the organisation acts."""
-    if activity.place:
-        place = ctx.guide.place_by_slug[activity.place]
+def location(activity: Activity, ctx: EventContext, at: str | None = None) -> str:
+    """Place name, address, postal code and municipality (of the place `at`, a rule's, else
+    the activity's); else the online link; else where the organisation acts."""
+    slug = at or activity.place
+    if slug:
+        place = ctx.guide.place_by_slug[slug]
         town = ctx.label("municipalities", place.municipality)
         town = f"{place.postal_code} {town}" if place.postal_code else town
         named = (ctx.text(place.name),) if place.named else ()
@@ -142,13 +143,14 @@ def _common(series: Series, ctx: EventContext, day: dt.date,
                   ("DTSTAMP", *icaltext.date_value(ctx.dtstamp)),
                   ("DTSTART", *icaltext.date_value(start_of(series, day, ctx.zone))),
                   ("DTEND", *icaltext.date_value(end or end_of(series, day, ctx.zone))),
-                  ("LOCATION", "", icaltext.text(location(activity, ctx))),
+                  ("LOCATION", "", icaltext.text(location(activity, ctx, series.rule.place))),
                   ("URL", "", ctx.absolute(activity)),
                   *revision(ctx.committed.get(activity.source.path))]
     themes = sorted((ctx.label("themes", t) for t in activity.themes), key=sort_key)
     if themes:
         properties.append(("CATEGORIES", "", ",".join(icaltext.text(t) for t in themes)))
-    place = ctx.guide.place_by_slug.get(activity.place) if activity.place else None
+    slug = series.rule.place or activity.place
+    place = ctx.guide.place_by_slug.get(slug) if slug else None
     if place and place.coordinates:
         latitude, longitude = place.coordinates
         properties.append(("GEO", "", f"{float(latitude)};{float(longitude)}"))

@@ -231,7 +231,8 @@ def _shared(activity: Activity, organisers: tuple[Organisation, ...], place: Pla
     }
 
 
-def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context) -> Data:
+def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context,
+          at: Place | None = None) -> Data:
     """One occurrence as an Event: local start and end with their UTC offsets (a date when
     it has no time; no end for a start alone; an end past midnight on the next day), as
     wallclock.instance reads them, scheduled or cancelled."""
@@ -246,6 +247,8 @@ def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context) ->
         end = None if time.end is None else finish.isoformat()
         anchor = f"{day.isoformat()}T{time.start:%H%M}"
     status = "EventCancelled" if occurrence.cancelled else "EventScheduled"
+    # At its rule's own place (a summer term outdoors): that place, described in full.
+    own = {"location": location(occurrence.activity, at, (), ctx)} if at else {}
     return clean({
         "@type": "Event",
         "@id": f"{shared['url']}#{anchor}",
@@ -254,6 +257,7 @@ def event(occurrence: Occurrence, shared: Data, series_id: str, ctx: Context) ->
         "endDate": end,
         "eventStatus": f"{SCHEMA}/{status}",
         **{k: _reference(shared[k]) for k in EVENT_SHARES},
+        **own,
         "superEvent": {"@id": series_id},
     })
 
@@ -270,7 +274,7 @@ def _reference(value: Any) -> Any:
 
 def activity_data(activity: Activity, organisers: tuple[Organisation, ...], place: Place | None,
                   municipalities: tuple[str, ...], occurrences: Iterable[Occurrence],
-                  ctx: Context) -> Data:
+                  ctx: Context, places: dict[str, Place] | None = None) -> Data:
     """The JSON-LD of an activity page: the EventSeries with its eventSchedule, then an Event
     for each of the first EVENTS_LISTED of occurrences (pass the next dates the page lists)."""
     shared = _shared(activity, organisers, place, municipalities, ctx)
@@ -279,5 +283,6 @@ def activity_data(activity: Activity, organisers: tuple[Organisation, ...], plac
     series = clean({"@type": "EventSeries", "@id": series_id, **shared,
                      "eventSchedule": schedules})
     own = [o for o in occurrences if o.activity.key == activity.key]
-    events = [event(o, shared, series_id, ctx) for o in own[:EVENTS_LISTED]]
+    events = [event(o, shared, series_id, ctx, (places or {}).get(o.place or "")
+                    if o.place != activity.place else None) for o in own[:EVENTS_LISTED]]
     return {"@context": SCHEMA, "@graph": [series, *events]}

@@ -135,6 +135,12 @@ class Activity:
         tuple an activity, shared by all its occurrences' sort keys."""
         return self.title.default.casefold(), self.key
 
+    @cached_property
+    def places(self) -> tuple[str, ...]:
+        """Every place it is held at: its own, then its rules' (a summer term outdoors)."""
+        return tuple(dict.fromkeys(p for p in (self.place, *(r.place for r in self.schedule))
+                                   if p))
+
     @property
     def is_free(self) -> bool:
         return self.cost == "free"

@@ -54,6 +54,7 @@ class ScheduleRule:
     cancelled: tuple[Cancellation, ...] = ()
     holidays: str | None = None
     note: Text | None = None
+    place: str | None = None
     # (end of declared fields)
 
     @property

@@ -108,6 +108,7 @@ def rule_data(rule: ScheduleRule, x: _Json) -> Data:
         "rrule": list(recurrences(rule)) if rule.kind != "dates" else None,
         "times": [clock_fields(t) for t in rule.times],
         "days": rule.days if rule.days > 1 else None,  # each time lasts this many days
+        "place": x.id(x.guide.place_by_slug[rule.place]) if rule.place else None,
         "from": rule.start.isoformat() if rule.start else None,
         "until": rule.until.isoformat() if rule.until else None,
         "except": [{"from": r.start.isoformat(), "until": r.end.isoformat()}

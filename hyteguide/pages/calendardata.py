@@ -26,9 +26,11 @@ end are HH:MM (24:00 at midnight; the end is before the start when it is on the 
 and null for a start alone), its words the time range in each language; a day's words
 are its date in the long style. An occurrence of several days (a camp) has a fifth item, when
 it runs in words ("ma 14.6. klo 9 – pe 18.6. klo 16"), shown instead of its time; it is listed
-on its first day. Every formatted word comes from the catalogues, as on the HTML
-pages. `page_size` is how many of a day's occurrences the page shows before "show all" (the
-HTML week's page size, paging.SIZES.calendar): a region's day may have a thousand.
+on its first day. An occurrence at its rule's own place (a summer term outdoors) has a sixth,
+[place name, municipality id] (the fifth null when it lasts one day). Every formatted word
+comes from the catalogues, as on the HTML pages. `page_size` is how many of a day's
+occurrences the page shows before "show all" (the HTML week's page size,
+paging.SIZES.calendar): a region's day may have a thousand.
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ class WeekData:
         for day, occurrences in week.days:
             made.append([day.isoformat(), self.words(lambda c, d=day: c.date(d, "long")),
                          [self.occurrence(o, activities, rows, times) for o in occurrences]])
-        municipalities = sorted({m for row in rows for m in row[4]})
+        municipalities = sorted({m for row in rows for m in row[4]} | {
+            o[5][1] for _, _, day in made for o in day if len(o) > 5})
         return {
             "v": VERSION, "languages": list(self.languages), "page_size": paging.SIZES.calendar,
             "activities": rows,
@@ -123,6 +126,10 @@ class WeekData:
         if occurrence.days > 1:
             row.append(self.words(lambda c: c.span(occurrence.date, occurrence.time,
                                                    occurrence.days)))
+        if occurrence.place and occurrence.place != activity.place:  # its rule's place
+            place = self.guide.place_by_slug[occurrence.place]
+            row += [None] * (5 - len(row))
+            row.append([self.text(place.name), place.municipality])
         return row
 
     def files(self, calendars: tuple[Calendar, ...]) -> Iterator[tuple[str, bytes]]:

@@ -41,6 +41,7 @@ class Occurrence:
     cancelled: bool = False
     note: Text | None = None
     days: int = 1  # how many days in a row it lasts (a camp): listed on its first day
+    place: str | None = None  # where it is held: its rule's place, else the activity's
 
     @property
     def last_date(self) -> dt.date:
@@ -212,9 +213,10 @@ def activity_occurrences(activity: Activity, start: dt.date, end: dt.date,
             note = cancellation.note if cancellation else None
             for written in rule.times or (None,):
                 time = shown(day, written, zone) if written and zone else written
-                found.setdefault((day, time, cancellation is not None, note, rule.days),
+                place = rule.place or activity.place
+                found.setdefault((day, time, cancellation is not None, note, rule.days, place),
                                  Occurrence(activity, day, time, cancellation is not None, note,
-                                            rule.days))
+                                            rule.days, place))
     return sorted(found.values(), key=lambda o: o.sort_key)
 
 

@@ -87,9 +87,8 @@ class _Words:
 def _activity(activity: Activity, w: _Words) -> SearchDocument:
     guide = w.guide
     organisation = guide.organisation_of(activity)
-    place = guide.place_by_slug.get(activity.place) if activity.place else None
     municipalities = guide.activity_municipalities[activity.key]
-    where = [w.plain(place.name)] if place else []
+    where = [w.plain(guide.place_by_slug[p].name) for p in activity.places]
     where += w.labels("municipalities", municipalities)
     if activity.online:
         where.append(w._("activity.online"))
@@ -98,8 +97,7 @@ def _activity(activity: Activity, w: _Words) -> SearchDocument:
     keywords = [w.plain(organisation.name), *where,
                 *w.labels("themes", activity.themes), *w.labels("audiences", activity.audiences),
                 w.label("formats", activity.format), *w.labels("languages", activity.languages)]
-    if place:
-        keywords.append(w.plain(place.address))
+    keywords += [w.plain(guide.place_by_slug[p].address) for p in activity.places]
     # When it is held, in words ("tiistaisin klo 10–12"), without the dates and exceptions
     # whose numbers would only add noise terms.
     when = [w._.schedule(replace(rule, exceptions=(), also=(), start=None, until=None,

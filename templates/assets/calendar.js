@@ -67,10 +67,15 @@
       return element("span", { lang: found[1] }, [found[0]]);
     }
 
-    function where(activity) {
+    function where(activity, at) { // at: [place name, municipality] of the rule's place
       var parts = [];
       var labels = activity[4].map(function (id) { return data.municipalities[id]; });
-      if (activity[3] !== null) {
+      if (at) {
+        parts.push(text(at[0]), ", ", text(data.municipalities[at[1]]));
+        if (activity[5]) {
+          parts.push("; " + root.getAttribute("data-msg-online"));
+        }
+      } else if (activity[3] !== null) {
         parts.push(text(activity[3]), ", ", text(labels[0]));
         if (activity[5]) {
           parts.push("; " + root.getAttribute("data-msg-online"));
@@ -120,7 +125,7 @@
                 [element("a", { href: href }, [text(activity[1])])]),
         element("p", { "class": "occurrence__meta" }, [
           text(activity[2]), " ", element("span", { "aria-hidden": "true" }, ["·"]), " "
-        ].concat(where(activity)))
+        ].concat(where(activity, row.length > 5 ? row[5] : null)))
       ]);
       if (row[3] !== null) {
         item.appendChild(element("p", { "class": "occurrence__note" }, [text(row[3])]));

@@ -97,7 +97,7 @@ def specimen(example_content) -> model.Content:
         wanted -= set_fields(best, set())
     named = {s for o in chosen for a in o.activities for s in a.co_organisers}
     chosen += [o for o in example_content.organisations if o.slug in named and o not in chosen]
-    used = {a.place for o in chosen for a in o.activities}
+    used = {p for o in chosen for a in o.activities for p in a.places}
     return dataclasses.replace(
         example_content, organisations=tuple(chosen), partnerships=(), pages=(),
         places=tuple(p for p in example_content.places if p.slug in used))

@@ -27,9 +27,10 @@ def listed(example_content) -> list[Activity]:
 
 
 def where(activity: Activity, content) -> set[str]:  # noqa: ANN001 - a model.Content
-    """An activity's municipalities: its place's, else its organisation's."""
-    if activity.place:
-        return {p.municipality for p in content.places if p.slug == activity.place}
+    """An activity's municipalities: its places' (its own and its rules'), else its
+    organisation's."""
+    if activity.places:
+        return {p.municipality for p in content.places if p.slug in activity.places}
     return {m for o in content.organisations if o.slug == activity.organisation
             for m in o.municipalities}
 

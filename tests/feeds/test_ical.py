@@ -509,9 +509,10 @@ def in_scope(target: object | None, subject: Activity, content) -> bool:  # noqa
 
 
 def municipalities_of(subject: Activity, content) -> tuple[str, ...]:  # noqa: ANN001
-    """Where an activity is: its place's municipality, else its organisation's."""
-    if subject.place:
-        return tuple(p.municipality for p in content.places if p.slug == subject.place)
+    """Where an activity is: its places' municipalities (its own and its rules'), else its
+    organisation's."""
+    if subject.places:
+        return tuple(p.municipality for p in content.places if p.slug in subject.places)
     return next(o.municipalities for o in content.organisations
                 if o.slug == subject.organisation)
 

@@ -11,7 +11,7 @@ import yaml
 
 from hyteguide import model
 from hyteguide.common.times import DAY_NAMES, written
-from hyteguide.content.choices import Choice
+from hyteguide.content.choices import Choice, Reference
 from hyteguide.content.fields import (
     INVALID,
     LONGEST_NIGHT,
@@ -311,6 +311,9 @@ SCHEDULE_RULE = ScheduleRuleField(Record("a schedule rule", (
           skeleton=None),
     Field("note", TextField(), False, "a note shown with the schedule",
           "ota sisäkengät mukaan", skeleton=None),
+    Field("place", Reference(kind="place", folder="places"), False,
+          "where this rule's times are held, when not at the activity's own place (a summer "
+          "term outdoors): the slug of a file in places/", "uimaranta", skeleton=None),
 ), (_check_rule, check_order("from", "until")), label="schedule rule",
     model=model.ScheduleRule))
 

@@ -133,13 +133,15 @@ def _alert(activity: Activity, x: Export) -> str | None:
 
 
 def _locations(activity: Activity, service_id: str, x: Export, t: Tables) -> str | None:
-    """The service at its place and/or online; the id of the service at its place."""
+    """The service at its places (its own, then its rules': a summer term outdoors) and/or
+    online; the id of the service at its own place."""
     at_place = None
-    if activity.place:
-        place = x.guide.place_by_slug[activity.place]
-        at_place = t.add("service_at_location", {
+    for slug in activity.places:
+        place = x.guide.place_by_slug[slug]
+        added = t.add("service_at_location", {
             "id": x.id(activity, "#at-" + place.slug), "service_id": service_id,
             "location_id": x.id(place)})
+        at_place = at_place or (added if slug == activity.place else None)
     if activity.online:
         location_id = t.add("location", {
             "id": x.id(activity, "#online"), "location_type": "virtual", "url": activity.online,
