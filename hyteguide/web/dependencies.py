@@ -109,7 +109,7 @@ class RecordingEnvironment(jinja2.Environment):
 # each lookup is recorded with its key, not the whole index.
 MAPPINGS = frozenset({"place_by_slug", "organisation_by_slug", "activity_municipalities",
                       "activities_at_place", "partnerships_of", "taxonomies", "upcoming",
-                      "next_held"})
+                      "next_held", "co_organised"})
 SETS = frozenset({"hidden", "stale"})
 # Site-wide values: part of the build's fingerprint (buildcache.Fingerprint), not recorded.
 SITE_WIDE = frozenset({"vocabulary", "site"})
@@ -134,7 +134,7 @@ class GuideView:
             return RecordingSet(name, value)
         if name == "today":
             _current.add(("today",))
-        elif name == "organisation_of":
+        elif name in ("organisation_of", "organisers_of"):  # what they give is all they read
             return _recorded_call(value)
         elif name == "content":
             return ContentView(value)
