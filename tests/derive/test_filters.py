@@ -77,10 +77,12 @@ CHOICES = [
 ]
 
 
-def test_python_and_the_browser_keep_the_same_items(library):
-    cases = list(itertools.product(range(len(ITEMS)), range(len(CHOICES))))
-    expected = [filters.matches({k: tuple(v) for k, v in ITEMS[i][0].items()}, ITEMS[i][1],
-                                CHOICES[c]) for i, c in cases]
+def agree(library, items: list, choices: list) -> list[bool]:  # noqa: ANN001 - the fixture
+    """What Python's and the browser's filters keep of every item under every choice, after
+    asserting that the two agree (and that the cases tell kept from dropped)."""
+    cases = list(itertools.product(range(len(items)), range(len(choices))))
+    expected = [filters.matches({k: tuple(v) for k, v in items[i][0].items()}, items[i][1],
+                                choices[c]) for i, c in cases]
     found = node(library, """
         var all = filters.TABLE.filters;
         console.log(JSON.stringify(data.cases.map(function (pair) {
@@ -88,9 +90,14 @@ def test_python_and_the_browser_keep_the_same_items(library):
           return filters.passes(all, data.choices[pair[1]], function (filter) {
             return item[0][filter.name] || [];
           }, item[1]);
-        })));""", {"cases": cases, "items": ITEMS, "choices": CHOICES})
+        })));""", {"cases": cases, "items": items, "choices": choices})
     assert found == expected
     assert any(expected) and not all(expected)
+    return expected
+
+
+def test_python_and_the_browser_keep_the_same_items(library):
+    agree(library, ITEMS, CHOICES)
 
 
 def term(group: str, id: str, everyone: bool = False) -> Term:
