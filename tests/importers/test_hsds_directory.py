@@ -188,3 +188,20 @@ def test_hints_name_the_importing_regions_own_terms(tmp_path):
     assert hints and all("kerava" not in h and "jarvenpaa" not in h for h in hints)
     assert "add 'municipalities: [new-york-city]'" in hints[0]
     assert "kerava" not in result.text() and "kohtaamispaikka" not in result.text()
+
+
+def test_a_services_own_web_address_becomes_the_activitys_website(tmp_path):
+    """Issue 19, point 5: 3,902 of 4,000 services' links could only go into the description.
+    A service's `url` is the activity's `website`; a bare host gets https:// and a warning."""
+    services = csv_text(["id", "organization_id", "name", "description", "url"], [
+        ["s1", "o1", "Passport services", "Passport renewal. Bring ID.",
+         "https://consulate.example.org/passports"],
+        ["s2", "o2", "Vertaisryhmä", "Ryhmä kokoontuu torstaisin.", "www.kmy.example.org/ryhma"]])
+    content = guide(tmp_path)
+    result = run(directory(tmp_path, **{"services.csv": services}), content, language="en")
+    sites = {a.title.default: a.website for o in load_content(content, TODAY).organisations
+             for a in o.activities}
+    assert sites == {"Passport services": "https://consulate.example.org/passports",
+                     "Vertaisryhmä": "https://www.kmy.example.org/ryhma"}
+    (value, _, kind) = notes(result, "service", "s2")["url"]
+    assert (value, kind) == ("www.kmy.example.org/ryhma", "warning")

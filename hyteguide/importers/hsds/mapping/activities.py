@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from hyteguide.content.addresses import Url
 from hyteguide.importers.hsds.mapping.base import MapperBase
 from hyteguide.importers.hsds.mapping.checks import match_term
 from hyteguide.importers.hsds.mapping.documents import (
@@ -90,7 +91,7 @@ class ActivityMapping(MapperBase):
         if not summary:
             self.note(service, "description", "", "no description for 'summary': check names "
                       "what to add")
-        self.use(service, "name", "description", "application_process")
+        self.use(service, "name", "description", "application_process", "url")
         return {
             "id": slug,
             "title": self.text(one_line(service.get("name"))),
@@ -100,6 +101,9 @@ class ActivityMapping(MapperBase):
             "audiences": None,
             "place": place.slug if place else None,
             "online": online,
+            # The service's own page (HSDS "URL of the service"): before, only the description
+            # could hold it. Bare hosts get https:// with a warning, as in content.
+            "website": self.checked(service, "url", service.get("url"), Url()),
             "languages": None,
             "cost": None,
             "registration": self.text(one_line(service.get("application_process"))),
