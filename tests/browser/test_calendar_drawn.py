@@ -54,7 +54,7 @@ def test_every_later_week_of_every_calendar_has_one_data_file_and_no_html_days(b
             rows = [[data["activities"][a][0], day, *(data["times"][t][:2] if t is not None
                                                       else (None, None)), bool(cancelled)]
                     for day, _, occurrences in data["days"]
-                    for a, t, cancelled, _ in occurrences]
+                    for a, t, cancelled, *_ in occurrences]
             assert rows == expected(week), path
             assert [d for d, _, _ in data["days"]] == [d.isoformat() for d, _ in week.days]
             for lang in built_site.languages:  # one file for every language, none per language
