@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
@@ -94,6 +94,16 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
                            "title": f"{catalogue('entry.report_title')}: {text(name)}",
                            "page": absolute_url(target)})
         return f"{site.repository.rstrip('/')}/issues/new?{query}"
+
+    def report_mail(target: Any) -> str | None:
+        """An e-mail to the guide's contact about outdated information, prefilled with the
+        entry and its page (issue 20: reporting needs no GitHub account); None without one."""
+        if not site.contact.email:
+            return None
+        name = target.title if isinstance(target, Activity) else target.name
+        subject = f"{catalogue('entry.report_title')}: {text(name)}"
+        body = catalogue("entry.report_body", page=absolute_url(target)).replace("\n", "\r\n")
+        return f"mailto:{site.contact.email}?subject={quote(subject)}&body={quote(body)}"
 
     said: dict[Any, Markup] = {}  # each rule is on its activity's page and in its cards
 
@@ -188,7 +198,7 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
             "filter_attributes": filter_attributes,
             "t": t, "text": text, "md": md, "term": term, "terms": terms, "by_name": by_name,
             "schedule": schedule, "search_scripts": BROWSER_SCRIPTS[lang],
-            "edit_url": renderer.edit_url, "report_url": report_url,
+            "edit_url": renderer.edit_url, "report_url": report_url, "report_mail": report_mail,
             "last_changed": last_changed, "feed_count": feed_count,
             "feed_choices": feed_choices, "feed_words": feed_words, "everyone_term": everyone}
 
