@@ -5,8 +5,6 @@ su 17.1. klo 14") wraps in its column, never under the title, and no width scrol
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from tests.browser.test_untimed import ON_BUILD_DAY, overlap
@@ -45,5 +43,3 @@ def test_a_time_of_several_days_fits_its_column(browser, served_site, path, widt
         assert_no_horizontal_scroll(page)
         assert_clean(record)
 
-
-assert dt.date(2027, 1, 16).weekday() == 5  # a Saturday
