@@ -7,8 +7,12 @@ Rows, each with its file and line:
 - no-review: no `reviewed` date at all;
 - no-upcoming: none of the organisation's activities is held from today on (however far ahead);
 - no-contact: no email, phone or website for the organisation;
-- untranslated: in a municipality marked `bilingual: true` in the vocabulary, a name, summary
-  or activity lacks a text in one of the site's languages;
+- not-described: an activity held in a site language (its `languages`) other than the default
+  has no title or summary in that language (a Swedish-speaking group that Swedish readers only
+  see in Finnish);
+- untranslated: an organisation or activity in a municipality marked `bilingual: true` in the
+  vocabulary (the organisation's own municipalities, or where the activity is held) lacks a
+  name, title or summary in Finnish or Swedish (both official there);
 - warning: any other warning of `hyteguide check` (a contact's consent about to end, …).
 Written as Markdown (to read, or paste into an issue) and CSV (for a spreadsheet).
 """
@@ -23,7 +27,7 @@ from pathlib import Path
 
 from hyteguide.common.problems import Problem
 from hyteguide.derive.guide import Guide
-from hyteguide.model import Organisation, Text
+from hyteguide.model import Activity, Organisation, Text
 
 KINDS = {
     "hidden": "Hidden from listings: information checked far too long ago",
@@ -31,6 +35,7 @@ KINDS = {
     "no-review": "No review date",
     "no-upcoming": "No upcoming activity",
     "no-contact": "No email, phone or website",
+    "not-described": "Held in a language it is not described in",
     "untranslated": "Missing translations in a bilingual municipality",
     "warning": "Other warnings from check",
 }
@@ -66,25 +71,59 @@ def _missing(text: Text | None, languages: tuple[str, ...]) -> list[str]:
     return [lang for lang in languages if text is not None and not text.has(lang)]
 
 
-def _untranslated(guide: Guide, org: Organisation) -> Iterator[Row]:
-    vocabulary = guide.content.vocabulary
-    bilingual = [m for m in org.municipalities
-                 if vocabulary.group("municipalities").get(m) and
-                 vocabulary.term("municipalities", m).bilingual]
-    if not bilingual:
-        return
-    languages = guide.content.site.languages[:2]  # the two official languages: fi and sv
-    for what, text in (("name", org.name), ("summary", org.summary)):
-        if missing := _missing(text, languages):
-            yield Row("untranslated", org.source.path, 1, org.name.default, "",
-                      f"{what} has no {', '.join(missing)} text ({', '.join(bilingual)})")
+OFFICIAL = ("fi", "sv")  # a bilingual municipality's two languages
+
+
+def _not_described_in(guide: Guide, activity: Activity) -> list[str]:
+    """The site languages (other than the default) an activity is held in but has no title or
+    summary in: readers of that language see it only in the default language."""
+    site = guide.content.site
+    held = tuple(lang for lang in activity.languages
+                 if lang in site.languages and lang != site.default_language)
+    return sorted({lang for text in (activity.title, activity.summary)
+                   for lang in _missing(text, held)})
+
+
+def _not_described(guide: Guide, org: Organisation) -> Iterator[Row]:
     for activity in org.activities:
+        if missing := _not_described_in(guide, activity):
+            yield Row("not-described", activity.source.path, activity.source.line,
+                      org.name.default, activity.title.default,
+                      f"held in {', '.join(missing)} but the title or summary has no "
+                      f"{', '.join(missing)} text: add e.g. 'title: {{fi: …, "
+                      f"{missing[0]}: …}}'")
+
+
+def _bilingual(guide: Guide, municipalities: Iterable[str]) -> list[str]:
+    vocabulary = guide.content.vocabulary
+    return [m for m in dict.fromkeys(municipalities)
+            if vocabulary.group("municipalities").get(m) and
+            vocabulary.term("municipalities", m).bilingual]
+
+
+def _untranslated(guide: Guide, org: Organisation) -> Iterator[Row]:
+    """Texts missing in Finnish or Swedish in bilingual municipalities: the organisation's
+    name and summary where it works there, each activity's title and summary where it is held
+    there (leaving out a language its not-described row names already)."""
+    languages = tuple(lang for lang in OFFICIAL if lang in guide.content.site.languages)
+    if len(languages) < 2:
+        return
+    if bilingual := _bilingual(guide, org.municipalities):
+        for what, text in (("name", org.name), ("summary", org.summary)):
+            if missing := _missing(text, languages):
+                yield Row("untranslated", org.source.path, 1, org.name.default, "",
+                          f"{what} has no {', '.join(missing)} text ({', '.join(bilingual)})")
+    for activity in org.activities:
+        held_in = _bilingual(guide, (*org.municipalities,
+                                     *guide.activity_municipalities.get(activity.key, ())))
         missing = sorted({lang for text in (activity.title, activity.summary)
-                          for lang in _missing(text, languages)})
-        if missing:
+                          for lang in _missing(text, languages)
+                          if lang not in _not_described_in(guide, activity)})
+        if held_in and missing:
             yield Row("untranslated", activity.source.path, activity.source.line,
                       org.name.default, activity.title.default,
-                      f"title or summary has no {', '.join(missing)} text")
+                      f"title or summary has no {', '.join(missing)} text "
+                      f"({', '.join(held_in)})")
 
 
 def rows(guide: Guide, warnings: Iterable[Problem] = ()) -> list[Row]:
@@ -101,6 +140,7 @@ def rows(guide: Guide, warnings: Iterable[Problem] = ()) -> list[Row]:
         if not (org.email or org.phone or org.website):
             found.append(Row("no-contact", org.source.path, 1, org.name.default, "",
                              "add an email, phone or website"))
+        found += _not_described(guide, org)
         found += _untranslated(guide, org)
     order = list(KINDS)
     return sorted(found, key=lambda r: (order.index(r.kind), r.path, r.line, r.activity))

@@ -201,3 +201,80 @@ def test_report_lists_hidden_entries_and_other_warnings(tmp_path):
     assert not [r for r in found if r.kind == "stale"]
     assert "## Hidden from listings" in markdown(guide, found)
     assert ("no-contact", "Vanha ry") in {(r.kind, r.organisation) for r in found}
+
+
+SWEDISH = """\
+    name: Tusbyn yhdistys ry
+    summary: {fi: Testi., sv: Test.}
+    municipalities: [tuusula]
+    reviewed: 2026-11-01
+    activities:
+      - id: kaffe
+        title: Kahvila
+        summary: Tule.
+        format: ryhma
+        languages: [sv, fi]
+        schedule:
+          - weekly: [tue]
+            time: "10:00-11:00"
+      - id: kerava
+        title: {fi: Kirjastopiiri, sv: Bibliotekscirkel}
+        summary: Keskustellaan.
+        format: ryhma
+        place: kirjasto
+        languages: [fi]
+        schedule:
+          - weekly: [wed]
+            time: "10:00-11:00"
+      - id: svenska
+        title: {fi: Lauluilta, sv: Sångkväll}
+        summary: {fi: Laulamme., sv: Vi sjunger.}
+        format: ryhma
+        languages: [sv]
+        schedule:
+          - weekly: [thu]
+            time: "18:00-19:00"
+    """
+
+
+def _report(tmp_path, files: dict[str, str]) -> list:
+    root = make_site(tmp_path, files)
+    content = load_content(root, dt.date(2026, 12, 1))
+    return rows(derive(content, dt.date(2026, 12, 1)), content.extra.get("warnings", ()))
+
+
+def test_an_activity_held_in_swedish_without_a_swedish_title_is_reported(tmp_path):
+    """Swedish readers see the Swedish-speaking coffee group only in Finnish: listed at the
+    activity's line, with the fix; the fully Swedish one and the Finnish-only one are not."""
+    found = _report(tmp_path, {"organisations/tusby.md": organisation(SWEDISH)})
+    [row] = [r for r in found if r.kind == "not-described"]
+    assert (row.path, row.line, row.activity) == ("content/organisations/tusby.md", 7,
+                                                  "Kahvila")
+    assert "held in sv" in row.detail and "sv: …" in row.detail
+    assert "## Held in a language it is not described in (1)" in markdown(
+        derive(load_content(tmp_path / "content", dt.date(2026, 12, 1)),
+               dt.date(2026, 12, 1)), found)
+    assert not [r for r in found if r.kind == "untranslated"]  # no bilingual municipality
+
+
+def test_an_activity_held_in_a_bilingual_municipality_is_reported(tmp_path):
+    """The organisation works in Tuusula, but its reading circle meets at a library in Kerava,
+    marked bilingual: the circle's summary lacks Swedish there. The coffee group's missing
+    Swedish is reported once (as not described), not again as untranslated."""
+    vocabulary = (make_site(tmp_path / "v") / "vocabulary.yaml").read_text("utf-8")
+    found = _report(tmp_path, {
+        "organisations/tusby.md": organisation(SWEDISH),
+        "vocabulary.yaml": vocabulary.replace("kerava: {fi: Kerava, sv: Kervo}",
+                                              "kerava: {fi: Kerava, sv: Kervo, bilingual: true}"),
+    })
+    untranslated = [(r.activity, r.detail) for r in found if r.kind == "untranslated"
+                    and r.path.endswith("tusby.md")]
+    assert untranslated == [("Kirjastopiiri", "title or summary has no sv text (kerava)")]
+    assert [r.activity for r in found if r.kind == "not-described"] == ["Kahvila"]
+
+
+def test_the_example_lists_its_activities_held_in_swedish(example_content):
+    """The example region's activities held in Swedish with Finnish-only texts are listed."""
+    guide = derive(example_content, dt.date(2026, 12, 7))
+    held = [r for r in rows(guide) if r.kind == "not-described" and "held in sv" in r.detail]
+    assert len(held) >= 4
