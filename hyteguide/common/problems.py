@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +23,34 @@ class Problem:
     hint: str = ""
     severity: str = "error"
 
+    def __post_init__(self) -> None:
+        # Messages quote what an editor wrote: keep a 5,000-digit number or a 10 MB line from
+        # flooding the terminal and CI annotations, and control characters (a terminal's
+        # escape sequences, bidi overrides) from acting on them.
+        for name, limit in (("field", 200), ("message", 600), ("hint", 1000)):
+            object.__setattr__(self, name, shown(getattr(self, name), limit))
+
     def format(self) -> str:
         """`path:line:col: error[code]: field: message`, then the hint on its own line."""
         where = f"{self.path}:{self.line}:{self.col}"
         what = f"{self.field}: {self.message}" if self.field else self.message
         text = f"{where}: {self.severity}[{self.code}]: {what}"
         return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                       "\u2066-\u2069\ufeff]")
+
+
+def shown(text: str, limit: int) -> str:
+    """text as a message may quote it: controls and invisible marks as \\uXXXX, and at most
+    limit characters: a long one keeps its start and its end (where a message says what is
+    wrong with the value it quotes), with '…' between."""
+    text = _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[len(text) - (limit - 1 - half):]
 
 
 class ContentError(Exception):

@@ -136,5 +136,9 @@ def _first_segments() -> set[str]:
     return found
 
 
+# Term ids a vocabulary may not have: a municipality's calendar ('calendar/<id>/') sits beside
+# the region's later weeks ('calendar/2026-w49/') and long weeks' days ('calendar/2026-12-01/').
+RESERVED_TERM_ID = re.compile(r"[0-9]{4}-(?:w[0-9]{2}|[0-9]{2}-[0-9]{2})")
+
 # The slugs an editor's page (content/pages/x.md → 'x/') may not have: they are the routes' own.
 RESERVED_PAGE_SLUGS = frozenset(_first_segments() | set(LANGUAGE_PREFIXES) | set(SET_ASIDE))

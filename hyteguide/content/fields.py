@@ -237,17 +237,26 @@ class Int(FieldType):
         value = self.scalar(node, ctx, where, "a whole number")
         if value is INVALID:
             return value
-        if not re.fullmatch(r"\d+", value) or not self.minimum <= int(value) <= self.maximum:
+        # ASCII digits, and few of them: int() of thousands of digits raises.
+        if not re.fullmatch("[0-9]{1,12}", value) or not self.minimum <= int(value) <= self.maximum:
             return ctx.error(node, where, "bad-value", f"expected a whole number from "
-                             f"{self.minimum} to {self.maximum}, found '{value}'", self.hint)
+                             f"{self.minimum} to {self.maximum}, found '{value}'",
+                             self.hint or f"write digits only, for example {self.minimum}")
         return int(value)
 
 
 FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
+# The years a guide's dates can be in: from the oldest founding year or review to what a plan
+# may name. Date arithmetic (a rule's next weeks, a day after a cancelled date) overflows near
+# year 9999, and such a year is always a typing mistake.
+YEARS = (1900, 2199)
+
+
 def parse_date(value: str) -> dt.date | None:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    """A YYYY-MM-DD date (ASCII digits), or None."""
+    if not re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return None
     try:
         return dt.date.fromisoformat(value)
@@ -266,6 +275,9 @@ class Date(FieldType):
         if value is INVALID:
             return value
         date = parse_date(value)
+        if date and not YEARS[0] <= date.year <= YEARS[1]:
+            return ctx.error(node, where, "bad-date", f"'{value}' is not a year the guide can use "
+                             f"({YEARS[0]}–{YEARS[1]})", "check the year")
         if date:
             return date
         hint = "write dates as YYYY-MM-DD, for example 2026-12-03"
@@ -273,7 +285,7 @@ class Date(FieldType):
         if finnish:
             day, month, year = finnish.groups()
             hint = f"write dates as YYYY-MM-DD: did you mean {year}-{int(month):02}-{int(day):02}?"
-        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        elif re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             return ctx.error(node, where, "bad-date", f"'{value}' is not a date in the calendar",
                              "check the day and the month")
         return ctx.error(node, where, "bad-date", f"'{value}' is not a date", hint)

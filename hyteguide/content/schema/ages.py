@@ -16,7 +16,8 @@ from hyteguide.content.fields import INVALID, Context, FieldType
 MAX_AGE = 120  # above any real person's age: a larger number is a typing mistake
 # Hyphen, en dash, minus sign and em dash: what editors' keyboards and word processors give.
 DASHES = "-–−—"
-RANGE = re.compile(rf"(\d*)\s*[{DASHES}]\s*(\d*)")
+# ASCII digits, few of them: int() takes any count (slowly) and other scripts' digits.
+RANGE = re.compile(rf"([0-9]{{0,4}})\s*[{DASHES}]\s*([0-9]{{0,4}})")
 HINT = "write whole years with a hyphen: '7-12', '65-' (65 and over), '-6' (up to 6) or '9'"
 
 
@@ -51,7 +52,7 @@ class AgeRangeField(FieldType):
 
 def _ends(written: str) -> tuple[int | None, int | None] | None:
     """The two ends of a written range (None: open), or None when it is not one."""
-    if written.isdigit():
+    if re.fullmatch("[0-9]{1,4}", written):  # not str.isdigit(): it takes '²'
         return int(written), int(written)
     found = RANGE.fullmatch(written)
     if not found or not (found.group(1) or found.group(2)):

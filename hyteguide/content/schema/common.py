@@ -3,6 +3,7 @@ a keyword or a text, the order of two dates, one of several fields."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 import yaml
@@ -29,6 +30,7 @@ WEEKDAY_ALIASES = {
 }
 ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1, "first": 1,
             "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+ORDINAL_DIGITS = ("1", "2", "3", "4", "5")  # '2 mon' is the 2nd Monday (not '12' or '23')
 
 
 class Weekday(FieldType):
@@ -60,12 +62,14 @@ class MonthlyDayField(FieldType):
         if value is INVALID:
             return value
         words = value.lower().replace(".", " ").split()
-        if len(words) == 1 and words[0].isdigit() and 1 <= int(words[0]) <= 31:
+        # ASCII digits only: str.isdigit() also takes '²', which int() refuses.
+        if len(words) == 1 and re.fullmatch("[0-9]{1,2}", words[0]) and 1 <= int(words[0]) <= 31:
             return model.MonthlyDay(int(words[0]))
         hint = "write the week and the weekday: '1st mon', '2nd tue', '3rd wed', '4th thu' or " \
                "'last fri', or a day of the month 1…31"
         if len(words) == 2:
-            ordinal = ORDINALS.get(words[0]) or (int(words[0]) if words[0] in "12345" else None)
+            ordinal = ORDINALS.get(words[0]) or (int(words[0]) if words[0] in ORDINAL_DIGITS
+                                                 else None)
             day = WEEKDAYS.get(WEEKDAY_ALIASES.get(words[1], words[1]))
             if ordinal and day is not None:
                 return model.MonthlyDay(ordinal, day)

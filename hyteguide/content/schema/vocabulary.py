@@ -10,6 +10,7 @@ import yaml
 
 from hyteguide import model
 from hyteguide.common.language import is_language_code
+from hyteguide.common.routes import RESERVED_TERM_ID
 from hyteguide.content.fields import INVALID, Bool, Context, FieldType, TextField
 from hyteguide.content.records import Field, ListOf, Record
 from hyteguide.content.slugs import TERM_PATTERN
@@ -33,6 +34,10 @@ class TermEntry(FieldType):
         if not re.fullmatch(TERM_PATTERN, term_id):
             return ctx.error(node, where, "bad-slug", f"'{term_id}' is not a valid term id",
                              "use lowercase letters a-z, digits, '-' and '_'")
+        if RESERVED_TERM_ID.fullmatch(term_id):
+            return ctx.error(node, where, "bad-slug", f"'{term_id}' is the address of a calendar "
+                             "week or day", "use a word as the id, such as the name in "
+                             "lowercase letters")
         if not isinstance(node, yaml.MappingNode):
             label = TextField().convert(node, ctx, where)
             return INVALID if label is INVALID else model.Term(self.group, term_id, label)
