@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from hyteguide.common.files import write_whole
 from hyteguide.common.problems import relative_path
+from hyteguide.content import safefiles
 from hyteguide.web.dependencies import SOURCED, Dependency, digest, ident
 from hyteguide.web.sources import template_folders
 
@@ -84,7 +85,11 @@ def content_files(content_dir: Path, guide: Any, changed: dict[str, Any]) -> Con
     whole = hashlib.blake2b(digest_size=16)
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
         name = relative_path(path, content_dir)
-        value = hashlib.blake2b(path.read_bytes(), digest_size=16)
+        try:
+            data = safefiles.read_bytes(path, content_dir)
+        except OSError as err:  # not content the build read (the loader said why): its name
+            data = f"\0{type(err).__name__}".encode()
+        value = hashlib.blake2b(data, digest_size=16)
         value.update(str(changed.get(name, "")).encode())
         found = value.digest()
         whole.update(name.encode("utf-8") + b"\0" + found)

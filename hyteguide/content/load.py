@@ -14,7 +14,7 @@ import yaml
 from hyteguide import model
 from hyteguide.common.problems import ContentError, Problem, did_you_mean, relative_path
 from hyteguide.common.routes import RESERVED_PAGE_SLUGS  # the routes' own names
-from hyteguide.content import schema
+from hyteguide.content import safefiles, schema
 from hyteguide.content.fields import INVALID, Context
 from hyteguide.content.loadcache import LoadCache
 from hyteguide.content.records import Record, model_values
@@ -61,10 +61,12 @@ class Loader:
 
     def read_text(self, path: Path) -> str | None:
         try:
-            return path.read_text(encoding="utf-8")
+            return safefiles.read_bytes(path, self.root).decode("utf-8")
         except UnicodeDecodeError as err:
             self.problem(path, "encoding", f"the file is not UTF-8 text ({err.reason})",
                          "save the file as UTF-8")
+        except safefiles.RefusedFile as err:
+            self.problem(path, "refused-file", f"not read: {err.strerror}", err.hint)
         except OSError as err:
             self.problem(path, "unreadable", f"cannot read the file: {err.strerror}")
         return None
@@ -126,7 +128,7 @@ class Loader:
         tops: list[bytes | None] = []
         for name in TOP_FILES:
             try:
-                tops.append((self.root / name).read_bytes())
+                tops.append(safefiles.read_bytes(self.root / name, self.root))
             except OSError:
                 tops.append(None)
         return (tuple(tops), self.today, tuple((folder, tuple(found.items()))
@@ -137,7 +139,7 @@ class Loader:
         load (with the problems it found then)."""
         if self.cache is None:
             return make(slug, path)
-        return self.cache.remembered(kind, slug, path, make, self.problems)
+        return self.cache.remembered(kind, slug, path, make, self.problems, self.root)
 
     def load_site(self) -> model.Site | None:
         path = self.root / "site.yaml"

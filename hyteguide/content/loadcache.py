@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hyteguide.common.problems import Problem
+from hyteguide.content import safefiles
 
 
 class LoadCache:
@@ -31,9 +32,10 @@ class LoadCache:
             self.surroundings, self.files = surroundings, {}
 
     def remembered(self, kind: str, slug: str, path: Path, make: Any,
-                   problems: list[Problem]) -> Any:
+                   problems: list[Problem], root: Path) -> Any:
         """make(slug, path), or what it gave for the same bytes in an earlier load; the
-        problems it found (then or now) are added to `problems`."""
+        problems it found (then or now) are added to `problems`. root: the content folder
+        (a file that is not its own is left to make, which says why)."""
         try:
             status = path.stat()
             signature = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
@@ -41,7 +43,7 @@ class LoadCache:
             if known and known[0] == signature and os.path.abspath(path) not in self.dirty:
                 data = known[1]
             else:
-                data = path.read_bytes()
+                data = safefiles.read_bytes(path, root)
         except OSError:
             return make(slug, path)
         if known is not None and known[1] == data:
