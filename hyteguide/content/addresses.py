@@ -10,7 +10,7 @@ from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
-from hyteguide.common.links import valid_url
+from hyteguide.common.links import as_browsers_read, valid_url, web_host_problem
 from hyteguide.content.fields import INVALID, Context, FieldType
 
 EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}")
@@ -56,9 +56,13 @@ class Url(FieldType):
         value = self.scalar(node, ctx, where, "a web address")
         if value is INVALID:
             return value
-        parts = _split_url(value)
+        parts = _split_url(as_browsers_read(value))
         if parts and parts.scheme in ("http", "https") and "." in parts.netloc and \
                 not re.search(r'["<>\\^`{|}]', parts.netloc):  # no host has these
+            if problem := web_host_problem(value):
+                return ctx.error(node, where, "bad-url", f"'{value}' is not a web address: "
+                                 f"{problem}", "write the address as the site's own pages show "
+                                 "it in the browser's address bar, e.g. https://www.example.org/")
             return valid_url(value)  # quotes, <, > and the like percent-encoded, as browsers do
         if BARE_HOST.fullmatch(value):  # 'www.example.org' as people write it: read with https
             full = f"https://{value}"

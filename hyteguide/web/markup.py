@@ -19,7 +19,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import DoubleTagInlineProcessor, SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 
-from hyteguide.common.links import valid_url
+from hyteguide.common.links import valid_url, web_host_problem
 from hyteguide.common.text import html_text
 from hyteguide.web.memo import remembered
 
@@ -60,6 +60,8 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
         value = value.strip()
         if value[:4].lower() == "tel:":
             value = re.sub(r"\s", "", value)
+        if web_host_problem(value):  # a host hidden behind a user name, an IP address, …:
+            return None  # the link's text stays, without the link
         return valid_url(value)
     return value
 
