@@ -10,9 +10,11 @@ in a box at its top: only in the preview, never in the built site.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import gc
+import hashlib
 import html
 import logging
 import mimetypes
@@ -85,6 +87,30 @@ padding:.5rem 1rem;margin:0}}li{{margin:.5rem 0;list-style:none}}ul{{padding:0}}
 
 _BODY = re.compile(rb"<body[^>]*>")
 
+# livereload (Server.serve without a liveport) writes this inline script into every page it
+# serves; the published pages' Content-Security-Policy refuses inline scripts, so the preview
+# allows exactly this one by its hash (tests/preview checks that the reload still works in
+# Chromium, so a livereload that writes another snippet is noticed), and the warnings box's
+# inline styles.
+_LIVE_PORT = "(window.location.port || (window.location.protocol == 'https:' ? 443: 80))"
+LIVE_SCRIPT = ('(function(){var s=document.createElement("script");var port=' + _LIVE_PORT + ';'
+               's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+               'document.head.appendChild(s);})();')
+_LIVE_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(LIVE_SCRIPT.encode()).digest()
+                                           ).decode() + "'"
+_POLICY = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"')
+
+
+def with_preview_policy(page: bytes) -> bytes:
+    """The page with its Content-Security-Policy (if any) allowing the preview's own additions:
+    livereload's inline script and the inline styles of the warnings box."""
+    def widened(found: re.Match[bytes]) -> bytes:
+        policy = found.group(2).decode()
+        policy = re.sub(r"script-src ([^;]*)", rf"script-src \1 {_LIVE_HASH}", policy)
+        policy = re.sub(r"style-src ([^;]*)", r"style-src \1 'unsafe-inline'", policy)
+        return found.group(1) + policy.encode() + b'"'
+    return _POLICY.sub(widened, page, count=1)
+
 
 def with_warnings(page: bytes, warnings: list[str]) -> bytes:
     """The page with a box listing the build's warnings at the top of its body."""
@@ -143,6 +169,8 @@ def make_handler(live: LiveSite, state: PreviewState) -> type:
             status, kind = 200, content_type(path)
             if data is None:
                 status, kind, data = 404, "text/html; charset=utf-8", self.not_found()
+            if kind.startswith("text/html"):
+                data = with_preview_policy(data)
             if kind.startswith("text/html") and state.warnings:
                 data = with_warnings(data, state.warnings)
             self.answer(status, kind, data if include_body else b"")

@@ -679,3 +679,42 @@ def test_preview_reloads_the_browser_after_a_save(preview, browser):
     finally:
         page.close()
         organisation.write_text(ORGANISATION_MD, encoding="utf-8")
+
+
+def test_the_preview_keeps_the_pages_policy_and_still_reloads(tmp_path, browser):
+    """With the repository's templates, whose pages carry a Content-Security-Policy that refuses
+    inline scripts: the preview allows livereload's own snippet (by its hash) and the warnings
+    box's styles, and nothing else; in Chromium the page connects without a policy violation."""
+    make_site(tmp_path)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
+             "--templates", str(REPO / "templates"), "--port", str(port), "--no-browser"],
+            cwd=tmp_path, env={**os.environ, "PYTHONUNBUFFERED": "1"}, stdout=out,
+            stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _, body = wait_for(url, lambda status, body: status == 200, 60, log, "the preview")
+        [policy] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]*)"', body)
+        assert "'unsafe-inline'" not in policy.split("style-src")[0]  # scripts: only the hash
+        assert re.search(r"script-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}'", policy)
+        page = browser.new_page()
+        violations: list[str] = []
+        page.on("console", lambda message: violations.append(message.text)
+                if "Content Security Policy" in message.text else None)
+        try:
+            connected = log.read_text(errors="replace").count(BROWSER_CONNECTED)
+            page.goto(url)
+            page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
+            wait_for_log(log, BROWSER_CONNECTED, connected + 1, 10, "livereload's handshake")
+        finally:
+            page.close()
+        assert violations == []
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
