@@ -1,10 +1,17 @@
 """Write: the whole site goes to a temporary folder beside the output and is swapped in at the end.
 
-A failed or interrupted build leaves the previous output as it was.
+A failed or interrupted build leaves the previous output as it was. On Linux the swap is one
+atomic exchange of the two folders (renameat2 RENAME_EXCHANGE), so that even a build killed at
+any instant leaves a whole site in place; elsewhere it is two renames, and the next build puts
+back what a kill between them left aside. An output folder that is a mount point (a container's
+volume) cannot be renamed: its contents are swapped instead, entry by entry.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
 import os
 import shutil
 import tempfile
@@ -28,6 +35,25 @@ def _check_target(target: Path) -> None:
 
 
 STALE_SECONDS = 3600  # a staging folder this old belongs to a build that was killed
+IN_PLACE = ".hyteguide-"  # the staging and old folders inside an output that is a mount point
+
+
+def _owner_gone(folder: Path) -> bool:
+    """Whether the build that made a staging folder ('.site.tmp-<pid>-…') has ended: its
+    process is gone, or (a name without a process id, or one that cannot be asked) it is over
+    an hour old."""
+    pid = folder.name.rsplit(".tmp-", 1)[-1].split("-", 1)[0]
+    if pid.isdigit() and int(pid) != os.getpid():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass
+    try:
+        return time.time() - folder.stat().st_mtime > STALE_SECONDS
+    except OSError:
+        return False
 
 
 def recover(target: Path) -> None:
@@ -39,8 +65,10 @@ def recover(target: Path) -> None:
         else:
             shutil.rmtree(old, ignore_errors=True)
     for staging in target.parent.glob(f".{target.name}.tmp-*"):
-        if time.time() - staging.stat().st_mtime > STALE_SECONDS:
+        if _owner_gone(staging):
             shutil.rmtree(staging, ignore_errors=True)
+    if target.is_dir():
+        _recover_in_place(target)
 
 
 class Staging:
@@ -52,8 +80,12 @@ class Staging:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         recover(self.target)
         _check_target(self.target)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-",
-                                            dir=self.target.parent))
+        # A mount point cannot be renamed: stage inside it and swap its contents.
+        self.in_place = os.path.ismount(self.target)
+        self.folder = Path(tempfile.mkdtemp(
+            prefix=f"{IN_PLACE}tmp-{os.getpid()}-" if self.in_place
+            else f".{self.target.name}.tmp-{os.getpid()}-",
+            dir=self.target if self.in_place else self.target.parent))
         self._root = str(self.folder) + os.sep
         self._made: set[str] = set()  # folders made (by this process; a worker has its own)
 
@@ -90,7 +122,10 @@ class Staging:
     def commit(self) -> None:
         """Swap the staged site in place of the target."""
         os.chmod(self.folder, 0o755)
-        _swap(self.folder, self.target)
+        if self.in_place:
+            _swap_contents(self.folder, self.target)
+        else:
+            _swap(self.folder, self.target)
 
     def discard(self) -> None:
         """Remove the staged files; the target stays as it was."""
@@ -112,12 +147,65 @@ def write_site(target: Path, files: Iterable[tuple[str, bytes]]) -> int:
     return count
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False where the system
+    cannot (another OS, an old kernel or file system): the caller renames twice instead."""
+    if not hasattr(os, "O_PATH"):  # not Linux
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second),
+                       rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
 def _swap(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
+        return
+    if _exchange(staging, target):  # the new site in place, the old one where staging was
+        shutil.rmtree(staging, ignore_errors=True)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
     old.rmdir()
     target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _swap_contents(staging: Path, target: Path) -> None:
+    """Swap an output folder's contents for staging's (staging is inside it): the old entries
+    go into an 'old' folder beside staging, then staging's entries up. Not atomic: a kill in
+    between leaves both folders, and recover() puts the old site back."""
+    old = Path(tempfile.mkdtemp(prefix=f"{IN_PLACE}old-", dir=target))
+    for entry in sorted(target.iterdir()):
+        if not entry.name.startswith(IN_PLACE):
+            entry.rename(old / entry.name)
+    for entry in sorted(staging.iterdir()):
+        entry.rename(target / entry.name)
+    staging.rmdir()
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover_in_place(target: Path) -> None:
+    """In an output folder that is a mount point: put back the old site if a kill stopped a
+    swap of its contents before the new site was whole (no marker yet), and remove the rest."""
+    olds = sorted(target.glob(f"{IN_PLACE}old-*"))
+    if olds and not (target / MARKER).exists():
+        for entry in olds[0].iterdir():
+            if not (target / entry.name).exists():
+                entry.rename(target / entry.name)
+    for leftover in olds:
+        shutil.rmtree(leftover, ignore_errors=True)
+    for staging in target.glob(f"{IN_PLACE}tmp-*"):
+        if _owner_gone(staging):
+            shutil.rmtree(staging, ignore_errors=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import sys
 from pathlib import Path
@@ -189,7 +190,32 @@ def main(argv: list[str] | None = None) -> int:
     except (FileExistsError, UnsafeOutput, MissingPackage) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # disk full, a read-only folder, no permission: said, not a traceback
+        print(f"error: {os_error(err)}", file=sys.stderr)
+        if args.command == "build":
+            print("The build was stopped; the previous site was left as it was.", file=sys.stderr)
+        return 1
     return 2
+
+
+_OS_HINTS = {
+    errno.ENOSPC: "free some disk space (or build elsewhere with -o), then build again",
+    errno.EDQUOT: "free some of your disk quota (or build elsewhere with -o), then build again",
+    errno.EROFS: "the folder is on a read-only disk: choose an output folder you can write to "
+                 "with -o",
+    errno.EACCES: "you may not write there: choose an output folder you can write to with -o, "
+                  "or ask for write permission",
+    errno.EPERM: "you may not write there: choose an output folder you can write to with -o",
+    errno.EBUSY: "the folder is in use (or is a mount point another program holds): close what "
+                 "uses it, or choose another output folder with -o",
+}
+
+
+def os_error(err: OSError) -> str:
+    """An error of the operating system as one line a maintainer can act on."""
+    where = f" ({err.filename})" if err.filename else ""
+    hint = _OS_HINTS.get(err.errno or 0, "")
+    return f"{err.strerror or err}{where}" + (f"; {hint}" if hint else "")
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from hyteguide.build import write
 from hyteguide.build.write import MARKER, UnsafeOutput, recover, write_site
 
 
@@ -210,9 +212,11 @@ def test_recover_ignores_other_sites_old_folders(tmp_path):
 
 
 def test_simulated_crash_between_renames_then_next_build(tmp_path, monkeypatch):
-    """Make the second rename of the swap fail: the next write restores and then replaces."""
+    """Where the system cannot exchange two folders at once (two renames instead), make the
+    second rename fail: the next write restores and then replaces."""
     target = tmp_path / "site"
     write_site(target, FIRST)
+    monkeypatch.setattr(write, "_exchange", lambda first, second: False)
     real_rename = Path.rename
 
     def crash_on_staging(self, destination):  # noqa: ANN001
@@ -223,7 +227,7 @@ def test_simulated_crash_between_renames_then_next_build(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "rename", crash_on_staging)
     with pytest.raises(OSError, match="power cut"):
         write_site(target, SECOND)
-    monkeypatch.undo()
+    monkeypatch.setattr(Path, "rename", real_rename)
     assert not target.exists()
     assert [n for n in leftovers(tmp_path) if n.startswith(".site.old-")]
     recover(target)
@@ -238,3 +242,88 @@ def test_files_may_be_any_iterable(tmp_path):
     assert write_site(target, (item for item in FIRST)) == len(FIRST)
     assert write_site(target, dict(SECOND).items()) == len(SECOND)
 
+
+
+def test_the_swap_is_one_exchange_where_the_system_has_it(tmp_path, monkeypatch):
+    """On Linux the new site and the old one change places in one step: there is no instant
+    without a whole site in the output folder (a kill between two renames left none)."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "x").write_text("a")
+    if not write._exchange(first, second):
+        if os.environ.get("CI"):  # CI runs on Linux: it must have the exchange
+            pytest.fail("renameat2(RENAME_EXCHANGE) is not available here")
+        pytest.skip("this system cannot exchange two folders (the two renames are tested)")
+    assert (second / "x").read_text() == "a" and not (first / "x").exists()
+    target = tmp_path / "site"
+    write_site(target, FIRST)
+    renamed: list[str] = []
+    real_rename = Path.rename
+    monkeypatch.setattr(Path, "rename", lambda self, to: renamed.append(self.name)
+                        or real_rename(self, to))
+    write_site(target, SECOND)
+    assert snapshot(target)["index.html"] == b"<p>toka</p>"
+    assert renamed == [] and leftovers(tmp_path) == []  # exchanged, not renamed
+
+
+def test_a_dead_builds_staging_folder_goes_at_once(tmp_path):
+    """A killed build's staging folder names its process: gone, the folder is removed by the
+    next build at once (not an hour later); a running build's stays."""
+    dead = tmp_path / ".site.tmp-999999999-abc"
+    alive = tmp_path / f".site.tmp-{os.getppid()}-def"
+    for folder in (dead, alive):
+        folder.mkdir()
+        (folder / "index.html").write_text("x")
+    write_site(tmp_path / "site", FIRST)
+    assert not dead.exists() and alive.exists()
+
+
+def test_an_output_folder_that_is_a_mount_point_gets_its_contents_swapped(tmp_path, monkeypatch):
+    """A container's volume cannot be renamed: the build swaps what is inside it instead, and
+    the folder itself (its inode) stays."""
+    target = tmp_path / "site"
+    write_site(target, FIRST)
+    inode = target.stat().st_ino
+    monkeypatch.setattr(write.os.path, "ismount", lambda path: str(path) == str(target))
+    monkeypatch.setattr(Path, "rename", _refusing_to_move(target))
+    assert write_site(target, SECOND) == len(SECOND)
+    assert snapshot(target) == {".nojekyll": b"", "index.html": b"<p>toka</p>",
+                                "organisations": None, "organisations/b": None,
+                                "organisations/b/index.html": b"B"}
+    assert target.stat().st_ino == inode and leftovers(tmp_path) == []
+
+
+def _refusing_to_move(mount: Path):
+    real_rename = Path.rename
+
+    def rename(self, destination):  # noqa: ANN001
+        if self == mount:
+            raise OSError(16, "Device or resource busy", str(mount))
+        return real_rename(self, destination)
+    return rename
+
+
+def test_a_kill_inside_a_mount_point_swap_is_put_right(tmp_path, monkeypatch):
+    """Killed after the old entries were set aside and before the new ones were moved up: the
+    next build puts the old site back first (and then writes the new one)."""
+    target = tmp_path / "site"
+    write_site(target, FIRST)
+    monkeypatch.setattr(write.os.path, "ismount", lambda path: str(path) == str(target))
+    real_rename = Path.rename
+
+    def killed(self, destination):  # noqa: ANN001
+        if self.parent.name.startswith(write.IN_PLACE + "tmp-"):
+            raise KeyboardInterrupt  # as a kill would stop it: nothing cleans up
+        return real_rename(self, destination)
+
+    monkeypatch.setattr(Path, "rename", killed)
+    monkeypatch.setattr(write.Staging, "discard", lambda self: None)
+    with pytest.raises(KeyboardInterrupt):
+        write_site(target, SECOND)
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert not (target / "index.html").exists()  # the old site is aside, the new one not up
+    recover(target)
+    assert snapshot(target)["index.html"] == b"<p>eka</p>"
+    assert [p.name for p in target.iterdir() if p.name.startswith(write.IN_PLACE)] == [
+        p.name for p in target.iterdir() if p.name.startswith(write.IN_PLACE + "tmp-")]
