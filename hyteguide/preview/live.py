@@ -68,9 +68,17 @@ class LiveSite:
         self.occurrences = OccurrenceCache()
         self.env = make_environment(templates)  # compiled templates kept between refreshes
         self.history: tuple[str | None, dict[str, Commit]] = ("", {})
-        self.renderer: Renderer | None = None
-        self.makers: Makers | None = None
-        self._made: dict[str, bytes] = {}
+        # The site served: one value, replaced whole by a refresh (which runs in a thread of its
+        # own while requests are answered from the one before).
+        self._site: tuple[Renderer | None, Makers | None, dict[str, bytes]] = (None, None, {})
+
+    @property
+    def renderer(self) -> Renderer | None:
+        return self._site[0]
+
+    @property
+    def makers(self) -> Makers | None:
+        return self._site[1]
 
     def refresh(self, changed: Iterable[str] = ()) -> Refresh:
         """Load and derive the content again; raises ContentError (and template syntax
@@ -92,7 +100,7 @@ class LiveSite:
                             {path: c.day for path, c in commits.items()}, self.env,
                             committed={path: c.instant for path, c in commits.items()})
         timings["templates"] = time.perf_counter() - start
-        self.renderer, self.makers, self._made = renderer, Makers(renderer), {}
+        self._site = (renderer, Makers(renderer), {})
         return Refresh(guide, tuple(content.extra.get("warnings", ())), timings)
 
     def compile_templates(self) -> None:
@@ -120,23 +128,26 @@ class LiveSite:
         path = path + "index.html" if path.endswith("/") else path
         if path.startswith("assets/"):
             return self.asset(path)
-        if self.makers is None:
+        renderer, makers, done = self._site  # one site throughout, whatever a refresh does
+        if makers is None:
             return None
-        if path not in self._made:
-            made = self.makers.maker(path) or self.search_file(path)
+        if path not in done:
+            made = makers.maker(path) or self.search_file(path, renderer, done)
             if made is None:
                 return None
-            self._made[path] = made() if callable(made) else made
-        return self._made[path]
+            done[path] = made() if callable(made) else made
+        return done[path]
 
     def is_folder(self, path: str) -> bool:
         """Whether a path without its final slash names a page (for a redirect)."""
-        return bool(self.makers and path and not path.endswith("/")
-                    and self.makers.maker(f"{path}/index.html"))
+        makers = self.makers
+        return bool(makers and path and not path.endswith("/")
+                    and makers.maker(f"{path}/index.html"))
 
-    def search_file(self, path: str) -> bytes | None:
-        """A search file: every search file of its language is made at its first request."""
-        renderer = self.renderer
+    def search_file(self, path: str, renderer: Renderer | None,
+                    done: dict[str, bytes]) -> bytes | None:
+        """A search file: every search file of its language is made at its first request (and
+        kept in done, the site's made files)."""
         if renderer is None:
             return None
         for lang in renderer.languages:
@@ -144,7 +155,7 @@ class LiveSite:
             if path.startswith(folder) and path != folder + "index.html":
                 made = dict(search_files(renderer.guide, renderer.urls, renderer.catalogues,
                                          (lang,)))
-                self._made.update(made)
+                done.update(made)
                 return made.get(path)
         return None
 

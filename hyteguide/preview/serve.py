@@ -21,8 +21,10 @@ import mimetypes
 import os
 import re
 import signal
+import time
 import traceback
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +39,7 @@ from watchdog.observers import Observer
 
 from hyteguide.common.problems import ContentError, format_report
 from hyteguide.pages.environment import template_problem
+from hyteguide.preview.guard import Hosts, is_page_path
 from hyteguide.preview.live import LiveSite
 from hyteguide.web.sources import template_folders
 
@@ -136,7 +139,7 @@ def content_type(path: str) -> str:
     return kind + "; charset=utf-8" if textual else kind
 
 
-def make_handler(live: LiveSite, state: PreviewState) -> type:
+def make_handler(live: LiveSite, state: PreviewState, hosts: Hosts | None = None) -> type:
     class PreviewHandler(RequestHandler):
         """Serves each file of the live site as the build would write it; the error page for
         pages while the content has errors; the warnings box on pages while it has warnings."""
@@ -147,10 +150,18 @@ def make_handler(live: LiveSite, state: PreviewState) -> type:
         def set_default_headers(self) -> None:
             self.set_header("Cache-Control", "no-store")  # every request sees the last save
 
+        def prepare(self) -> None:
+            if hosts is not None and not hosts.allows(self.request.host):
+                self.answer(421, "text/plain; charset=utf-8",
+                            b"This preview answers only its own address (localhost).")
+
         def head(self, path: str) -> None:
             self.get(path, include_body=False)
 
         def get(self, path: str, include_body: bool = True) -> None:
+            if not is_page_path(path):
+                self.answer(404, "text/html; charset=utf-8", self.not_found())
+                return
             page = path == "" or path.endswith(("/", ".html"))
             if page and state.failed:
                 self.answer(500, "text/html; charset=utf-8", error_page(state).encode())
@@ -189,11 +200,25 @@ def make_handler(live: LiveSite, state: PreviewState) -> type:
     return PreviewHandler
 
 
-def rebuild(live: LiveSite, state: PreviewState, changed: set[str] | None = None) -> None:
-    """Refresh the live site; the outcome goes into state instead of stopping the server."""
+def rebuild(live: LiveSite, state: PreviewState, changed: set[str] | None = None,
+            settle: float = 0.0, superseded: Callable[[], bool] = lambda: False) -> None:
+    """Refresh the live site; the outcome goes into state instead of stopping the server.
+    An editor that saves in place truncates the file first, so a refresh may read it half
+    written: after changes, a refresh with content errors waits `settle` seconds and tries
+    once more, and its errors are not shown while `superseded()` (more changes have come: the
+    next refresh reads them); the last good site stays meanwhile."""
     try:
-        refresh = live.refresh(changed or ())
+        try:
+            refresh = live.refresh(changed or ())
+        except ContentError:
+            if not (settle and changed):
+                raise
+            time.sleep(settle)
+            refresh = live.refresh(changed)
     except ContentError as err:
+        if changed and superseded():
+            log.info("Content changed again while it had errors: refreshing again")
+            return
         state.problems, state.crash = [p.format() for p in err.problems], ""
         state.warnings = []
         log.error("Build failed:\n%s", "\n".join(state.problems))
@@ -228,6 +253,11 @@ class Changes(FileSystemEventHandler):
         self.loop, self.refresh = loop, refresh
         self.pending: object = None
         self.paths: set[str] = set()
+        # Refreshes run one at a time in a thread of their own: the loop keeps answering
+        # requests (from the last good site) while the content is loaded again.
+        self.worker = ThreadPoolExecutor(1, thread_name_prefix="refresh")
+        self.running = False
+        self.queued: set[str] = set()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in self.KINDS or event.is_directory and \
@@ -246,9 +276,30 @@ class Changes(FileSystemEventHandler):
         self.pending = self.loop.call_later(self.QUIET, self.now)
 
     def now(self) -> None:
-        paths, self.pending, self.paths = self.paths, None, set()
-        self.refresh(paths)
+        self.queued |= self.paths
+        self.pending, self.paths = None, set()
+        if not self.running:
+            self.start()
+
+    @property
+    def waiting(self) -> bool:
+        """Whether changes have come that no refresh has started for (read from the worker)."""
+        return bool(self.queued or self.paths)
+
+    def start(self) -> None:
+        """Refresh in the worker for the changes so far; reload the browsers when done, and
+        refresh again for changes that came meanwhile."""
+        paths, self.queued, self.running = self.queued, set(), True
+        self.loop.add_future(self.worker.submit(self.refresh, paths),
+                             self.done)  # type: ignore[arg-type]
+
+    def done(self, future: Future[None]) -> None:
+        self.running = False
+        if future.exception() is not None:  # rebuild catches every error; if not, say it
+            log.error("Refresh failed: %s", future.exception())
         LiveReloadHandler.reload_waiters("*")
+        if self.queued:
+            self.start()
 
 
 class NoPolling(Watcher):
@@ -271,10 +322,15 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
     gc.collect()
     gc.freeze()
     server = Server(watcher=NoPolling())
-    server.SFH = make_handler(live, state)
+    hosts = Hosts(host, port)
+    server.SFH = make_handler(live, state, hosts)
+    # livereload's socket accepts any Origin: only the preview's own pages may follow reloads.
+    LiveReloadHandler.check_origin = lambda handler, origin: hosts.allows_origin(
+        origin, handler.request.host)
     with _signals_blocked():  # the watcher's threads are made and started in here
         observer = Observer()
-        changes = Changes(IOLoop.current(), lambda paths: rebuild(live, state, paths))
+        changes = Changes(IOLoop.current(), lambda paths: rebuild(
+            live, state, paths, settle=SETTLE, superseded=lambda: changes.waiting))
         for path in (content, *template_folders(templates)):
             observer.schedule(changes, str(path), recursive=True)
         observer.daemon = True
@@ -285,6 +341,7 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
         observer.stop()
 
 
+SETTLE = 0.3  # seconds a failed refresh after a save waits before trying once more
 _STOPPING = {signal.SIGINT, signal.SIGTERM}
 
 

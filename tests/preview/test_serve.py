@@ -351,7 +351,7 @@ def test_editor_temporary_files_are_ignored():
 
 
 class FakeLoop:
-    """The two tornado IOLoop calls Changes makes, run by hand (a real loop cannot run while
+    """The tornado IOLoop calls Changes makes, run by hand (a real loop cannot run while
     Playwright's does in the same test session)."""
 
     def __init__(self) -> None:
@@ -369,13 +369,18 @@ class FakeLoop:
     def remove_timeout(self, handle: object) -> None:
         self.timers = [timer for timer in self.timers if timer[0] is not handle]
 
+    def add_future(self, future, function) -> None:  # noqa: ANN001
+        future.exception()  # the refresh runs in Changes' worker thread: wait for it
+        self.callbacks.append((function, (future,)))
+
     def run(self) -> None:
-        while self.callbacks:
-            function, args = self.callbacks.pop(0)
-            function(*args)
-        timers, self.timers = self.timers, []
-        for _, function in timers:
-            function()
+        while self.callbacks or self.timers:
+            while self.callbacks:
+                function, args = self.callbacks.pop(0)
+                function(*args)
+            timers, self.timers = self.timers, []
+            for _, function in timers:
+                function()
 
 
 def test_changes_make_one_refresh_and_one_reload_for_a_burst_of_events(monkeypatch):
