@@ -121,3 +121,14 @@ def test_vocabulary_json_carries_broader(built_site):
     by_id = {t["id"]: t for t in audiences}
     assert by_id["mielenterveyskuntoutujat"]["broader"] == ["aikuiset"]
     assert "broader" not in by_id["aikuiset"]
+
+
+def test_the_hsds_package_gives_a_narrower_term_its_parent(built_site):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(built_site.read(
+        "opendata/hsds/taxonomy_terms.csv"))))
+    by_code = {row["code"]: row for row in rows}
+    assert by_code["mielenterveyskuntoutujat"]["parent_id"] == by_code["aikuiset"]["id"]
+    assert not by_code["aikuiset"]["parent_id"]
