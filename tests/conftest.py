@@ -27,7 +27,7 @@ TEMPLATES = REPO / "templates"
 TODAY = dt.date(2026, 11, 23)
 BASE_URL = "https://example.github.io/hyteguide/"
 SUB_PATH = "/hyteguide/"  # the path part of BASE_URL, where the local server serves the site
-TAXONOMY_GROUPS = ("municipalities", "themes", "audiences", "formats")
+TAXONOMY_GROUPS = ("municipalities", "themes", "audiences", "formats", "expertise")
 
 
 # -- the built example ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 # The vocabulary groups that have a list page ('themes/') and a page per term ('themes/x/').
-TAXONOMY_SECTIONS = ("municipalities", "themes", "audiences", "formats")
+TAXONOMY_SECTIONS = ("municipalities", "themes", "audiences", "formats", "expertise")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from hyteguide.content import safefiles, schema
 from hyteguide.content.fields import INVALID, Context
 from hyteguide.content.loadcache import LoadCache
 from hyteguide.content.records import Record, model_values
-from hyteguide.content.schema.vocabulary import TermEntry
+from hyteguide.content.schema.vocabulary import TermEntry, check_hierarchy
 from hyteguide.content.slugs import SLUG_PATTERN, suggest_slug
 from hyteguide.content.yamlsource import Document, parse_yaml, split_front_matter
 
@@ -172,7 +172,10 @@ class Loader:
             return self.readable_terms(document)
         groups = {name: dict(sorted(group["_extra"].items()))
                   for name, group in model_values(values).items()}
-        return model.Vocabulary({name: groups.get(name, {}) for name in schema.VOCABULARY_GROUPS})
+        vocabulary = model.Vocabulary({name: groups.get(name, {})
+                                       for name in schema.VOCABULARY_GROUPS})
+        check_hierarchy(vocabulary, self.context(document))
+        return vocabulary
 
     def readable_terms(self, document: Document) -> model.Vocabulary | None:
         """What a vocabulary.yaml with errors (already reported) still tells, so that the

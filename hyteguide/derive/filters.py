@@ -1,17 +1,22 @@
 """THE filter definition: which activities a visitor's choices (audience, age, theme, format,
 language, municipality, free, low threshold) keep, for every page that filters.
 
-Three pages filter in the browser (templates/assets/lib/filters.js, used by calendar.js,
-handout.js and search.js), each with some of these filters, in this order:
+Four pages filter in the browser (templates/assets/lib/filters.js, used by calendar.js,
+handout.js, search.js and organisations.js), each with some of these filters, in this order:
 
 - the calendar: listed occurrences carry the filters' data attributes (the HTML weeks) or
   the same values in the week's data (pages/calendardata.py, drawn by calendar.js);
 - the handout: listed activities carry the data attributes;
-- the search page: facets.json carries every document's values (search/files.py).
+- the search page: facets.json carries every document's values (search/files.py);
+- the organisation list: listed organisations carry the expertise filter's attribute (the one
+  filter of an organisation's own: what it offers partners; activities have none).
 
 The rule is the same everywhere: within a filter any chosen value matches, across filters all
 must; an activity for everyone (an audience with `everyone: true`) matches any audience
-chosen; a yes/no filter (free, low threshold) is a checkbox of value "1". The age filter is a
+chosen; a term matches the filters for its broader terms too (vocabulary.yaml `broader`: an
+activity for mielenterveyskuntoutujat is kept by a filter for aikuiset), so an item carries its
+terms with their ancestors (`Filter.expanded`; the pages still show the terms as written); a
+yes/no filter (free, low threshold) is a checkbox of value "1". The age filter is a
 number field: the visitor types an age ("for my 9-year-old") and keeps the activities whose
 range includes it (an item carries its range as written, "7-12", "65-", "-6", "9") and those
 without a range, which are for any age. `browser_table()` is
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from hyteguide.model import Activity, AgeRange, Vocabulary
+from hyteguide.model import Activity, AgeRange, Organisation, Vocabulary
 
 YES = "1"  # the value of a yes/no filter's checkbox
 EVERYONE_ATTRIBUTE = "data-everyone"  # on an item for everyone
@@ -49,11 +54,12 @@ class Filter:
     def yes_no(self) -> bool:
         return self.group is None and not self.age
 
-    def values(self, activity: Activity) -> tuple[str, ...]:
-        """The activity's values of this filter: term ids, or ("1",) for a yes."""
+    def values(self, activity: Activity | Organisation) -> tuple[str, ...]:
+        """The activity's (or organisation's) values of this filter: term ids, or ("1",) for a
+        yes; none for a field the item does not have (an activity's expertise)."""
         if self.field is None:
             raise ValueError(f"the guide derives the {self.name} of an activity")
-        value = getattr(activity, self.field)
+        value = getattr(activity, self.field, None)
         if isinstance(value, AgeRange):
             return (value.written,)
         if value is None:
@@ -61,6 +67,13 @@ class Filter:
         if isinstance(value, bool):
             return (YES,) if value else ()
         return (value,) if isinstance(value, str) else tuple(value)
+
+    def expanded(self, activity: Activity | Organisation, vocabulary: Vocabulary
+                 ) -> tuple[str, ...]:
+        """The values this filter matches the activity by: its term ids with their broader
+        terms (transitively); other filters' values as they are."""
+        values = self.values(activity)
+        return vocabulary.expand(self.group, values) if self.group else values
 
 
 FILTERS = (  # in the order the forms show them
@@ -70,6 +83,7 @@ FILTERS = (  # in the order the forms show them
     Filter("theme", "themes", "themes", "data-themes"),
     Filter("format", "formats", "format", "data-format"),
     Filter("language", "languages", "languages", "data-languages"),
+    Filter("expertise", "expertise", "expertise", "data-expertise"),  # organisations'
     Filter("free", None, "is_free", "data-free", letter="f"),
     Filter("low_threshold", None, "low_threshold", "data-low-threshold", letter="l"),
 )
@@ -80,8 +94,9 @@ BY_NAME = {f.name: f for f in FILTERS}
 PLACES: dict[str, tuple[str, ...]] = {
     "calendar": ("audience", "age", "theme", "format", "language", "free", "low_threshold"),
     "handout": ("audience", "age", "theme", "language", "free", "low_threshold"),
-    "search": ("municipality", "audience", "age", "theme", "format", "language", "free",
-               "low_threshold"),
+    "search": ("municipality", "audience", "age", "theme", "format", "language", "expertise",
+               "free", "low_threshold"),
+    "organisations": ("expertise",),
 }
 
 
@@ -128,14 +143,16 @@ class Choices:
 def choices(place: str, activities: Iterable[Activity], order: Vocabulary | None = None,
             without: Collection[str] = ()) -> Choices:
     """What a page's filters offer for these activities: the terms of each term filter some
-    activity has (in vocabulary order with order, else sorted by id), and the yes/no filters
+    activity has (with order, the vocabulary: their broader terms too, in its order; else
+    sorted by id), and the yes/no filters
     some activity says yes to; the filters named in without offer nothing."""
     listed = tuple(activities)
     terms: dict[str, tuple[str, ...]] = {}
     for f in term_filters(place):
         if f.field is None or f.group is None or f.name in without:
             continue  # derived by the guide (municipality): the page offers it itself
-        used = {value for a in listed for value in f.values(a)}
+        used = {value for a in listed
+                for value in (f.expanded(a, order) if order else f.values(a))}
         ranked = [t for t in order.group(f.group) if t in used] if order else sorted(used)
         terms[f.group] = tuple(ranked)
     yes = frozenset(f.name for f in (*yes_no_filters(place), *age_filters(place))
@@ -149,23 +166,27 @@ def for_everyone(activity: Activity, vocabulary: Vocabulary) -> bool:
 
 
 def week_values(activity: Activity, vocabulary: Vocabulary) -> list[str]:
-    """An activity's filter values in the calendar's week data: each term filter's ids space
-    separated (in the calendar's order), then the letters of its yeses (e for everyone), then
-    its age range as written when it has one (only then: most activities have none)."""
+    """An activity's filter values in the calendar's week data: each term filter's ids with
+    their broader terms, space separated (in the calendar's order), then the letters of its
+    yeses (e for everyone), then its age range as written when it has one (only then: most
+    activities have none)."""
     letters = EVERYONE_LETTER if for_everyone(activity, vocabulary) else ""
     letters += "".join(f.letter for f in yes_no_filters("calendar") if f.values(activity))
     ages = [value for f in age_filters("calendar") for value in f.values(activity)]
-    return [*(" ".join(f.values(activity)) for f in term_filters("calendar")), letters, *ages]
+    return [*(" ".join(f.expanded(activity, vocabulary)) for f in term_filters("calendar")),
+            letters, *ages]
 
 
-def data_attributes(place: str, activity: Activity, vocabulary: Vocabulary) -> str:
-    """The data attributes a listed activity carries for a page's filters, as HTML (the values
-    are vocabulary ids, escaped all the same): each term filter's ids space separated, then
+def data_attributes(place: str, activity: Activity | Organisation,
+                    vocabulary: Vocabulary) -> str:
+    """The data attributes a listed activity (an organisation, on the organisation list)
+    carries for a page's filters, as HTML (the values are vocabulary ids, escaped all the
+    same): each term filter's ids with their broader terms, space separated, then
     data-everyone, then each yes/no filter's bare attribute where the activity says yes, then
     the age range as written ("7-12") where it has one."""
-    parts = [f'{f.attribute}="{escape(" ".join(f.values(activity)))}"'
+    parts = [f'{f.attribute}="{escape(" ".join(f.expanded(activity, vocabulary)))}"'
              for f in term_filters(place) if f.attribute]
-    if for_everyone(activity, vocabulary):
+    if isinstance(activity, Activity) and for_everyone(activity, vocabulary):
         parts.append(EVERYONE_ATTRIBUTE)
     parts += [f.attribute for f in yes_no_filters(place) if f.attribute and f.values(activity)]
     parts += [f'{f.attribute}="{escape(value)}"' for f in age_filters(place)

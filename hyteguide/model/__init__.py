@@ -55,6 +55,7 @@ class Term:
     yso: tuple[str, ...] = ()
     ptv: tuple[str, ...] = ()
     lahella: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
     # (end of declared fields)
 
 
@@ -69,6 +70,36 @@ class Vocabulary:
 
     def term(self, group: str, term_id: str) -> Term:
         return self.groups[group][term_id]
+
+    def broader(self, group: str, term_id: str) -> tuple[str, ...]:
+        """The term's own broader terms that are terms of the group (as written)."""
+        term = self.groups.get(group, {}).get(term_id)
+        return tuple(b for b in term.broader if b in self.groups[group]) if term else ()
+
+    def ancestors(self, group: str, term_id: str) -> tuple[str, ...]:
+        """Every broader term of the term, transitively (broader of broader …), in the group's
+        order, without the term itself; safe on a cycle (which check reports)."""
+        found: set[str] = set()
+        queue = list(self.broader(group, term_id))
+        while queue:
+            up = queue.pop()
+            if up not in found:
+                found.add(up)
+                queue.extend(self.broader(group, up))
+        found.discard(term_id)
+        return tuple(t for t in self.group(group) if t in found)
+
+    def narrower(self, group: str, term_id: str) -> tuple[str, ...]:
+        """Every narrower term of the term, transitively, in the group's order: the terms that
+        a filter or a term page for this term includes besides the term itself."""
+        return tuple(t for t in self.group(group)
+                     if t != term_id and term_id in self.ancestors(group, t))
+
+    def expand(self, group: str, ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """Term ids with all their broader terms: the ids as written, then the ancestors not
+        among them (the values filters match: an activity for mielenterveyskuntoutujat is
+        found by a filter for aikuiset)."""
+        return tuple(dict.fromkeys([*ids, *(a for i in ids for a in self.ancestors(group, i))]))
 
     def for_everyone(self, audiences: tuple[str, ...]) -> bool:
         """Whether any of these audience ids is one for everyone (a calendar filter on an

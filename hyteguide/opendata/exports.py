@@ -180,11 +180,13 @@ def place_data(place: Place, x: _Json) -> Data:
 
 
 def term_data(term: Term, x: _Json) -> Data:
-    """A vocabulary term: labels, its page (for groups that have pages) and its codes in other
-    systems (the crosswalk)."""
+    """A vocabulary term: labels, its page (for groups that have pages), its broader terms of
+    the same group (as SKOS broader: ids, as written) and its codes in other systems (the
+    crosswalk). Entries' terms elsewhere are as written; a reader expands them with these."""
     url = x.urls_of(term) if term.group in SECTION_OF_GROUP else None  # groups with pages
     return _clean({"id": term.id, "label": x.text(term.label), "url": url,
                    "description": x.text(term.description),
+                   "broader": list(term.broader) or None,
                    **{name: list(getattr(term, name)) or None for name in CROSSWALK}})
 
 

@@ -12,8 +12,9 @@ from collections.abc import Iterator, Sequence
 from hyteguide.common import routes
 from hyteguide.common.routes import path_to
 from hyteguide.content.schema import GAP_REASONS
+from hyteguide.derive.filters import Choices
 from hyteguide.derive.guide import Guide
-from hyteguide.derive.terms import TAXONOMIES
+from hyteguide.derive.terms import ORGANISATION_TAXONOMIES, TAXONOMIES
 from hyteguide.model import Activity, Organisation, Partnership, Place
 from hyteguide.opendata.exports import page_context as opendata_context
 from hyteguide.pages import paging
@@ -49,7 +50,9 @@ class PageCatalogue(Lists):
         yield self.home_page(layouts[None])
         yield from self.list_pages(path_to("organisations"), "organisations.html",
                                    "organisations", self.ordered(guide.organisations, by_name),
-                                   "nav.organisations")
+                                   "nav.organisations", {"filters": Choices({"expertise": tuple(
+                                       t for t, e in guide.taxonomies["expertise"].items()
+                                       if e.organisations)}, frozenset())})
         yield from self.list_pages(path_to("activities"), "activities.html", "activities",
                                    self.ordered(guide.activities, by_title), "nav.activities")
         yield from self.place_list_pages()
@@ -66,7 +69,8 @@ class PageCatalogue(Lists):
         for group in TAXONOMIES:
             entries = guide.taxonomies[group]
             yield PageSpec(path_to("taxonomy", group=group), "taxonomy.html", {
-                "group": group, "entries": list(entries.values())}, title=f"nav.{group}")
+                "group": group, "entries": list(entries.values()),
+                "offers": group in ORGANISATION_TAXONOMIES}, title=f"nav.{group}")
             for entry in entries.values():
                 yield from self.term_pages(group, entry)
         yield from self.fixed_pages()

@@ -78,9 +78,9 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
     def for_everyone(activity: Any) -> bool:
         return vocabulary.for_everyone(activity.audiences)
 
-    def filter_attributes(activity: Activity, place: str) -> Markup:
-        """' data-audiences="…" … data-free': what a listed activity carries for the page's
-        filters (derive/filters.py says which, in which order)."""
+    def filter_attributes(activity: Activity | Organisation, place: str) -> Markup:
+        """' data-audiences="…" … data-free': what a listed activity (or organisation) carries
+        for the page's filters (derive/filters.py says which, in which order)."""
         return Markup(" " + data_attributes(place, activity, vocabulary))  # values escaped there
 
     absolute_url = language.page_url  # the published address of a page in this language

@@ -13,8 +13,8 @@ from typing import Any
 
 from hyteguide.common.routes import path_to
 from hyteguide.derive.guide import Guide, sort_key
-from hyteguide.derive.terms import TermIndex
-from hyteguide.model import Activity, Place, Term, Text
+from hyteguide.derive.terms import ORGANISATION_TAXONOMIES, TermIndex
+from hyteguide.model import Activity, Place, Term, Text, Vocabulary
 from hyteguide.pages import paging
 from hyteguide.pages.paging import (
     Localised,
@@ -76,11 +76,12 @@ class Lists:
         return Text(tuple((lang, words(lang)) for lang in self.languages))
 
     def list_pages(self, path: str, template: str, name: str, items: Ordered,
-                   title: str) -> Iterator[PageSpec]:
+                   title: str, extra: Mapping[str, Any] | None = None) -> Iterator[PageSpec]:
         """A list of cards at path, SIZES.cards a page (paging.py): the page is given as `page`,
-        its items (in the language's order) as `name`."""
+        its items (in the language's order) as `name`, with what extra adds to every page."""
         for page in paginate(len(items), paging.SIZES.cards, path):
-            yield PageSpec(page.path, template, {"page": page, name: items.page(page)},
+            yield PageSpec(page.path, template, {**(extra or {}), "page": page,
+                                                 name: items.page(page)},
                            title=self.paged_title(title, page),
                            priority="0.5" if page.number == 1 else "0.3")
 
@@ -123,6 +124,7 @@ class Lists:
                  organisation_page: Page | None) -> PageSpec:
             return PageSpec(page.path, "term.html", {
                 "group": group, "entry": entry, "page": page,
+                "offers": group in ORGANISATION_TAXONOMIES,  # organisations only, with contacts
                 "activities_page": activity_page, "organisations_page": organisation_page,
                 "activities": activities.page(activity_page) if activity_page else (),
                 "organisations": organisations.page(organisation_page)
@@ -177,7 +179,8 @@ class Lists:
         one theme, or those without one when theme is ''), SIZES.handout a page; the filters
         offer what the whole list has (not the theme, in a theme's list)."""
         ordered = self.ordered(activities, by_title)
-        filters = handout_filters(activities, themes=theme is None)
+        filters = handout_filters(activities, self.guide.content.vocabulary,
+                                  themes=theme is None)
         title = self.handout_title(entry, theme)
         for page in paginate(len(ordered), paging.SIZES.handout, path):
             yield PageSpec(page.path, "handout.html", {
@@ -186,12 +189,18 @@ class Lists:
             }, title=self.paged_title(title, page), priority="0.2")
 
 
-def handout_filters(activities: Sequence[Activity], themes: bool = True) -> dict[str, Any]:
-    """What a handout's choices offer: the audiences, themes and languages its activities have,
-    and whether any is free or low-threshold or has an age range."""
-    return {"audiences": sorted({x for a in activities for x in a.audiences}),
-            "themes": sorted({x for a in activities for x in a.themes}) if themes else [],
-            "languages": sorted({x for a in activities for x in a.languages}),
+def handout_filters(activities: Sequence[Activity], vocabulary: Vocabulary,
+                    themes: bool = True) -> dict[str, Any]:
+    """What a handout's choices offer: the audiences, themes and languages its activities have
+    with their broader terms (which the filters match too, derive/filters.py), and whether any
+    is free or low-threshold or has an age range."""
+    def used(group: str, field: str) -> list[str]:
+        return sorted(vocabulary.expand(group, sorted({x for a in activities
+                                                       for x in getattr(a, field)})))
+
+    return {"audiences": used("audiences", "audiences"),
+            "themes": used("themes", "themes") if themes else [],
+            "languages": used("languages", "languages"),
             "free": any(a.is_free for a in activities),
             "low_threshold": any(a.low_threshold for a in activities),
             "age": any(a.ages for a in activities)}

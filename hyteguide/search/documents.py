@@ -111,9 +111,19 @@ def _activity(activity: Activity, w: _Words) -> SearchDocument:
         type="activity", url=w.url(activity), title=title, title_lang=title_lang,
         summary=summary, summary_lang=summary_lang, keywords=" ".join(keywords),
         text=" ".join(text), organisation=w.plain(organisation.name), where=", ".join(where),
-        facets={f.name: f.values(activity) if f.field else municipalities
-                for f in (*filters.term_filters("search"), *filters.age_filters("search"))},
+        facets=_facets(activity, municipalities, guide),
         flags=filters.yeses(activity), next=next_dates)
+
+
+def _facets(activity: Activity, municipalities: tuple[str, ...], guide: Guide
+            ) -> dict[str, tuple[str, ...]]:
+    """An activity's values of the search page's filters: its terms with their broader terms
+    (a filter for aikuiset finds an activity for mielenterveyskuntoutujat), its municipalities
+    (the guide's), its age range as written."""
+    vocabulary = guide.content.vocabulary
+    return {f.name: f.expanded(activity, vocabulary) if f.field
+            else vocabulary.expand("municipalities", municipalities)
+            for f in (*filters.term_filters("search"), *filters.age_filters("search"))}
 
 
 def _organisation(organisation: Organisation, w: _Words) -> SearchDocument:
@@ -135,8 +145,10 @@ def _organisation(organisation: Organisation, w: _Words) -> SearchDocument:
         summary=summary, summary_lang=summary_lang, keywords=" ".join(keywords),
         text=" ".join(text),
         where=", ".join(w.labels("municipalities", organisation.municipalities)),
-        facets={"municipality": organisation.municipalities, "audience": audiences,
-                "theme": themes, "format": formats})
+        facets={name: w.guide.content.vocabulary.expand(group, ids) for name, group, ids in (
+            ("municipality", "municipalities", organisation.municipalities),
+            ("audience", "audiences", audiences), ("theme", "themes", themes),
+            ("format", "formats", formats), ("expertise", "expertise", organisation.expertise))})
 
 
 def _place(place: Place, w: _Words) -> SearchDocument:
@@ -199,6 +211,9 @@ def facet_ids(guide: Guide) -> dict[str, tuple[str, ...]]:
             "theme": {x for a in activities for x in a.themes}
             | {x for o in guide.organisations for x in o.themes},
             "format": {a.format for a in activities},
-            "language": {x for a in activities for x in a.languages}}
-    return {name: tuple(sorted(used[name])) for name, _ in FACETS}
+            "language": {x for a in activities for x in a.languages},
+            "expertise": {x for o in guide.organisations for x in o.expertise}}
+    vocabulary = guide.content.vocabulary  # a term's broader terms find it too: offered
+    return {name: tuple(sorted(vocabulary.expand(group, sorted(used[name]))))
+            for name, group in FACETS}
 

@@ -22,8 +22,9 @@ each query needs:
   from the search page, organisation, place, next dates held, the free and low-threshold
   badges); fetched for the results shown.
 - `facets.json`: every document's filter values (municipality, audience, theme, format,
-  language, flags) as numbers of value sets; fetched when filters are chosen or opened. The
-  filters' labels are in the search page's HTML.
+  language, expertise, flags; terms with their broader terms) as numbers of value sets;
+  fetched when filters are chosen or opened. The filters' labels are in the search page's
+  HTML.
 
 The manifest also carries the stop words, the pipeline, the result types' names and the build
 date. Output depends only on the content and the build's today, so it is byte-identical for the

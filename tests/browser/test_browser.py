@@ -57,6 +57,8 @@ def targets(example_content) -> dict[str, str]:
         "handouts": "handout/",
         "handout": "handout/kerava/",
         "search": "search/",
+        "expertise": "expertise/",  # the coordinators' view (issue 20, point 2)
+        "expertise-term": "expertise/tilat/",
     }
 
 
@@ -67,7 +69,7 @@ def url_for(served_site, built_site, targets: dict[str, str], lang: str, kind: s
 KINDS = ("home", "organisation", "activity", "place", "partnership", "list", "organisations",
          "places", "partnerships", "taxonomy", "term", "free", "calendar",
          "calendar-municipality", "handouts", "handout", "search", "accessibility", "privacy",
-         "opendata")
+         "opendata", "expertise", "expertise-term")
 # Every kind of page in every language (404.html exists once, in the default language).
 CASES = [(lang, kind) for lang in ("fi", "sv", "en") for kind in KINDS] + [("fi", "404")]
 

@@ -182,7 +182,7 @@ def index(guide, group: str) -> dict[str, tuple[list[str], list[str]]]:
 
 def test_every_taxonomy_lists_every_term_of_its_group(guide):
     assert set(guide.taxonomies) == set(TAXONOMIES) == {
-        "municipalities", "themes", "audiences", "formats"}
+        "municipalities", "themes", "audiences", "formats", "expertise"}
     for group in TAXONOMIES:
         assert set(guide.taxonomies[group]) == set(vocabulary().group(group))
         for term_id, entry in guide.taxonomies[group].items():

@@ -171,6 +171,7 @@ PAGE = Page("tietoa", _text("Tietoa"))
     (Term("themes", "vertaistuki", _text("Vertaistuki")), "themes/vertaistuki/"),
     (Term("audiences", "aikuiset", _text("Aikuiset")), "audiences/aikuiset/"),
     (Term("formats", "ryhma", _text("Ryhmä")), "formats/ryhma/"),
+    (Term("expertise", "tilat", _text("Tilat")), "expertise/tilat/"),  # issue 20, point 2
     ("", ""),
     ("organisations/", "organisations/"),
     ("assets/style.css", "assets/style.css"),
@@ -180,7 +181,6 @@ def test_path_of(target, expected):
 
 
 @pytest.mark.parametrize("target", [
-    Term("expertise", "kokemusasiantuntijuus", _text("Kokemusasiantuntijuus")),
     Term("languages", "fi", _text("suomi")),
     Term("accessibility", "wheelchair", _text("Esteetön")),
     dt.date(2026, 1, 1),

@@ -10,6 +10,7 @@ import yaml
 
 from hyteguide import model
 from hyteguide.common.language import is_language_code
+from hyteguide.common.problems import did_you_mean
 from hyteguide.common.routes import RESERVED_TERM_ID
 from hyteguide.content.fields import INVALID, Bool, Context, FieldType, TextField
 from hyteguide.content.records import Field, ListOf, Record
@@ -120,6 +121,22 @@ class LahellaCode(FieldType):
                          "most 80 characters")
 
 
+class BroaderTerm(FieldType):
+    """The id of a broader term of the same group (SKOS broader: mielenterveyskuntoutujat is
+    narrower than aikuiset). That the id names a term of the group, and that the relations
+    make no cycle, is checked once the whole vocabulary is read (check_hierarchy)."""
+
+    label = "term id of the same group"
+
+    def convert(self, node: yaml.Node, ctx: Context, where: str) -> Any:
+        value = self.scalar(node, ctx, where, "a term id of the same group")
+        if value is INVALID or re.fullmatch(TERM_PATTERN, value):
+            return value
+        return ctx.error(node, where, "bad-slug", f"'{value}' is not a term id",
+                         "write the id of a term of the same group (the key on its left), "
+                         "not its label")
+
+
 TERM_PROPERTIES = Record("a vocabulary term", (
     Field("sensitive", Bool(), False, "no named contact people on activities for this audience",
           "true", left_out="a rule of the guide's own checks (no named person), not a property "
@@ -138,6 +155,9 @@ TERM_PROPERTIES = Record("a vocabulary term", (
           "target group", "P27.1"),
     Field("lahella", ListOf(LahellaCode()), False, "the Lähellä.fi theme or format",
           "Liikunta ja ulkoilu"),
+    Field("broader", ListOf(BroaderTerm()), False, "broader terms of the same group (as in "
+          "YSO and SKOS): filters, term pages and search for a broader term include this one",
+          "aikuiset"),
 ), label="term properties", model=model.Term,
     given=("group", "id", "label"))
 
@@ -160,3 +180,70 @@ VOCABULARY = Record("vocabulary.yaml", tuple(
           group in ("municipalities", "themes", "audiences", "formats", "languages"),
           f"terms of '{group}'", GROUP_EXAMPLES[group])
     for group in VOCABULARY_GROUPS), label="vocabulary")
+
+
+def _broader_nodes(root: yaml.Node | None) -> list[tuple[str, str, int, yaml.Node]]:
+    """(group, term id, index, node) of every broader id as written in vocabulary.yaml."""
+    found: list[tuple[str, str, int, yaml.Node]] = []
+    for group_key, group_node in root.value if isinstance(root, yaml.MappingNode) else ():
+        if not isinstance(group_node, yaml.MappingNode):
+            continue
+        for term_key, term_node in group_node.value:
+            if not isinstance(term_node, yaml.MappingNode):
+                continue
+            for key, value in term_node.value:
+                if getattr(key, "value", None) != "broader":
+                    continue
+                items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                found += [(group_key.value, str(term_key.value), index, item)
+                          for index, item in enumerate(items)
+                          if isinstance(item, yaml.ScalarNode)]
+    return found
+
+
+def _path_up(vocabulary: model.Vocabulary, group: str, start: str, target: str) -> list[str]:
+    """The terms from start up its broader terms to target (breadth first: a shortest way)."""
+    ways = {start: [start]}
+    queue = [start]
+    while queue:
+        term_id = queue.pop(0)
+        if term_id == target:
+            return ways[term_id]
+        for up in vocabulary.broader(group, term_id):
+            if up not in ways:
+                ways[up] = [*ways[term_id], up]
+                queue.append(up)
+    return [start, target]
+
+
+def check_hierarchy(vocabulary: model.Vocabulary, ctx: Context) -> None:
+    """Report each broader id that is no term of its group (naming the group it is a term of,
+    if any) and each cycle of broader relations (once, at the relation that closes it): the
+    filters include a term's narrower terms, which needs a hierarchy without loops."""
+    nodes = _broader_nodes(ctx.document.root)
+    for group, term_id, index, node in nodes:
+        where, value = f"{group}.{term_id}.broader[{index}]", str(node.value)
+        terms = vocabulary.group(group)
+        if value in terms:
+            continue
+        others = [name for name, other in vocabulary.groups.items() if value in other]
+        if others:
+            ctx.error(node, where, "unknown-term", f"'{value}' is a term of '{others[0]}', "
+                      f"not of '{group}': a broader term is of the same group",
+                      f"use a term of '{group}', or remove '{value}' from broader")
+        else:
+            ctx.error(node, where, "unknown-term", f"'{value}' is not in '{group}' in "
+                      "vocabulary.yaml", did_you_mean(value, terms)
+                      or f"use the id of a term of '{group}', or add the term")
+    reported: set[tuple[str, str]] = set()
+    for group, term_id, index, node in nodes:
+        value = str(node.value)
+        if (group, term_id) in reported or value not in vocabulary.group(group):
+            continue
+        if term_id == value or term_id in vocabulary.ancestors(group, value):
+            path = _path_up(vocabulary, group, value, term_id)
+            reported.update((group, t) for t in path)
+            ctx.error(node, f"{group}.{term_id}.broader[{index}]", "cycle",
+                      "broader terms go round in a circle: " + " → ".join(
+                          [term_id, *path]), f"remove '{value}' from the broader terms of "
+                      f"'{term_id}', or the relation that leads back to '{term_id}'")

@@ -28,7 +28,11 @@ def tag(x: Export, t: Tables, entity: str, entity_id: str, owner: object, group:
 
 
 def _own_term(term: Term, x: Export, t: Tables) -> str:
-    """The guide's own taxonomy of the term's group and the term in it; the term's row id."""
+    """The guide's own taxonomy of the term's group and the term in it; the term's row id. A
+    term with broader terms has the first as its parent (HSDS has one parent_id; all of them
+    are in vocabulary.json), which gets a row of its own."""
+    broader = x.guide.content.vocabulary.broader(term.group, term.id)
+    parent = _own_term(x.term(term.group, broader[0]), x, t) if broader else None
     group_label = x.catalogue(f"nav.{term.group}")
     section = path_to("taxonomy", group=term.group)  # the group's list page
     name = x.catalogue("opendata.taxonomy", site=x.view.optional(x.guide.content.site.name),
@@ -39,7 +43,8 @@ def _own_term(term: Term, x: Export, t: Tables) -> str:
     label, written = x.view.written(term.label)
     return t.add("taxonomy_term", {
         "id": x.id(term), "code": term.id, "name": label,
-        "description": x.view.optional(term.description) or label, "taxonomy": name,
+        "description": x.view.optional(term.description) or label, "parent_id": parent,
+        "taxonomy": name,
         "taxonomy_id": taxonomy_id, "language": written, "term_uri": x.view.page_url(term)})
 
 
