@@ -41,6 +41,12 @@ def _markdown(text: str) -> str:
     return render_markdown(text)
 
 
+def short_url(url: str) -> str:
+    """An address as printed for a reader to type: without its scheme (browsers add it);
+    assets/handout.js shortens the address of a selection the same way."""
+    return url.partition("://")[2] or url
+
+
 def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
     """The helpers and values that are the same on every page of a language."""
     catalogue = renderer.catalogues[lang]
@@ -113,9 +119,11 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
             said[rule] = words + Markup("; ") + t(rule.note) if rule.note else words
         return said[rule]
 
-    def qr(target: object) -> Markup:
-        """The QR code of a page's published address as an inline PNG, for the print view."""
-        return Markup(qr_img(absolute_url(target), catalogue("qr.label")))
+    def qr(target: object, label: str = "qr.label") -> Markup:
+        """The QR code of a page's published address (or of an absolute URL) as an inline PNG,
+        for the print view; label: the message key of its text alternative."""
+        url = target if isinstance(target, str) else absolute_url(target)
+        return Markup(qr_img(url, catalogue(label)))
 
     def json_ld(target: object, occurrences: Any = ()) -> Markup:
         """The page's schema.org JSON-LD script element (see jsonld.py)."""
@@ -194,8 +202,8 @@ def language_helpers(renderer: Renderer, lang: str) -> dict[str, Any]:
     return {"once": once, "_": catalogue, "lang": lang, "guide": view, "site": site,
             "menu": renderer.menu, "route": path_to,
             "today": guide.today, "json_ld": json_ld, "feed_groups": FEED_GROUPS,
-            "absolute_url": absolute_url, "qr": qr, "for_everyone": for_everyone,
-            "filter_attributes": filter_attributes,
+            "absolute_url": absolute_url, "qr": qr, "short_url": short_url,
+            "for_everyone": for_everyone, "filter_attributes": filter_attributes,
             "t": t, "text": text, "md": md, "term": term, "terms": terms, "by_name": by_name,
             "schedule": schedule, "search_scripts": BROWSER_SCRIPTS[lang],
             "edit_url": renderer.edit_url, "report_url": report_url, "report_mail": report_mail,

@@ -12,6 +12,9 @@
  * other pages here (assets/pagedlist.js); then the choices and the printout cover the whole
  * list, and the URL says so (&all=1, which fetches them again when the page is opened).
  * Which activities the choices keep is lib/filters.js's (loaded before this script).
+ * The printout names its exact selection: the list's published address with the choices, in
+ * short (without https://) and as a QR code (lib/qr.js, made here: the build made the code of
+ * the address without choices), kept up to date as the choices change and before printing.
  * Our own code only.
  */
 (function () {
@@ -33,6 +36,11 @@
   var status = root.querySelector("[data-handout-status]");
   var selection = root.querySelector("[data-handout-selection]");
   var none = root.querySelector("[data-handout-none]");
+  var address = root.querySelector("[data-handout-address]");
+  var code = root.querySelector(".handout__qr");
+  var codeImage = code && code.querySelector("img");
+  var published = root.getAttribute("data-handout-url") || "";
+  var coded = published; // the address the QR code holds: the build's code is of the page
   var FILTERS = filters.of("handout");
 
   function partial() {
@@ -60,9 +68,23 @@
     links.forEach(function (link) {
       link.setAttribute("href", link.getAttribute("data-href") + query(state, false));
     });
+    var chosen = query(state, paged && paged.loaded());
+    printed(published + chosen);
     if (updateUrl && window.history && window.history.replaceState) {
-      window.history.replaceState(null, "", window.location.pathname +
-                                  query(state, paged && paged.loaded()) + window.location.hash);
+      window.history.replaceState(null, "", window.location.pathname + chosen +
+                                  window.location.hash);
+    }
+  }
+
+  /* The printed address and QR code of the list as chosen (url: its published address). */
+  function printed(url) {
+    address.textContent = url.replace(/^[a-z]+:\/\//, "");
+    if (codeImage && url !== coded && window.hyteguideQr) { // lib/qr.js
+      codeImage.src = window.hyteguideQr.dataUrl(url);
+      coded = url;
+    }
+    if (code) { // never a code of another selection than the one printed
+      code.hidden = coded !== url;
     }
   }
 
@@ -96,6 +118,9 @@
   });
   form.querySelector("[data-handout-print]").addEventListener("click", function () {
     window.print();
+  });
+  window.addEventListener("beforeprint", function () { // the browser's own Print too
+    apply(false);
   });
   apply(false);
   if (paged && new URLSearchParams(window.location.search).get("all") === "1") {

@@ -233,12 +233,12 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 
 # The site's own scripts: empty elements in <head> loading assets/sitesearch.js (every page but
 # the search page), assets/calendar.js and subscribe.js (calendar pages), assets/nearby.js (the
-# activities and places lists), assets/handout.js (the handout per municipality),
+# activities and places lists), assets/handout.js and lib/qr.js (the handout per municipality),
 # assets/pagedlist.js (a paged calendar day or handout) or the search page's three.
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
     r'(sitesearch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchcore|search|upcoming|'
-    r'readerday|lib/filters)\.js"'
+    r'readerday|lib/filters|lib/qr)\.js"'
     r' defer>'
     r'</script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
@@ -250,7 +250,8 @@ HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
 OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)),
                (CALENDAR_PAGE, ("readerday", "subscribe", "lib/filters", "calendar", "pagedlist")),
-               (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("lib/filters", "handout", "pagedlist")),
+               (NEARBY_PAGE, ("nearby",)),
+               (HANDOUT_PAGE, ("lib/filters", "lib/qr", "handout", "pagedlist")),
                (SEARCH_PAGE, ("searchtext", "readerday", "searchcore", "lib/filters", "search")),
                (ACTIVITY_PAGE, ("readerday", "upcoming")), (HOME_PAGE, ("readerday", "upcoming")))
 
@@ -328,14 +329,15 @@ def test_no_event_handler_attributes(soups):
     assert not found, "\n".join(found[:20])
 
 
-# The one data: URL a page may have: the print view's own QR code, a PNG the site draws
-# (hyteguide/pages/qr.py), nothing from content.
+# The one data: URL a page may have: the print view's own QR code (a handout's too), a PNG the
+# site draws (hyteguide/pages/qr.py), nothing from content.
 OWN_QR = re.compile(r"data:image/png;base64,[A-Za-z0-9+/]+=*")
 
 
 def own_qr_code(element) -> bool:  # noqa: ANN001 - a bs4 Tag
     return (element.name == "img" and element.get("class") == ["qr__code"]
-            and element.parent.name == "figure" and element.parent.get("class") == ["print-qr"]
+            and element.parent.name == "figure"
+            and element.parent.get("class", [])[:1] == ["print-qr"]
             and OWN_QR.fullmatch(element["src"]) is not None)
 
 

@@ -109,8 +109,11 @@ def test_every_organisation_and_activity_page_has_its_qr_code(built_site, exampl
 
 
 def test_other_pages_have_no_qr_code(built_site):
+    """Only organisations, activities and the handouts (the code of the list, whose choices
+    the browser adds: tests/browser/test_print.py) have one."""
     with_code = {p for p in built_site.pages() if built_site.soup(p).select(".print-qr")}
-    pattern = re.compile(r"^([a-z]{2}/)?(organisations/[^/]+|activities/[^/]+/[^/]+)/index\.html$")
+    pattern = re.compile(r"^([a-z]{2}/)?(organisations/[^/]+|activities/[^/]+/[^/]+"
+                         r"|handout/[^/]+(/[^/]+)*)/index\.html$")
     assert with_code and all(pattern.match(p) for p in with_code), sorted(with_code)[:5]
 
 
