@@ -13,6 +13,7 @@ from hyteguide.common.routes import path_to
 from hyteguide.derive import filters
 from hyteguide.derive.guide import Guide
 from hyteguide.model import Activity, Organisation, Page, Partnership, Place, Text
+from hyteguide.search.text import fold, tokenize
 from hyteguide.web.i18n import Catalogue
 from hyteguide.web.markup import words_of
 from hyteguide.web.urls import Urls, path_of
@@ -251,6 +252,38 @@ def documents(guide: Guide, catalogue: Catalogue, urls: Urls,
             *(_place(p, w) for p in guide.places),
             *(_partnership(p, w) for p in guide.partnerships),
             *(_page(p, w) for p in sorted(guide.content.pages, key=lambda p: p.slug))]
+
+
+# Legal forms that make no difference to a reader: "Klubitalo Kiviverstas ry" is the same name
+# as its clubhouse "Klubitalo Kiviverstas".
+_LEGAL_FORMS = frozenset({"ry", "rf", "sr", "rs", "oy", "ab"})
+
+
+def _name_key(title: str) -> tuple[str, ...]:
+    return tuple(word for word in (fold(w) for w in tokenize(title)) if word not in _LEGAL_FORMS)
+
+
+def same_named(guide: Guide, docs: list[SearchDocument]) -> list[list[int]]:
+    """Groups of near-identical results, as refs (positions in docs, as documents() orders
+    them): an organisation first, then its activities and the places of its activities whose
+    name is the same as its own (legal form and diacritics aside). A search shows a group once,
+    the rest as lines under it (searchcore.js: group)."""
+    activity_ref = {a.key: n for n, a in enumerate(guide.activities)}
+    first_organisation = len(guide.activities)
+    place_ref = {p.slug: first_organisation + len(guide.organisations) + n
+                 for n, p in enumerate(guide.places)}
+    found = []
+    for n, organisation in enumerate(guide.organisations):
+        ref = first_organisation + n
+        name = _name_key(docs[ref].title)
+        members = [activity_ref[a.key] for a in organisation.activities
+                   if a.key in activity_ref and _name_key(docs[activity_ref[a.key]].title) == name]
+        places = sorted({place_ref[p] for a in organisation.activities for p in a.places
+                         if p in place_ref})
+        members += [r for r in places if _name_key(docs[r].title) == name]
+        if members:
+            found.append([ref, *members])
+    return found
 
 
 def facet_ids(guide: Guide) -> dict[str, tuple[str, ...]]:

@@ -30,9 +30,10 @@ each query needs:
   language, flags) as numbers of value sets; fetched when filters are chosen or opened. The
   filters' labels are in the search page's HTML.
 
-The manifest also carries the stop words, the pipeline, the result types' names and the build
-date. Output depends only on the content and the build's today, so it is byte-identical for the
-same input. The lunr.js and lunr-languages files come from node_modules (npm ci), never from
+The manifest also carries the stop words, the pipeline, the result types' names, the build
+date and the groups of near-identical results (an organisation and its same-named activity and
+place: shown once, the others as lines under it). Output depends only on the content and the
+build's today, so it is byte-identical for the same input. The lunr.js and lunr-languages files come from node_modules (npm ci), never from
 here. The documents themselves are made in search.documents.
 """
 
@@ -54,7 +55,14 @@ from typing import Any
 from hyteguide.derive.guide import Guide
 from hyteguide.search import index as searchindex
 from hyteguide.search import text as searchtext
-from hyteguide.search.documents import AGE_FACETS, FACETS, SEARCH_PAGE, SearchDocument, documents
+from hyteguide.search.documents import (
+    AGE_FACETS,
+    FACETS,
+    SEARCH_PAGE,
+    SearchDocument,
+    documents,
+    same_named,
+)
 from hyteguide.web.i18n import Catalogue
 from hyteguide.web.memo import remembered
 from hyteguide.web.urls import Urls
@@ -213,20 +221,23 @@ class _Spilled(Mapping[str, bytes]):
 
 def search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
                  today: str, shard_bytes: int = SHARD_BYTES,
-                 languages: tuple[str, ...] = ()) -> SearchFiles:
+                 languages: tuple[str, ...] = (),
+                 groups: list[list[int]] | None = None) -> SearchFiles:
     """The manifest and the files it names: index shards i<n>.json, document parts
     d<n>.json (PART documents each), facets.json and terms.json, in a folder named by a hash
     of them all (any change is a new URL: caches never mix two builds). languages: those the
-    documents' texts may be written in (the site's; default: those the documents have)."""
+    documents' texts may be written in (the site's; default: those the documents have);
+    groups: near-identical results shown once (documents.same_named)."""
     languages = languages or tuple(sorted({piece_lang for doc in docs for name, _ in FIELDS
                                            for _, piece_lang in doc.indexed(name)}))
     with searchindex.no_gc():
         return _search_files(docs, lang, types, today, shard_bytes,
-                             index_languages(lang, languages))
+                             index_languages(lang, languages), groups or [])
 
 
 def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
-                  today: str, shard_bytes: int, languages: list[str]) -> SearchFiles:
+                  today: str, shard_bytes: int, languages: list[str],
+                  groups: list[list[int]]) -> SearchFiles:
     index = index_of(docs, lang)
     files, bounds = _Spilled(), []
     for n, shard in enumerate(searchindex.shards(index, shard_bytes)):
@@ -242,7 +253,7 @@ def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
                 "version": searchindex.LUNR_VERSION, "fields": list(index.fields),
                 "pipeline": list(index.pipeline),
                 "types": types, "shards": bounds,
-                "documents": len(docs), "part": PART}
+                "documents": len(docs), "part": PART, "groups": groups}
     return SearchFiles(manifest, files)
 
 
@@ -260,9 +271,10 @@ def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
     for lang in languages or guide.content.site.languages:
         catalogue = catalogues[lang]
         types = {t: catalogue(f"search.type_{t}") for t in TYPES}
-        found = search_files(documents(guide, catalogue, urls, catalogues), lang, types,
-                             guide.today.isoformat(),
-                             languages=tuple(guide.content.site.languages))
+        docs = documents(guide, catalogue, urls, catalogues)
+        found = search_files(docs, lang, types, guide.today.isoformat(),
+                             languages=tuple(guide.content.site.languages),
+                             groups=same_named(guide, docs))
         yield urls.localised(SEARCH_PAGE + MANIFEST, lang), compact_json(found.manifest)
         folder = SEARCH_PAGE + found.manifest["folder"]
         for name, data in found.files.items():

@@ -51,6 +51,7 @@
   var results = []; // refs of the documents that match the query and the filters
   var latest = 0; // the number of the latest update: older ones' answers are dropped
   var matched = null; // refs of the documents the query matches, before the filters
+  var also = {}; // ref → refs of the near-identical results shown under it (searchcore: group)
 
   function message(name, values) {
     var found = root.getAttribute("data-msg-" + name) || "";
@@ -237,21 +238,44 @@
     return item;
   }
 
+  /* The near-identical results under one (its organisation's same-named activity, place). */
+  function sublines(docs, types) {
+    var ul = element("ul", "search-result__also");
+    docs.forEach(function (doc) {
+      var li = element("li", null, types[doc.type] + ": ");
+      var link = element("a", null, doc.title, doc.title_lang);
+      link.href = doc.url;
+      li.appendChild(link);
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
   /* The results from focusFrom (default: all, from the first) to shown, once their documents
      are loaded, unless update number has been overtaken by a newer one meanwhile; then the
      focus moves to the first new one. */
   function showResults(searcher, number, focusFrom) {
     var today = window.hyteguideTodayIn(root.getAttribute("data-timezone")); // readerday.js
     var start = focusFrom || 0;
-    return searcher.documents(results.slice(start, shown)).then(function (docs) {
+    var refs = results.slice(start, shown);
+    var under = refs.map(function (ref) {
+      return also[ref] || [];
+    });
+    return searcher.documents(refs.concat.apply(refs, under)).then(function (docs) {
       if (number !== latest) {
         return;
       }
       if (!focusFrom) {
         list.textContent = "";
       }
-      docs.forEach(function (doc) {
-        list.appendChild(render(doc, searcher.types, today));
+      var rest = refs.length;
+      refs.forEach(function (ref, i) {
+        var item = render(docs[i], searcher.types, today);
+        if (under[i].length) {
+          item.appendChild(sublines(docs.slice(rest, rest + under[i].length), searcher.types));
+          rest += under[i].length;
+        }
+        list.appendChild(item);
       });
       moreWrap.hidden = results.length <= shown;
       if (focusFrom && list.children[focusFrom]) {
@@ -323,7 +347,9 @@
      are chosen or shown) and show the first results, unless a newer update came meanwhile. */
   function answer(searcher, query, state, number) {
     var counting = state.count > 0 || panel.open;
-    return Promise.all([query ? searcher.find(query) : searcher.all(),
+    return Promise.all([query ? searcher.find(query).then(function (found) {
+      return searcher.group(found); // an organisation and its same-named activity, place: once
+    }) : searcher.all(),
                         counting ? searcher.facets() : null]).then(function (parts) {
       loaded = true;
       if (number !== latest) {
@@ -331,7 +357,9 @@
       }
       var found = parts[0];
       var facets = parts[1];
+      also = {};
       matched = found.hits.map(function (hit) {
+        also[hit.ref] = hit.also || [];
         return Number(hit.ref);
       });
       results = facets ? matched.filter(function (ref) {

@@ -176,6 +176,11 @@
     });
   };
 
+  /* found with each group of near-identical results shown once (see group). */
+  Searcher.prototype.group = function (found) {
+    return group(found, this.manifest.groups || []);
+  };
+
   /* Every term of the index as a lunr.TokenSet. */
   Searcher.prototype.vocabulary = function () {
     if (!this.terms) {
@@ -246,6 +251,40 @@
       });
     });
     return records;
+  }
+
+  /* Near-identical results (groups: [organisation ref, refs of its same-named activities and
+     places], from the manifest) shown once: where the best-ranked of them is, as the
+     organisation when it is among the hits (else that best one), the others as its
+     hit.also, lines under it. Every result stays: grouped, not dropped. */
+  function group(found, groups) {
+    var groupOf = {};
+    groups.forEach(function (refs) {
+      refs.forEach(function (ref) {
+        groupOf[ref] = refs.map(String);
+      });
+    });
+    var present = {};
+    found.hits.forEach(function (hit) {
+      present[hit.ref] = true;
+    });
+    var done = {};
+    var hits = [];
+    found.hits.forEach(function (hit) {
+      var refs = groupOf[hit.ref];
+      if (!refs) {
+        hits.push(hit);
+      } else if (!done[refs[0]]) {
+        done[refs[0]] = true;
+        var lead = present[refs[0]] ? refs[0] : hit.ref;
+        var also = refs.filter(function (ref) {
+          return present[ref] && ref !== lead;
+        });
+        hits.push(also.length ? { ref: lead, score: hit.score, also: also }
+                              : { ref: lead, score: hit.score });
+      }
+    });
+    return { hits: hits, kind: found.kind };
   }
 
   function unique(numbers) {
@@ -327,5 +366,5 @@
     return upcoming.length ? upcoming[0][1] : null;
   }
 
-  return { load: load, search: search, nextDate: nextDate };
+  return { load: load, search: search, group: group, nextDate: nextDate };
 });
