@@ -34,7 +34,8 @@ The manifest also carries the stop words, the pipeline, the result types' names,
 date and the groups of near-identical results (an organisation and its same-named activity and
 place: shown once, the others as lines under it). Output depends only on the content and the
 build's today, so it is byte-identical for the same input. The lunr.js and lunr-languages files
-come from node_modules (npm ci), never from here. The documents themselves are made in search.documents.
+come from node_modules (npm ci), never from here. The documents themselves are made in
+search.documents.
 """
 
 from __future__ import annotations
