@@ -22,12 +22,13 @@
  *              {"op": "core", "index": path, "queries": [...]},
  *                  searchcore.search on the whole index: {hits: [[ref, score], ...], kind}
  *              {"op": "sharded", "manifest": path, "queries": [...], "fresh": bool,
- *               "show": n, "facets": bool}]}
+ *               "show": n, "facets": bool, "group": bool}]}
  *                  searchcore's Searcher on a built site's files, read from disk as the
  *                  browser fetches them: per query {hits: [[ref, score], ...], kind, fetched:
  *                  [paths read for it]}, after fetching the documents of the first n hits and,
  *                  if facets, the facet table; fresh: each query from a new start (a first
- *                  query), else one after the other in one session.
+ *                  query), else one after the other in one session; group: the hits as
+ *                  searcher.group shows them (also: [[ref, [refs under it]], …]).
  *
  * "index" files are {"lang", "stopwords", "languages": [[lang, stopwords], …] (optional, own
  * first, as the manifest's), "index": a serialised lunr index}. searchcore.js
@@ -69,11 +70,13 @@ async function sharded(task, corePath) {
     if (task.fresh) core = freshCore(corePath);
     fetched = [];
     const searcher = await core.load({ scripts: [], manifest: task.manifest, fetch: read });
-    const found = await searcher.find(query);
+    const matched = await searcher.find(query);
+    const found = task.group ? searcher.group(matched) : matched;
     await searcher.documents(found.hits.slice(0, task.show || 0).map((hit) => hit.ref));
     if (task.facets) await searcher.facets();
     answers.push({ hits: found.hits.map((hit) => [hit.ref, hit.score]), kind: found.kind,
-                   fetched: fetched });
+                   fetched: fetched,
+                   also: found.hits.filter((hit) => hit.also).map((hit) => [hit.ref, hit.also]) });
   }
   return answers;
 }
