@@ -96,3 +96,18 @@ def test_same_named_results_are_one_with_lines_under_it(browser, axe_path, serve
         page.wait_for_load_state()
         assert page.url.endswith("/places/klubitalo-kiviverstas/")
         assert_clean(record)
+
+
+def test_calendar_filters_are_kept_when_switching_language(browser, served_site):
+    """The calendar keeps its filters in the address too: Svenska opens the Swedish calendar
+    with the same theme chosen."""
+    with visit(browser, served_site.url + "calendar/?theme=yksinaisyys") as (page, record):
+        box = "input[name=theme][value=yksinaisyys]"
+        page.wait_for_selector(box)
+        assert page.is_checked(box)
+        with page.expect_navigation():
+            page.click("nav.languages a[hreflang=sv]")
+        assert "/sv/calendar/" in page.url and page.url.endswith("?theme=yksinaisyys")
+        page.wait_for_selector(box)
+        assert page.is_checked(box)
+        assert_clean(record)
