@@ -7,14 +7,14 @@
  * meaning everyone matches any), across groups all must. The query and filters live in the
  * URL (?q=…&municipality=…&free=1), so a link can be shared; they are restored on load.
  * Which documents the filters keep is lib/filters.js's (loaded before this script).
- * Results are made with textContent only. Our own code only.
+ * Results are made with textContent only (searchresult.js). Our own code only.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-search]");
   if (!root || !window.fetch || !window.Promise || !window.hyteguideSearch ||
-      !window.hyteguideFilters) {
+      !window.hyteguideFilters || !window.hyteguideSearchResult) {
     return; // the browse links on the page remain
   }
   var core = window.hyteguideSearch;
@@ -192,63 +192,12 @@
 
   /* -- showing results -------------------------------------------------------------------- */
 
-  function element(tag, className, content, lang) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (content) {
-      node.textContent = content; // text only: nothing from the index is parsed as HTML
-    }
-    if (lang) {
-      node.lang = lang;
-    }
-    return node;
-  }
+  var shownResult = window.hyteguideSearchResult; // searchresult.js: one result's elements
+  var element = shownResult.element;
 
   function render(doc, types, today) {
-    var item = element("li", "search-result search-result--" + doc.type);
-    item.appendChild(element("p", "search-result__type", types[doc.type]));
-    var heading = element("h2", "search-result__title");
-    var link = element("a", null, doc.title, doc.title_lang);
-    link.href = doc.url;
-    heading.appendChild(link);
-    item.appendChild(heading);
-    var meta = [doc.organisation, doc.where].filter(Boolean).join(" · ");
-    if (meta) {
-      item.appendChild(element("p", "search-result__meta", meta));
-    }
-    var next = core.nextDate(doc, today);
-    if (next) {
-      item.appendChild(element("p", "search-result__next", message("next") + ": " + next));
-    }
-    if (doc.summary) {
-      item.appendChild(element("p", "search-result__summary", doc.summary, doc.summary_lang));
-    }
-    var badges = FLAGS.filter(function (flag) {
-      return doc[flag] === true;
-    });
-    if (badges.length) {
-      var ul = element("ul", "badges");
-      badges.forEach(function (flag) {
-        ul.appendChild(element("li", null, message(flag.replace("_", "-"))));
-      });
-      item.appendChild(ul);
-    }
-    return item;
-  }
-
-  /* The near-identical results under one (its organisation's same-named activity, place). */
-  function sublines(docs, types) {
-    var ul = element("ul", "search-result__also");
-    docs.forEach(function (doc) {
-      var li = element("li", null, types[doc.type] + ": ");
-      var link = element("a", null, doc.title, doc.title_lang);
-      link.href = doc.url;
-      li.appendChild(link);
-      ul.appendChild(li);
-    });
-    return ul;
+    return shownResult.render(doc, { types: types, today: today, message: message,
+                                     flags: FLAGS, nextDate: core.nextDate });
   }
 
   /* The results from focusFrom (default: all, from the first) to shown, once their documents
@@ -272,7 +221,8 @@
       refs.forEach(function (ref, i) {
         var item = render(docs[i], searcher.types, today);
         if (under[i].length) {
-          item.appendChild(sublines(docs.slice(rest, rest + under[i].length), searcher.types));
+          item.appendChild(shownResult.sublines(docs.slice(rest, rest + under[i].length),
+                                                searcher.types));
           rest += under[i].length;
         }
         list.appendChild(item);

@@ -238,7 +238,7 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
     r'(sitesearch|langswitch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchmatch|'
-    r'searchcore|search|upcoming|readerday|lib/filters)\.js"'
+    r'searchcore|searchresult|search|upcoming|readerday|lib/filters)\.js"'
     r' defer>'
     r'</script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
@@ -252,7 +252,7 @@ OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch", "langswitch")),
                (CALENDAR_PAGE, ("readerday", "subscribe", "lib/filters", "calendar", "pagedlist")),
                (NEARBY_PAGE, ("nearby",)), (HANDOUT_PAGE, ("lib/filters", "handout", "pagedlist")),
                (SEARCH_PAGE, ("searchtext", "readerday", "searchmatch", "searchcore", "lib/filters",
-                              "search")),
+                              "searchresult", "search")),
                (ACTIVITY_PAGE, ("readerday", "upcoming")), (HOME_PAGE, ("readerday", "upcoming")))
 
 
