@@ -102,6 +102,11 @@ class _Words:
             return [self.text(value)]
         return list(dict.fromkeys(value.get(lang) for lang in self.languages))
 
+    def others(self, value: Text) -> list[tuple[str, str]]:
+        """A title's translations besides the one shown (a Swedish name on /fi/)."""
+        shown = self.text(value)
+        return [piece for piece in self.every(value) if piece != shown]
+
     def all_labels(self, group: str, term_ids: Iterable[str]) -> list[tuple[str, str]]:
         """The labels of terms in every site language."""
         vocabulary = self.guide.content.vocabulary
@@ -133,7 +138,7 @@ def _activity(activity: Activity, w: _Words) -> SearchDocument:
     title, title_lang = w.text(activity.title)
     summary, summary_lang = w.text(activity.summary)
     flags = filters.yeses(activity)
-    keywords = [*w.every(activity.title)[1:], *w.every(organisation.name),
+    keywords = [*w.others(activity.title), *w.every(organisation.name),
                 *(piece for place in places for piece in w.every(place.name)),
                 *w.all_labels("municipalities", municipalities),
                 *w.all_labels("themes", activity.themes),
@@ -169,7 +174,7 @@ def _organisation(organisation: Organisation, w: _Words) -> SearchDocument:
     audiences = tuple(sorted({a for x in activities for a in x.audiences}))
     formats = tuple(sorted({x.format for x in activities}))
     themes = tuple(sorted({*organisation.themes, *(t for x in activities for t in x.themes)}))
-    keywords = [*w.every(organisation.name)[1:],
+    keywords = [*w.others(organisation.name),
                 *w.all_labels("municipalities", organisation.municipalities),
                 *w.all_labels("themes", themes), *w.all_labels("expertise", organisation.expertise),
                 *w.all_labels("audiences", audiences), *w.all_labels("formats", formats)]
@@ -193,7 +198,7 @@ def _place(place: Place, w: _Words) -> SearchDocument:
     activities = w.guide.activities_at_place.get(place.slug, ())
     text = [w.markdown(place.description), w.markdown(place.directions),
             w.text(place.accessibility_note), *(w.text(a.title) for a in activities)]
-    keywords = [*w.every(place.name)[1:], w.text(place.address),
+    keywords = [*w.others(place.name), w.text(place.address),
                 *w.all_labels("municipalities", (place.municipality,))]
     return SearchDocument(
         type="place", url=w.url(place), title=title, title_lang=title_lang,
@@ -211,7 +216,7 @@ def _partnership(partnership: Partnership, w: _Words) -> SearchDocument:
     return SearchDocument(
         type="partnership", url=w.url(partnership), title=title, title_lang=title_lang,
         summary=summary, summary_lang=summary_lang,
-        keywords=_pieces([*w.every(partnership.name)[1:], *members,
+        keywords=_pieces([*w.others(partnership.name), *members,
                           *w.all_labels("municipalities", municipalities)]),
         text=_pieces([(summary, summary_lang), w.markdown(partnership.body)]),
         where=", ".join(w.labels("municipalities", municipalities)),

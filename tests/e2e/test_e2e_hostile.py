@@ -232,9 +232,9 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 
 
 # The site's own scripts: empty elements in <head> loading assets/sitesearch.js and
-# langswitch.js (every page but the search page), assets/calendar.js and subscribe.js (calendar pages), assets/nearby.js (the
-# activities and places lists), assets/handout.js (the handout per municipality),
-# assets/pagedlist.js (a paged calendar day or handout) or the search page's three.
+# langswitch.js (every page), assets/calendar.js and subscribe.js (calendar pages),
+# assets/nearby.js (the activities and places lists), assets/handout.js (the handout per
+# municipality), assets/pagedlist.js (a paged calendar day or handout) or the search page's own.
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
     r'(sitesearch|langswitch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchmatch|'
