@@ -8,7 +8,12 @@ each query needs:
 
 - `i<n>.json`: the index shards. The index is a lunr 2.3.9 index over three fields: title
   (boost 10), keywords (3: organisation, place, municipality and the labels of themes,
-  audiences, format, languages, expertise) and text (summary, description, schedule in words).
+  audiences, format, languages, expertise in every site language, the words of the yes/no
+  facts such as free, and the title's other translations) and text (summary, description,
+  schedule in words). Each piece of text is stemmed in the language it is written in (a
+  missing translation falls back to the first language: Finnish text in the Swedish index is
+  stemmed as Finnish); the manifest's `languages` lists them, own first, with their stop words,
+  and the browser looks a query word up by its term in each.
   It is built once (`searchindex.build`: the index lunr.py's Builder makes, faster) and cut by
   term into shards of about SHARD_BYTES (`searchindex.split`), each a lunr index of its own of
   a range of terms; the manifest lists each shard's first and last term. The browser fetches
@@ -26,10 +31,12 @@ each query needs:
   fetched when filters are chosen or opened. The filters' labels are in the search page's
   HTML.
 
-The manifest also carries the stop words, the pipeline, the result types' names and the build
-date. Output depends only on the content and the build's today, so it is byte-identical for the
-same input. The lunr.js and lunr-languages files come from node_modules (npm ci), never from
-here. The documents themselves are made in search.documents.
+The manifest also carries the stop words, the pipeline, the result types' names, the build
+date and the groups of near-identical results (an organisation and its same-named activity and
+place: shown once, the others as lines under it). Output depends only on the content and the
+build's today, so it is byte-identical for the same input. The lunr.js and lunr-languages files
+come from node_modules (npm ci), never from here. The documents themselves are made in
+search.documents.
 """
 
 from __future__ import annotations
@@ -50,7 +57,14 @@ from typing import Any
 from hyteguide.derive.guide import Guide
 from hyteguide.search import index as searchindex
 from hyteguide.search import text as searchtext
-from hyteguide.search.documents import AGE_FACETS, FACETS, SEARCH_PAGE, SearchDocument, documents
+from hyteguide.search.documents import (
+    AGE_FACETS,
+    FACETS,
+    SEARCH_PAGE,
+    SearchDocument,
+    documents,
+    same_named,
+)
 from hyteguide.web.i18n import Catalogue
 from hyteguide.web.memo import remembered
 from hyteguide.web.urls import Urls
@@ -74,12 +88,12 @@ VENDOR_FILES = {
 }
 
 
-# What the search page loads, in order, when a search starts (paths under assets/).
-BROWSER_SCRIPTS = {
-    "fi": ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js", "vendor/lunr.fi.min.js"),
-    "sv": ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js", "vendor/lunr.sv.min.js"),
-    "en": ("vendor/lunr.min.js",),
-}
+# What the search page loads, in order, when a search starts (paths under assets/): every
+# language's stemmer, since each index holds texts of every site language (a missing
+# translation's fallback, the vocabulary's labels), each stemmed in its own.
+_ALL_STEMMERS = ("vendor/lunr.min.js", "vendor/lunr.stemmer.support.min.js",
+                 "vendor/lunr.fi.min.js", "vendor/lunr.sv.min.js")
+BROWSER_SCRIPTS = {"fi": _ALL_STEMMERS, "sv": _ALL_STEMMERS, "en": _ALL_STEMMERS}
 
 
 class MissingPackage(Exception):
@@ -125,14 +139,24 @@ def compact_json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def field_terms(doc: SearchDocument, name: str) -> list[str]:
+    """The index terms of one field of a document: each piece stemmed in its own language."""
+    return [term for text, lang in doc.indexed(name)
+            for term in remembered("terms-" + lang, text, partial(searchtext.terms, text, lang))]
+
+
 def index_of(docs: list[SearchDocument], lang: str) -> searchindex.Index:
     """The lunr index of documents; refs are their positions."""
     pipeline = [fn.label for fn in searchtext.pipeline_functions(lang)]
-    kind = "terms-" + lang
-    fields = ({name: remembered(kind, text, partial(searchtext.terms, text, lang))
-               for name, _ in FIELDS for text in (getattr(doc, name),)}
+    fields = ({name: field_terms(doc, name) for name, _ in FIELDS}
               for doc in docs)  # one document's terms at a time (a build cache remembers them)
     return searchindex.build(fields, FIELDS, pipeline)
+
+
+def index_languages(lang: str, languages: tuple[str, ...]) -> list[str]:
+    """The languages an index's texts are written in, its own first: a query word is looked
+    up by its term in each."""
+    return [lang, *(other for other in languages if other != lang)]
 
 
 def facet_table(docs: list[SearchDocument]) -> dict[str, Any]:
@@ -198,16 +222,24 @@ class _Spilled(Mapping[str, bytes]):
 
 
 def search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
-                 today: str, shard_bytes: int = SHARD_BYTES) -> SearchFiles:
+                 today: str, shard_bytes: int = SHARD_BYTES,
+                 languages: tuple[str, ...] = (),
+                 groups: list[list[int]] | None = None) -> SearchFiles:
     """The manifest and the files it names: index shards i<n>.json, document parts
     d<n>.json (PART documents each), facets.json and terms.json, in a folder named by a hash
-    of them all (any change is a new URL: caches never mix two builds)."""
+    of them all (any change is a new URL: caches never mix two builds). languages: those the
+    documents' texts may be written in (the site's; default: those the documents have);
+    groups: near-identical results shown once (documents.same_named)."""
+    languages = languages or tuple(sorted({piece_lang for doc in docs for name, _ in FIELDS
+                                           for _, piece_lang in doc.indexed(name)}))
     with searchindex.no_gc():
-        return _search_files(docs, lang, types, today, shard_bytes)
+        return _search_files(docs, lang, types, today, shard_bytes,
+                             index_languages(lang, languages), groups or [])
 
 
 def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
-                  today: str, shard_bytes: int) -> SearchFiles:
+                  today: str, shard_bytes: int, languages: list[str],
+                  groups: list[list[int]]) -> SearchFiles:
     index = index_of(docs, lang)
     files, bounds = _Spilled(), []
     for n, shard in enumerate(searchindex.shards(index, shard_bytes)):
@@ -219,10 +251,11 @@ def _search_files(docs: list[SearchDocument], lang: str, types: dict[str, str],
     files.put("terms.json", compact_json(sorted(index.postings, key=searchindex.utf16)))
     manifest = {"lang": lang, "built": today, "folder": f"v-{files.version()}/",
                 "stopwords": sorted(searchtext.stop_words(lang)),
+                "languages": [[code, sorted(searchtext.stop_words(code))] for code in languages],
                 "version": searchindex.LUNR_VERSION, "fields": list(index.fields),
                 "pipeline": list(index.pipeline),
                 "types": types, "shards": bounds,
-                "documents": len(docs), "part": PART}
+                "documents": len(docs), "part": PART, "groups": groups}
     return SearchFiles(manifest, files)
 
 
@@ -240,8 +273,10 @@ def files(guide: Guide, urls: Urls, catalogues: dict[str, Catalogue],
     for lang in languages or guide.content.site.languages:
         catalogue = catalogues[lang]
         types = {t: catalogue(f"search.type_{t}") for t in TYPES}
-        found = search_files(documents(guide, catalogue, urls), lang, types,
-                             guide.today.isoformat())
+        docs = documents(guide, catalogue, urls, catalogues)
+        found = search_files(docs, lang, types, guide.today.isoformat(),
+                             languages=tuple(guide.content.site.languages),
+                             groups=same_named(guide, docs))
         yield urls.localised(SEARCH_PAGE + MANIFEST, lang), compact_json(found.manifest)
         folder = SEARCH_PAGE + found.manifest["folder"]
         for name, data in found.files.items():

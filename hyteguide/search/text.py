@@ -5,14 +5,20 @@ Index terms and query terms go through exactly the same steps, here and in
 
 1. tokenize: runs of letters and digits, lower-cased (so `klo 10:30` is `klo`, `10`, `30`), at
    most 50 of them;
-2. fold: diacritics removed (`kesäleiri` → `kesaleiri`), before anything else, so people
-   without ä/ö/å on their keyboard get the very same terms;
-3. stop words: our own short lists of function words, folded;
-4. stem: Snowball for Finnish and Swedish (NLTK here; lunr-languages' identical stemmers in the
-   browser), and for English a port of lunr.js 2.3.9's own Porter stemmer (lunr.py's Porter
-   stemmer differs from it: `mielenterveys`). Only words of the letters a–z are stemmed:
-   numbers, postal codes and other scripts stay as written, because the two Finnish Snowball
-   implementations differ there (lunr-languages makes `04200` `0420`, NLTK does not).
+2. stop words: our own short lists of function words, compared folded (diacritics removed);
+3. stem, then fold: Snowball for Finnish and Swedish (NLTK here; lunr-languages' identical
+   stemmers in the browser), and for English a port of lunr.js 2.3.9's own Porter stemmer
+   (lunr.py's Porter stemmer differs from it: `mielenterveys`), applied to the word as written
+   (with ä, ö, å: Snowball's suffix rules know them) and only then folded (`kesäleirille` →
+   `kesäleir` → `kesaleir`), so people without ä/ö/å on their keyboard mostly get the very
+   same terms. A word with other diacritics (é, ü) is stemmed folded. Only words of the letters
+   a–z (once folded) are stemmed: numbers, postal codes and other scripts stay as written,
+   because the two Finnish Snowball implementations differ there (lunr-languages makes `04200`
+   `0420`, NLTK does not).
+
+A text is stemmed in the language it is written in (`terms(text, lang)`); an index holds texts
+of several languages (a missing translation's fallback, the vocabulary's labels in every
+language), so a query word becomes one term per language of the index (`query_terms`).
 
 Nothing here uses the network: NLTK's stemmers need no downloaded data.
 """
@@ -150,7 +156,6 @@ _STEMMERS: dict[str, Callable[[str], str]] = {
     "en": porter_stem,
 }
 STEMMER_LABELS = {lang: f"hyteguide-stemmer-{lang}" for lang in ("fi", "sv", "en")}
-FOLD_LABEL = "hyteguide-fold"
 
 
 def stopword_label(lang: str) -> str:
@@ -158,20 +163,34 @@ def stopword_label(lang: str) -> str:
 
 
 _STEMMABLE = re.compile(r"[a-z]+")
+_NORDIC = re.compile(r"[a-zäöå]+")  # stemmed as written: the Snowball stemmers know ä, ö, å
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str, lang: str) -> str:
-    """The stem of a folded word; words with other than the letters a–z stay as they are."""
-    return _STEMMERS[lang](word) if _STEMMABLE.fullmatch(word) else word
+    """The folded stem of a lower-case word: stemmed as written when its letters are a–z and
+    ä, ö, å, stemmed folded when it has other diacritics, and as it is (folded) when it has
+    other than letters a–z once folded."""
+    folded = fold(word)
+    if not _STEMMABLE.fullmatch(folded):
+        return folded
+    return fold(_STEMMERS[lang](word if _NORDIC.fullmatch(word) else folded))
 
 
 def term(word: str, lang: str) -> str | None:
     """The index term of one lower-case word, or None for a stop word."""
-    folded = fold(word)
-    if folded in _STOP_WORDS[lang]:
+    if fold(word) in _STOP_WORDS[lang]:
         return None
-    return stem(folded, lang)
+    return stem(word, lang)
+
+
+def query_terms(word: str, languages: tuple[str, ...]) -> list[str]:
+    """The terms a query word may match in an index of texts in languages (its own first): its
+    term in each, without repeats; none when it is a stop word of any of them (such a word in
+    one language's text is not indexed, so it could never match)."""
+    if any(fold(word) in _STOP_WORDS[lang] for lang in languages):
+        return []
+    return list(dict.fromkeys(stem(word, lang) for lang in languages))
 
 
 def terms(text: str, lang: str) -> list[str]:
@@ -186,17 +205,13 @@ _STOP_WORDS = {lang: stop_words(lang) for lang in STOP_WORDS}
 
 def _register() -> None:
     # Registered afresh (an import after a reload must not log "overwriting" warnings).
-    for label in (FOLD_LABEL, *STEMMER_LABELS.values(), *map(stopword_label, STOP_WORDS)):
+    for label in (*STEMMER_LABELS.values(), *map(stopword_label, STOP_WORDS)):
         Pipeline.registered_functions.pop(label, None)
 
-    def fold_token(token: Token, i: int = 0, tokens: object = None) -> Token:
-        return token.update(lambda s, metadata=None: fold(s))
-
-    Pipeline.register_function(fold_token, FOLD_LABEL)
     for lang in STOP_WORDS:
         def stop(token: Token, i: int = 0, tokens: object = None,
                  words: frozenset[str] = _STOP_WORDS[lang]) -> Token | None:
-            return None if str(token) in words else token
+            return None if fold(str(token)) in words else token
 
         def stemmer(token: Token, i: int = 0, tokens: object = None, lang: str = lang) -> Token:
             return token.update(lambda s, metadata=None: stem(s, lang))
@@ -217,8 +232,7 @@ class PipelineFunction(Protocol):
 def pipeline_functions(lang: str) -> list[PipelineFunction]:
     """The lunr pipeline of a language, for the builder and for queries alike."""
     registered = Pipeline.registered_functions
-    return [registered[FOLD_LABEL], registered[stopword_label(lang)],
-            registered[STEMMER_LABELS[lang]]]
+    return [registered[stopword_label(lang)], registered[STEMMER_LABELS[lang]]]
 
 
 _register()

@@ -7,14 +7,14 @@
  * meaning everyone matches any), across groups all must. The query and filters live in the
  * URL (?q=…&municipality=…&free=1), so a link can be shared; they are restored on load.
  * Which documents the filters keep is lib/filters.js's (loaded before this script).
- * Results are made with textContent only. Our own code only.
+ * Results are made with textContent only (searchresult.js). Our own code only.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-search]");
   if (!root || !window.fetch || !window.Promise || !window.hyteguideSearch ||
-      !window.hyteguideFilters) {
+      !window.hyteguideFilters || !window.hyteguideSearchResult) {
     return; // the browse links on the page remain
   }
   var core = window.hyteguideSearch;
@@ -51,6 +51,7 @@
   var results = []; // refs of the documents that match the query and the filters
   var latest = 0; // the number of the latest update: older ones' answers are dropped
   var matched = null; // refs of the documents the query matches, before the filters
+  var also = {}; // ref → refs of the near-identical results shown under it (searchcore: group)
 
   function message(name, values) {
     var found = root.getAttribute("data-msg-" + name) || "";
@@ -191,50 +192,12 @@
 
   /* -- showing results -------------------------------------------------------------------- */
 
-  function element(tag, className, content, lang) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (content) {
-      node.textContent = content; // text only: nothing from the index is parsed as HTML
-    }
-    if (lang) {
-      node.lang = lang;
-    }
-    return node;
-  }
+  var shownResult = window.hyteguideSearchResult; // searchresult.js: one result's elements
+  var element = shownResult.element;
 
   function render(doc, types, today) {
-    var item = element("li", "search-result search-result--" + doc.type);
-    item.appendChild(element("p", "search-result__type", types[doc.type]));
-    var heading = element("h2", "search-result__title");
-    var link = element("a", null, doc.title, doc.title_lang);
-    link.href = doc.url;
-    heading.appendChild(link);
-    item.appendChild(heading);
-    var meta = [doc.organisation, doc.where].filter(Boolean).join(" · ");
-    if (meta) {
-      item.appendChild(element("p", "search-result__meta", meta));
-    }
-    var next = core.nextDate(doc, today);
-    if (next) {
-      item.appendChild(element("p", "search-result__next", message("next") + ": " + next));
-    }
-    if (doc.summary) {
-      item.appendChild(element("p", "search-result__summary", doc.summary, doc.summary_lang));
-    }
-    var badges = FLAGS.filter(function (flag) {
-      return doc[flag] === true;
-    });
-    if (badges.length) {
-      var ul = element("ul", "badges");
-      badges.forEach(function (flag) {
-        ul.appendChild(element("li", null, message(flag.replace("_", "-"))));
-      });
-      item.appendChild(ul);
-    }
-    return item;
+    return shownResult.render(doc, { types: types, today: today, message: message,
+                                     flags: FLAGS, nextDate: core.nextDate });
   }
 
   /* The results from focusFrom (default: all, from the first) to shown, once their documents
@@ -243,15 +206,26 @@
   function showResults(searcher, number, focusFrom) {
     var today = window.hyteguideTodayIn(root.getAttribute("data-timezone")); // readerday.js
     var start = focusFrom || 0;
-    return searcher.documents(results.slice(start, shown)).then(function (docs) {
+    var refs = results.slice(start, shown);
+    var under = refs.map(function (ref) {
+      return also[ref] || [];
+    });
+    return searcher.documents(refs.concat.apply(refs, under)).then(function (docs) {
       if (number !== latest) {
         return;
       }
       if (!focusFrom) {
         list.textContent = "";
       }
-      docs.forEach(function (doc) {
-        list.appendChild(render(doc, searcher.types, today));
+      var rest = refs.length;
+      refs.forEach(function (ref, i) {
+        var item = render(docs[i], searcher.types, today);
+        if (under[i].length) {
+          item.appendChild(shownResult.sublines(docs.slice(rest, rest + under[i].length),
+                                                searcher.types));
+          rest += under[i].length;
+        }
+        list.appendChild(item);
       });
       moreWrap.hidden = results.length <= shown;
       if (focusFrom && list.children[focusFrom]) {
@@ -323,7 +297,9 @@
      are chosen or shown) and show the first results, unless a newer update came meanwhile. */
   function answer(searcher, query, state, number) {
     var counting = state.count > 0 || panel.open;
-    return Promise.all([query ? searcher.find(query) : searcher.all(),
+    return Promise.all([query ? searcher.find(query).then(function (found) {
+      return searcher.group(found); // an organisation and its same-named activity, place: once
+    }) : searcher.all(),
                         counting ? searcher.facets() : null]).then(function (parts) {
       loaded = true;
       if (number !== latest) {
@@ -331,7 +307,9 @@
       }
       var found = parts[0];
       var facets = parts[1];
+      also = {};
       matched = found.hits.map(function (hit) {
+        also[hit.ref] = hit.also || [];
         return Number(hit.ref);
       });
       results = facets ? matched.filter(function (ref) {

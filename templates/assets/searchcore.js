@@ -15,12 +15,9 @@
  *  - d<n>.json, the documents from n × part on, fetched for the results shown;
  *  - facets.json, the filters' values of every document (the search page's filters and counts).
  *
- * A query never goes through lunr's query parser, which throws on input such as "klo 10:30",
- * "title:" or "a~": the words are made into terms by searchtext.js (the same processing the
- * build used) and given to lunr's query builder. Matching, in order:
- *  1. every word matches (see clauses: its term, terms starting with it, …);
- *  2. if none: any word matches (kind "some");
- *  3. if none: close matches by edit distance (kind "fuzzy"): "kesleiri" finds Kesäleiri.
+ * Matching a query's words to the index's terms is searchmatch.js's: find fetches the shards
+ * its words can match, matches, and when a word matches nothing of its own fetches terms.json
+ * for its close matches and their shards, and matches again.
  */
 (function (root, factory) {
   "use strict";
@@ -35,6 +32,9 @@
 
   function text() {
     return root.hyteguideSearchText; // loaded before the first search, not necessarily before this
+  }
+  function matching() {
+    return root.hyteguideSearchMatch || require("./searchmatch.js"); // node: beside this file
   }
   function lunr() {
     return root.lunr;
@@ -82,7 +82,13 @@
   /* -- the files of one language ------------------------------------------------------------ */
 
   function Searcher(manifest, url, get, failed) {
-    text().registerLanguage(lunr(), manifest.lang, manifest.stopwords);
+    var languages = manifest.languages || [[manifest.lang, manifest.stopwords]];
+    languages.forEach(function (pair) {
+      text().registerLanguage(lunr(), pair[0], pair[1]);
+    });
+    this.languages = languages.map(function (pair) {
+      return pair[0]; // the languages of the index's texts, its own first
+    });
     this.manifest = manifest;
     this.types = manifest.types;
     this.folder = url.replace(/[^/]*$/, "") + manifest.folder;
@@ -148,20 +154,31 @@
   Searcher.prototype.find = function (query) {
     var self = this;
     var bounds = this.manifest.shards;
-    return this.shards(shardsOf(bounds, lookups(this.pipeline, query))).then(function (index) {
-      var found = exact(index, query);
-      if (found.kind !== "fuzzy") {
-        return found;
+    var langs = this.languages;
+    var match = matching();
+    return this.shards(shardsOf(bounds, match.lookups(query, langs))).then(function (index) {
+      var first = match.match(index, match.words(index, query, langs));
+      if (!first.weak.length) {
+        return { hits: first.hits, kind: first.kind };
       }
       return self.vocabulary().then(function (terms) {
-        var wanted = closeTerms(terms, words(index, query));
+        var close = match.closeTerms(terms, first.weak);
+        var wanted = match.closeList(close);
+        if (!wanted.length) {
+          return { hits: first.hits, kind: first.kind };
+        }
         return self.shards(shardsOf(bounds, wanted.map(function (term) {
           return [term, term];
-        })));
-      }).then(function (index) {
-        return { hits: fuzzy(index, words(index, query)).sort(byScore), kind: "fuzzy" };
+        }))).then(function (index) {
+          return match.refine(index, query, langs, close, first);
+        });
       });
     });
+  };
+
+  /* found with each group of near-identical results shown once (see group). */
+  Searcher.prototype.group = function (found) {
+    return group(found, this.manifest.groups || []);
   };
 
   /* Every term of the index as a lunr.TokenSet. */
@@ -236,6 +253,40 @@
     return records;
   }
 
+  /* Near-identical results (groups: [organisation ref, refs of its same-named activities and
+     places], from the manifest) shown once: where the best-ranked of them is, as the
+     organisation when it is among the hits (else that best one), the others as its
+     hit.also, lines under it. Every result stays: grouped, not dropped. */
+  function group(found, groups) {
+    var groupOf = {};
+    groups.forEach(function (refs) {
+      refs.forEach(function (ref) {
+        groupOf[ref] = refs.map(String);
+      });
+    });
+    var present = {};
+    found.hits.forEach(function (hit) {
+      present[hit.ref] = true;
+    });
+    var done = {};
+    var hits = [];
+    found.hits.forEach(function (hit) {
+      var refs = groupOf[hit.ref];
+      if (!refs) {
+        hits.push(hit);
+      } else if (!done[refs[0]]) {
+        done[refs[0]] = true;
+        var lead = present[refs[0]] ? refs[0] : hit.ref;
+        var also = refs.filter(function (ref) {
+          return present[ref] && ref !== lead;
+        });
+        hits.push(also.length ? { ref: lead, score: hit.score, also: also }
+                              : { ref: lead, score: hit.score });
+      }
+    });
+    return { hits: hits, kind: found.kind };
+  }
+
   function unique(numbers) {
     return numbers.filter(function (n, i) {
       return numbers.indexOf(n) === i;
@@ -300,193 +351,10 @@
     return low;
   }
 
-  var NO_INDEX = { invertedIndex: Object.create(null) };
-
-  /* The ranges of terms [lo, hi] that the exact and prefix matching of a query can read: each
-     way of each word (a term, or all terms starting with it), and the first parts of compounds
-     that firstPart may try. */
-  function lookups(pipeline, query) {
-    var ranges = [];
-    var nothing = { pipeline: pipeline, invertedIndex: NO_INDEX.invertedIndex };
-    words(nothing, query).forEach(function (word) {
-      word.ways.forEach(function (way) {
-        ranges.push([way.term, way.prefix ? way.term + "\uffff" : way.term]);
-      });
-      if (word.term) {
-        partsOf(word.term).forEach(function (part) {
-          ranges.push([part, part]);
-        });
-      }
-    });
-    return ranges;
-  }
-
-  /* Index terms within the edit distance fuzzy uses of each word's term. */
-  function closeTerms(vocabulary, found) {
-    var terms = [];
-    found.forEach(function (word) {
-      var term = word.term || word.prefix;
-      if (term.length >= 3) {
-        try {
-          var close = lunr().TokenSet.fromFuzzyString(term, editDistance(term));
-          terms = terms.concat(vocabulary.intersect(close).toArray());
-        } catch (error) {
-          // as run(): lunr's own limits give no close matches
-        }
-      }
-    });
-    return terms;
-  }
-
-  /* -- matching ------------------------------------------------------------------------------ */
-
-  /* The ways a word of the query may match an index term, best first. Snowball stems are
-     not always the same for a word's forms (liikunta → liikun, liikuntaa → liikunt; huset
-     stays huset), and Finnish builds compounds (vertaistuki → vertaistukiryhmä), so besides
-     its term a word matches terms starting with it, its term shortened by one or two
-     letters, and the first part of a compound the index does not know; the word being typed
-     also matches terms starting with what is typed so far. */
-  function clauses(index, token, term, last) {
-    var found = [];
-    if (term) {
-      found.push({ term: term, boost: 10 });
-      var part = firstPart(index, term);
-      if (part) {
-        found.push({ term: part, boost: 2 });
-      }
-      if (term.length >= 4) {
-        found.push({ term: term, boost: 2, prefix: true });
-      }
-      if (!/\d/.test(term)) {
-        for (var cut = 1; cut <= 2 && term.length - cut >= 3; cut += 1) {
-          found.push({ term: term.slice(0, term.length - cut), boost: 3 });
-        }
-      }
-    }
-    var typed = text().fold(token);
-    if (last && typed.length >= 2 && typed !== term) {
-      found.push({ term: typed, boost: 1, prefix: true });
-    }
-    return found;
-  }
-
-  /* The first parts firstPart tries, longest first: at least four letters, leaving at least
-     three for the rest. */
-  function partsOf(term) {
-    var parts = [];
-    if (!/\d/.test(term)) {
-      for (var end = term.length - 3; end >= 4; end -= 1) {
-        parts.push(term.slice(0, end));
-      }
-    }
-    return parts;
-  }
-
-  /* A compound the index does not know (kävelyryhmä) by its longest known first part
-     (kävely). */
-  function firstPart(index, term) {
-    if (index.invertedIndex[term]) {
-      return null;
-    }
-    var parts = partsOf(term).filter(function (part) {
-      return index.invertedIndex[part];
-    });
-    return parts.length ? parts[0] : null;
-  }
-
-  /* The words of the query that can match: stop words only while still being typed. */
-  function words(index, query) {
-    var tokens = text().tokenize(query);
-    var terms = text().terms(index, query);
-    var typing = !/\s$/.test(query);
-    return tokens.map(function (token, i) {
-      var last = typing && i === tokens.length - 1;
-      return { term: terms[i], prefix: text().fold(token),
-               ways: clauses(index, token, terms[i], last) };
-    }).filter(function (word) {
-      return word.ways.length;
-    });
-  }
-
-  function run(index, build) {
-    try {
-      return index.query(build);
-    } catch (error) {
-      return []; // lunr's own limits (e.g. a huge fuzzy expansion) must never break the page
-    }
-  }
-
-  function exactOrPrefix(index, found) {
-    var TRAILING = lunr().Query.wildcard.TRAILING;
-    return run(index, function (q) {
-      found.forEach(function (word) {
-        word.ways.forEach(function (way) {
-          var options = { usePipeline: false, boost: way.boost };
-          if (way.prefix) {
-            options.wildcard = TRAILING;
-          }
-          q.term(way.term, options);
-        });
-      });
-    });
-  }
-
-  function matchesWord(terms, word) {
-    return terms.some(function (term) {
-      return word.ways.some(function (way) {
-        return way.prefix ? term.indexOf(way.term) === 0 : term === way.term;
-      });
-    });
-  }
-
-  function editDistance(term) {
-    return term.length >= 7 ? 2 : 1;
-  }
-
-  function fuzzy(index, found) {
-    return run(index, function (q) {
-      found.forEach(function (word) {
-        var term = word.term || word.prefix;
-        if (term.length >= 3) {
-          q.term(term, { usePipeline: false, editDistance: editDistance(term) });
-        }
-      });
-    });
-  }
-
-  function byScore(a, b) {
-    return b.score - a.score || Number(a.ref) - Number(b.ref);
-  }
-
-  /* Steps 1 and 2 of matching; kind "fuzzy" (and no hits) when step 3 is needed. */
-  function exact(index, query) {
-    var found = words(index, query);
-    if (!found.length) {
-      return { hits: [], kind: "none" };
-    }
-    var any = exactOrPrefix(index, found);
-    var all = any.filter(function (hit) {
-      var terms = Object.keys(hit.matchData.metadata);
-      return found.every(function (word) {
-        return matchesWord(terms, word);
-      });
-    });
-    if (all.length) {
-      return { hits: all.sort(byScore), kind: "all" };
-    }
-    if (any.length) {
-      return { hits: any.sort(byScore), kind: "some" };
-    }
-    return { hits: [], kind: "fuzzy" };
-  }
-
-  /* Matching documents of a whole lunr index, as Searcher.find gives them from its shards. */
-  function search(index, query) {
-    var found = exact(index, query);
-    if (found.kind === "fuzzy") {
-      found.hits = fuzzy(index, words(index, query)).sort(byScore);
-    }
-    return found;
+  /* Matching documents of a whole lunr index, as Searcher.find gives them from its shards
+     (langs: the languages of its texts, own first). */
+  function search(index, query, langs) {
+    return matching().search(index, query, langs);
   }
 
   /* The first of a result's next dates not yet past, in words, or null. today: the reader's
@@ -498,5 +366,5 @@
     return upcoming.length ? upcoming[0][1] : null;
   }
 
-  return { load: load, search: search, nextDate: nextDate };
+  return { load: load, search: search, group: group, nextDate: nextDate };
 });

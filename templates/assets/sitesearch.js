@@ -135,7 +135,8 @@
       return search.load({ scripts: attr("scripts").split(" ").filter(Boolean),
                            manifest: attr("manifest") })
         .then(function (searcher) {
-          return searcher.find(query).then(function (found) {
+          return searcher.find(query).then(function (matched) {
+            var found = searcher.group(matched); // same-named organisation, activity: once
             var refs = found.hits.slice(0, SHOWN).map(function (hit) {
               return hit.ref;
             });

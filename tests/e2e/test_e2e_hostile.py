@@ -231,14 +231,15 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
             assert f"{lang_prefix}{page}index.html" in soups
 
 
-# The site's own scripts: empty elements in <head> loading assets/sitesearch.js (every page but
-# the search page), assets/calendar.js and subscribe.js (calendar pages), assets/nearby.js (the
-# activities and places lists), assets/handout.js and lib/qr.js (the handout per municipality),
-# assets/pagedlist.js (a paged calendar day or handout) or the search page's three.
+# The site's own scripts: empty elements in <head> loading assets/sitesearch.js and
+# langswitch.js (every page), assets/calendar.js and subscribe.js (calendar pages),
+# assets/nearby.js (the activities and places lists), assets/handout.js and lib/qr.js (the
+# handout per municipality), assets/pagedlist.js (a paged calendar day or handout) or the
+# search page's own.
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
-    r'(sitesearch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchcore|search|upcoming|'
-    r'readerday|lib/filters|lib/qr)\.js"'
+    r'(sitesearch|langswitch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchmatch|'
+    r'searchcore|searchresult|search|upcoming|readerday|lib/filters|lib/qr)\.js"'
     r' defer>'
     r'</script>')
 CALENDAR_PAGE = re.compile(r"^([a-z]{2}/)?calendar/")
@@ -248,11 +249,12 @@ ACTIVITY_PAGE = re.compile(r"^([a-z]{2}/)?activities/[\w-]+/[\w-]+/index\.html$"
 HOME_PAGE = re.compile(r"^([a-z]{2}/)?index\.html$")
 HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
-OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch",)),
+OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch", "langswitch")),
                (CALENDAR_PAGE, ("readerday", "subscribe", "lib/filters", "calendar", "pagedlist")),
                (NEARBY_PAGE, ("nearby",)),
                (HANDOUT_PAGE, ("lib/filters", "lib/qr", "handout", "pagedlist")),
-               (SEARCH_PAGE, ("searchtext", "readerday", "searchcore", "lib/filters", "search")),
+               (SEARCH_PAGE, ("searchtext", "readerday", "searchmatch", "searchcore", "lib/filters",
+                              "searchresult", "search")),
                (ACTIVITY_PAGE, ("readerday", "upcoming")), (HOME_PAGE, ("readerday", "upcoming")))
 
 

@@ -13,6 +13,8 @@
  *                                                          code point tokenize keeps something of
  *              {"op": "pipeline", "lang", "stopwords", "labels", "words"},
  *                  each word through a lunr.Pipeline of the registered labels
+ *              {"op": "queryterms", "langs", "stopwords": {lang: [...]}, "words"},
+ *                  searchtext.queryTerms of each word in an index of those languages
  *              {"op": "terms", "index": path, "texts": [...]},
  *                  searchtext.terms with the pipeline of a built index file
  *              {"op": "search", "index": path, "queries": [...]},
@@ -20,14 +22,16 @@
  *              {"op": "core", "index": path, "queries": [...]},
  *                  searchcore.search on the whole index: {hits: [[ref, score], ...], kind}
  *              {"op": "sharded", "manifest": path, "queries": [...], "fresh": bool,
- *               "show": n, "facets": bool}]}
+ *               "show": n, "facets": bool, "group": bool}]}
  *                  searchcore's Searcher on a built site's files, read from disk as the
  *                  browser fetches them: per query {hits: [[ref, score], ...], kind, fetched:
  *                  [paths read for it]}, after fetching the documents of the first n hits and,
  *                  if facets, the facet table; fresh: each query from a new start (a first
- *                  query), else one after the other in one session.
+ *                  query), else one after the other in one session; group: the hits as
+ *                  searcher.group shows them (also: [[ref, [refs under it]], …]).
  *
- * "index" files are {"lang", "stopwords", "index": a serialised lunr index}. searchcore.js
+ * "index" files are {"lang", "stopwords", "languages": [[lang, stopwords], …] (optional, own
+ * first, as the manifest's), "index": a serialised lunr index}. searchcore.js
  * (request "searchcore") finds lunr and searchtext.js as globals, as in the browser.
  * Answer: {"results": [one result per task]}.
  */
@@ -66,11 +70,13 @@ async function sharded(task, corePath) {
     if (task.fresh) core = freshCore(corePath);
     fetched = [];
     const searcher = await core.load({ scripts: [], manifest: task.manifest, fetch: read });
-    const found = await searcher.find(query);
+    const matched = await searcher.find(query);
+    const found = task.group ? searcher.group(matched) : matched;
     await searcher.documents(found.hits.slice(0, task.show || 0).map((hit) => hit.ref));
     if (task.facets) await searcher.facets();
     answers.push({ hits: found.hits.map((hit) => [hit.ref, hit.score]), kind: found.kind,
-                   fetched: fetched });
+                   fetched: fetched,
+                   also: found.hits.filter((hit) => hit.also).map((hit) => [hit.ref, hit.also]) });
   }
   return answers;
 }
@@ -86,8 +92,11 @@ async function main() {
   function loadIndex(path) {
     if (!indexes.has(path)) {
       const data = JSON.parse(fs.readFileSync(path, "utf8"));
-      searchtext.registerLanguage(lunr, data.lang, data.stopwords);
-      indexes.set(path, lunr.Index.load(data.index));
+      const languages = data.languages || [[data.lang, data.stopwords]];
+      languages.forEach((pair) => searchtext.registerLanguage(lunr, pair[0], pair[1]));
+      const index = lunr.Index.load(data.index);
+      index.languages = languages.map((pair) => pair[0]); // own first
+      indexes.set(path, index);
     }
     return indexes.get(path);
   }
@@ -113,6 +122,10 @@ async function main() {
         return found.length ? found[0] : null;
       });
     },
+    queryterms: (task) => {
+      task.langs.forEach((lang) => searchtext.registerLanguage(lunr, lang, task.stopwords[lang]));
+      return task.words.map((word) => searchtext.queryTerms(word, task.langs));
+    },
     terms: (task) => {
       const index = loadIndex(task.index);
       return task.texts.map((text) => searchtext.terms(index, text));
@@ -121,7 +134,7 @@ async function main() {
       const index = loadIndex(task.index);
       const core = freshCore(request.searchcore);
       return task.queries.map((query) => {
-        const found = core.search(index, query);
+        const found = core.search(index, query, index.languages);
         return { hits: found.hits.map((hit) => [hit.ref, hit.score]), kind: found.kind };
       });
     },

@@ -212,6 +212,17 @@ def test_stop_words_are_dropped_by_the_browser_too(node, lang):
         [(w, None, b) for w, b in zip(words, browser, strict=True) if b is not None])
 
 
+@pytest.mark.parametrize("langs", [("fi", "sv", "en"), ("sv", "fi", "en"), ("en", "fi")])
+def test_query_terms_are_the_browsers(node, content_words, langs):
+    """A query word's terms in an index of several languages' texts, as in Python."""
+    words = [*content_words, "och", "ja", "the", "yksinäisyyden", "kervo"]
+    [browser] = node.run({"op": "queryterms", "langs": list(langs), "words": words,
+                          "stopwords": {lang: sorted(searchtext.stop_words(lang))
+                                        for lang in langs}})
+    mismatches = differences(words, [searchtext.query_terms(w, langs) for w in words], browser)
+    assert not mismatches, shown(mismatches)
+
+
 def test_tokenize_is_the_browsers(node):
     [browser] = node.run({"op": "tokenize", "texts": TOKENIZE_CASES})
     mismatches = differences(TOKENIZE_CASES, [searchtext.tokenize(t) for t in TOKENIZE_CASES],
@@ -278,8 +289,30 @@ def test_fold(word, folded):
 def test_fold_and_no_fold_give_the_same_term():
     for lang in LANGUAGES:
         assert searchtext.term("kesäleiri", lang) == searchtext.term("kesaleiri", lang)
-        assert searchtext.terms("Kesäleiri Hyvinkäällä", lang) == \
-            searchtext.terms("kesaleiri hyvinkaalla", lang)
+    # in the language a text is written in (Swedish Snowball does not know Finnish endings)
+    assert searchtext.terms("Kesäleiri Hyvinkäällä yksinäisyyden", "fi") == \
+        searchtext.terms("kesaleiri hyvinkaalla yksinaisyyden", "fi")
+    assert searchtext.terms("Närståendevårdaren äldres", "sv") == \
+        searchtext.terms("narstaendevardaren aldres", "sv")
+
+
+@pytest.mark.parametrize(("word", "lang", "stem"), [
+    # stemmed as written, then folded: Snowball's Finnish rules know ä (yksinäisyyd)
+    ("yksinäisyyden", "fi", "yksinaisyyd"), ("yksinäisyys", "fi", "yksinaisyys"),
+    ("kesäleirille", "fi", "kesaleir"), ("lapsille", "fi", "laps"),
+    ("kamratstödet", "sv", "kamratstodet"), ("café", "en", "cafe"), ("04200", "fi", "04200"),
+])
+def test_stem_then_fold(word, lang, stem):
+    assert searchtext.term(word, lang) == stem
+
+
+def test_query_terms_are_the_words_term_in_each_language_of_the_index():
+    assert searchtext.query_terms("lapsille", ("sv", "fi", "en")) == ["lapsill", "laps",
+                                                                         "lapsil"]
+    assert searchtext.query_terms("kerava", ("fi", "sv")) == ["kerav"]
+    # a stop word of any language of the index is never indexed in that language's texts
+    assert searchtext.query_terms("och", ("fi", "sv")) == []
+    assert searchtext.query_terms("och", ("fi",)) == ["och"]
 
 
 # -- stemming and stop words ----------------------------------------------------------------------
@@ -357,11 +390,9 @@ def test_pipeline_functions_are_registered_under_the_browser_names():
 
     for lang in LANGUAGES:
         labels = [fn.label for fn in searchtext.pipeline_functions(lang)]
-        assert labels == [searchtext.FOLD_LABEL, searchtext.stopword_label(lang),
-                          searchtext.STEMMER_LABELS[lang]]
+        assert labels == [searchtext.stopword_label(lang), searchtext.STEMMER_LABELS[lang]]
         assert all(Pipeline.registered_functions[label] is fn for label, fn in
                    zip(labels, searchtext.pipeline_functions(lang), strict=True))
-    assert searchtext.FOLD_LABEL == "hyteguide-fold"
     assert searchtext.STEMMER_LABELS == {"fi": "hyteguide-stemmer-fi",
                                          "sv": "hyteguide-stemmer-sv",
                                          "en": "hyteguide-stemmer-en"}
