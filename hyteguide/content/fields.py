@@ -110,7 +110,27 @@ class FieldType:
             return ctx.error(node, where, "wrong-type",
                              f"expected {expected}, found {described(node)}",
                              _wrong_type_hint(node))
-        return node.value.strip()
+        value = node.value.strip()
+        if value and not _VISIBLE.search(value):
+            return ctx.error(node, where, "invisible-text", "the value has no visible character "
+                             "(only spaces or invisible marks such as U+200B)",
+                             "write the text, or remove the field")
+        if found := _OVERRIDE.search(value):
+            return ctx.error(node, where, "invalid-character", f"the text has a direction "
+                             f"override (U+{ord(found.group()):04X}), which can make it read "
+                             "differently from what it is", "remove it: text in Arabic, Hebrew "
+                             "or other scripts shows right without it")
+        return value
+
+
+# Invisible: spaces, format characters (U+200B…, U+2060…, U+FEFF), controls and combining marks
+# alone. A value without any other character shows as nothing (a blank name, a link with no
+# text). Direction embeddings and overrides (U+202A…U+202E) make text display in another order
+# than it is stored (names and addresses that read as something else).
+_VISIBLE = re.compile(r"[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                      r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
+                      r"\uffa0\x00-\x1f\x7f-\x9f]")
+_OVERRIDE = re.compile("[\u202a-\u202e]")
 
 
 def _wrong_type_hint(node: yaml.Node) -> str:

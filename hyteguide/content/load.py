@@ -314,6 +314,11 @@ class Loader:
         review_after_months), another when it is so old that the entry is hidden from listings
         (hide_after_months): stale contact details are the bane of every directory."""
         reviewed, today = organisation.reviewed, self.today
+        if reviewed is not None and today is not None and reviewed > today:
+            self.problems.append(Problem(
+                organisation.source.path, *positions["reviewed"], "reviewed-future", "reviewed",
+                f"the information was checked on {reviewed}, after today ({today}): the entry "
+                "would never count as old", "write the day the details were checked", "warning"))
         if reviewed is None or today is None or not is_stale(reviewed, today, self.review_after):
             return
         fix = "check the details with the organisation, then set 'reviewed' to the day you " \

@@ -27,6 +27,10 @@ from hyteguide.content.fields import (
     value_of,
 )
 
+# The most items a list of an entry may have: far above real use (a year's cancelled dates, a
+# place's opening hours), far below what would swell every page and feed that repeats it.
+MAX_ITEMS = 1000
+
 
 @dataclass(frozen=True)
 class ListOf(FieldType):
@@ -60,6 +64,11 @@ class ListOf(FieldType):
                 return ctx.error(node, where, "wrong-type",
                                  f"expected a list, found {described(node)}",
                                  "write [a, b] or one '- item' per line")
+        if len(node.value) > MAX_ITEMS:
+            return ctx.error(node, where, "too-many", f"the list has {len(node.value):,} items; "
+                             f"no entry needs more than {MAX_ITEMS:,}",
+                             "write a rule instead of each date (weekly, monthly, except with "
+                             "from and until), or split the entry")
         values, ok, seen = [], True, {}
         for index, item_node in enumerate(node.value):
             value = self.item.convert(item_node, ctx, f"{where}[{index}]")

@@ -95,6 +95,20 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
+# The tags a composed node may have: what plain YAML gives (every scalar is read as text and
+# each field converts it). An explicit tag (!!binary, !!python/…, !custom) would be read as
+# text without a word.
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq",
+                         "tag:yaml.org,2002:map", "tag:yaml.org,2002:null",
+                         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                         "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"})
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") \
+        else tag
+
+
 def _checked(root: yaml.Node | None) -> yaml.Node | None:
     """root, after making sure no node is more than MAX_DEPTH levels deep (without recursion:
     libyaml composes deeper files than Python can walk) and every key is a plain scalar (YAML
@@ -104,6 +118,10 @@ def _checked(root: yaml.Node | None) -> yaml.Node | None:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise _too_deep(node.start_mark if node is not None else None)
+        if node is not None and node.tag not in _PLAIN_TAGS:
+            raise yaml.composer.ComposerError(
+                None, None, f"the tag '{_short_tag(node.tag)}' is not supported",
+                node.start_mark)
         if isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
         elif isinstance(node, yaml.MappingNode):
@@ -207,6 +225,8 @@ def _syntax_hint(err: yaml.MarkedYAMLError) -> str:
     if "nested more than" in problem:
         return "close the brackets you opened; an entry needs only a few levels of lists and " \
                "mappings"
+    if "is not supported" in problem and "tag" in problem:
+        return "remove the tag (the word starting with '!'): write the value as plain text"
     if "used as a key" in problem:
         return "write each field as 'name: value'; a name is a word, not a list or mapping"
     if "aliases" in problem:

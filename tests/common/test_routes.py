@@ -40,8 +40,8 @@ def test_a_term_folder_is_a_term_only_in_a_vocabulary_section():
 def test_the_reserved_slugs_are_the_routes_first_segments_and_languages():
     assert {
         "organisations", "activities", "places", "partnerships", "municipalities", "themes",
-        "audiences", "formats", "calendar", "search", "assets", "fi", "sv", "en", "404",
-        "sitemap", "robots", "feeds", "data", "accessibility", "privacy", "handout",
+        "audiences", "formats", "expertise", "calendar", "search", "assets", "fi", "sv", "en",
+        "404", "sitemap", "robots", "feeds", "data", "accessibility", "privacy", "handout",
         "opendata"} == RESERVED_PAGE_SLUGS
     for route in ROUTES.values():
         first = route.pattern.split("/")[0]

@@ -166,3 +166,62 @@ def test_tabs_and_line_breaks_are_kept(tmp_path):
                                                          'summary: "Rivi\\nToinen\\trivi."')
     root = make_site(tmp_path, {"organisations/testi.md": text})
     assert [p for p in problems(root) if p.severity == "error"] == []
+
+
+# -- what was accepted without a word (issue 21, point 9) ------------------------------------
+
+
+def _warnings(root) -> list[Problem]:
+    from hyteguide.content.load import load_content
+    return list(load_content(root, dt.date(2026, 12, 7)).extra.get("warnings", ()))
+
+
+@pytest.mark.parametrize("name", ['"\\u200b"', '"\\u200b\\u2060\\ufeff "', '"\\u3164"'])
+def test_a_name_of_invisible_characters_is_an_error(tmp_path, name):
+    text = _organisation("weekly: [tue]" + TIME).replace("name: Testi ry", f"name: {name}")
+    problem = _only_problem(tmp_path, text)
+    assert (problem.line, problem.code, problem.field) == (2, "invisible-text", "name")
+
+
+@pytest.mark.parametrize("override", ["\\u202e", "\\u202d", "\\u202b"])
+def test_a_direction_override_is_an_error(tmp_path, override):
+    text = _organisation("weekly: [tue]" + TIME).replace(
+        "name: Testi ry", f'name: "Testi {override}yr"')
+    problem = _only_problem(tmp_path, text)
+    assert (problem.code, problem.field) == ("invalid-character", "name")
+    assert "direction override" in problem.message
+
+
+def test_right_to_left_text_and_its_marks_are_kept(tmp_path):
+    text = _organisation("weekly: [tue]" + TIME).replace(
+        "summary: Testi.", 'summary: "مرحبا بكم \\u200f(Kerava)"')
+    root = make_site(tmp_path, {"organisations/testi.md": text})
+    assert [p for p in problems(root) if p.severity == "error"] == []
+
+
+def test_a_review_date_in_the_future_is_a_warning(tmp_path):
+    text = _organisation("weekly: [tue]" + TIME, "reviewed: 2030-01-01\n")
+    root = make_site(tmp_path, {"organisations/testi.md": text})
+    [warning] = _warnings(root)
+    assert (warning.line, warning.code) == (5, "reviewed-future")
+
+
+def test_an_activity_whose_rules_all_ended_is_a_warning(tmp_path):
+    ended = _organisation("weekly: [tue]\n        from: 2025-01-01\n        until: 2025-06-01"
+                          + TIME)
+    root = make_site(tmp_path, {"organisations/testi.md": ended})
+    [warning] = _warnings(root)
+    assert (warning.code, warning.field) == ("ended", "activities[0].schedule")
+    assert "none goes on after 2025-06-01" in warning.message
+    going_on = _organisation("weekly: [tue]\n        from: 2025-01-01" + TIME)
+    root = make_site(tmp_path / "on", {"organisations/testi.md": going_on})
+    assert [p for p in _warnings(root) if p.code == "ended"] == []
+
+
+def test_a_list_of_more_than_a_thousand_items_is_an_error(tmp_path):
+    days = ", ".join(f"2026-{1 + i // 28:02}-{1 + i % 28:02}" for i in range(336))
+    many = ", ".join([days] * 3)  # 1,008 items (the same days again: the count comes first)
+    text = _organisation(f"weekly: [tue]\n        cancelled: [{many}]" + TIME)
+    problem = _only_problem(tmp_path, text)
+    assert (problem.code, problem.field) == ("too-many", "activities[0].schedule[0].cancelled")
+    assert "1,008 items" in problem.message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-import yaml
+import pytest
 
 from hyteguide.content.yamlsource import parse_yaml, split_front_matter
 from tests.helpers import check, hints, make_site, problems
@@ -207,10 +207,25 @@ def test_syntax_errors_in_several_files_are_all_reported(tmp_path):
 
 
 def test_composer_never_constructs_python_objects():
-    # A python tag would be dangerous with an unsafe loader; here it is only a node.
+    # A python tag would be dangerous with an unsafe loader; here it is a located error (issue
+    # 21: any explicit tag was read as text without a word), and nothing is constructed.
     document, found = parse_yaml("content/x.yaml", "x: !!python/object/apply:os.system [ls]\n")
-    assert found == []
-    assert isinstance(document.root.value[0][1], yaml.SequenceNode)
+    assert document is None
+    assert [(p.line, p.col, p.code) for p in found] == [(1, 4, "yaml-syntax")]
+    assert "'!!python/object/apply:os.system' is not supported" in found[0].message
+
+
+@pytest.mark.parametrize("tagged", ["!!binary aGVsbG8=", "!custom x", "!!set {a, b}",
+                                    "!<tag:example.org,2026:x> y"])
+def test_an_explicit_tag_is_a_located_error(tagged):
+    document, found = parse_yaml("content/x.yaml", f"a: 1\nx: {tagged}\n")
+    assert document is None and [(p.line, p.code) for p in found] == [(2, "yaml-syntax")]
+    assert "is not supported" in found[0].message and "remove the tag" in found[0].hint
+
+
+def test_plain_and_standard_tags_are_text():
+    document, found = parse_yaml("content/x.yaml", "a: !!str 12\nb: [1, 2]\nc: {d: e}\n")
+    assert found == [] and document is not None
 
 
 def test_half_a_character_is_a_problem_with_its_position_and_field(tmp_path):
