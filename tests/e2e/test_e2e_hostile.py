@@ -298,7 +298,7 @@ def own_form(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
         return False
     inputs = {i.get("type") for i in element.find_all("input")}
     if CALENDAR_PAGE.match(name) and element.has_attr("data-calendar-filter"):
-        return inputs == {"checkbox"}
+        return inputs <= {"checkbox"}
     if element.get("class") == ["site-search__form"]:
         return inputs == {"search"} and element.get("method") == "get" and \
             re.fullmatch(r"(\.\./)*search/|(/[\w.-]+)*/search/",  # 404.html: rooted
@@ -306,7 +306,7 @@ def own_form(name: str, element) -> bool:  # noqa: ANN001 - a bs4 Tag
     if SEARCH_PAGE.match(name) and element.has_attr("data-search-form"):
         return inputs == {"search", "checkbox"} and element.get("action") == "./"
     if HANDOUT_PAGE.match(name) and element.has_attr("data-handout-filter"):
-        return inputs == {"checkbox"}
+        return inputs <= {"checkbox"}  # none when no activity has a term to choose
     return False
 
 
