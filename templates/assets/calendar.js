@@ -108,6 +108,12 @@
       Object.keys(values).forEach(function (key) {
         attributes[key] = values[key];
       });
+      var at = row.length > 5 ? row[5] : null;
+      var point = at ? at.slice(2) : data.coordinates ? data.coordinates[row[0]] : null;
+      if (point && point.length === 2) { // for "nearest first" (nearby.js)
+        attributes["data-lat"] = String(point[0]);
+        attributes["data-lon"] = String(point[1]);
+      }
       var span = row.length > 4 ? row[4] : null; // a time of several days, in words
       var when = element("p", { "class": "occurrence__when" }, [element(
         "span", { "class": "occurrence__time" + (span ? " occurrence__time--span"
@@ -129,6 +135,14 @@
       ]);
       if (row[3] !== null) {
         item.appendChild(element("p", { "class": "occurrence__note" }, [text(row[3])]));
+      }
+      var badges = BADGES.filter(function (badge) {
+        return activity[10].indexOf(badge) >= 0;
+      }).map(function (badge) {
+        return element("li", {}, [root.getAttribute("data-msg-badge-" + badge)]);
+      });
+      if (badges.length) { // as the HTML weeks' macros.occurrence_badges
+        item.appendChild(element("ul", { "class": "badges occurrence__badges" }, badges));
       }
       return item;
     }
@@ -158,6 +172,7 @@
     };
   }
 
+  var BADGES = ["f", "l", "r"]; // free, low threshold, registration needed (calendardata.py)
   var drawn = []; // [section, its items] of each day of a drawn week that has any
   var PAGE = 100; // items of a drawn day on the page before "show all" (data.page_size)
 
@@ -364,8 +379,11 @@
       }
       root.dispatchEvent(new CustomEvent("hyteguide:filter", { detail: state }));
       var search = filters.query(FILTERS, state);
-      links.forEach(function (link) {
-        link.setAttribute("href", link.getAttribute("data-href") + search);
+      links.forEach(function (link) { // the query before a link's #day-… (date presets)
+        var href = link.getAttribute("data-href");
+        var hash = href.indexOf("#");
+        link.setAttribute("href", hash < 0 ? href + search
+          : href.slice(0, hash) + search + href.slice(hash));
       });
       if (updateUrl && window.history && window.history.replaceState) {
         var all = paged && paged.loaded() ? (search ? "&" : "?") + "all=1" : "";

@@ -6,6 +6,9 @@
  * nothing is sent anywhere and nothing is loaded. Cards carry their place's coordinates in
  * data-lat and data-lon; cards without them go last, in their original order.
  *
+ * On a paged list (data-paged-urls on the controls) the list's other pages are fetched when
+ * the button is pressed and their cards sorted with this page's: the nearest of the whole
+ * list come first. In the calendar (data-nearby-within) each day's list is sorted in itself.
  * The cards live in lists marked [data-nearby-cards]. Sorted, they are moved into
  * [data-nearby-list] (the same list on the activities page; on the places page a list of its
  * own in [data-nearby-sorted], and the groups [data-nearby-group] are hidden). "Restore" puts
@@ -23,15 +26,51 @@
   var sortButton = root.querySelector("[data-nearby-sort]");
   var restoreButton = root.querySelector("[data-nearby-restore]");
   var status = root.querySelector("[data-nearby-status]");
+  var within = root.hasAttribute("data-nearby-within"); // the calendar: each list in itself
   var list = document.querySelector("[data-nearby-list]");
   var sortedBox = document.querySelector("[data-nearby-sorted]");
   var groups = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-group]"));
-  var cards = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-cards] > li"));
-  var homes = cards.map(function (card) { return card.parentNode; });
+  var cards = []; // taken when sorting: a calendar's later week is drawn after this script ran
+  var homes = [];
+  var fetched = []; // the cards of a paged list's other pages, once fetched
+  var pages = (root.getAttribute("data-paged-urls") || "").split(" ").filter(Boolean);
+  var current = Number(root.getAttribute("data-paged-current"));
   var lang = document.documentElement.lang || "fi";
   var busy = false;
-  if (!sortButton || !restoreButton || !status || !list || !cards.length) {
+  if (!sortButton || !restoreButton || !status || (!list && !within)) {
     return;
+  }
+
+  /* A paged list's other pages' cards (their links made absolute): all pages are sorted, not
+     only this one. Nothing new is built for this: the pages are the list's own. */
+  function fetchOthers() {
+    if (!pages.length || fetched.length || !window.fetch || !window.DOMParser) {
+      return Promise.resolve();
+    }
+    var others = pages.map(function (url) { return new URL(url, window.location.href).href; })
+      .filter(function (url, index) { return index !== current - 1; });
+    return Promise.all(others.map(function (url) {
+      return fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) {
+          throw new Error(url + ": " + response.status);
+        }
+        return response.text();
+      }).then(function (text) {
+        var page = new DOMParser().parseFromString(text, "text/html");
+        return Array.prototype.map.call(page.querySelectorAll("[data-nearby-cards] > li"),
+                                        function (item) {
+                                          var node = document.importNode(item, true);
+                                          Array.prototype.forEach.call(
+                                            node.querySelectorAll("a[href]"), function (link) {
+                                              link.setAttribute("href", new URL(
+                                                link.getAttribute("href"), url).href);
+                                            });
+                                          return node;
+                                        });
+      });
+    })).then(function (found) {
+      fetched = [].concat.apply([], found);
+    });
   }
 
   function message(name) {
@@ -85,7 +124,7 @@
   /* -- sorting and restoring --------------------------------------------------------------- */
 
   function clearDistances() {
-    cards.forEach(function (card) {
+    cards.concat(fetched).forEach(function (card) {
       var shown = card.querySelector("[data-nearby-distance]");
       if (shown) {
         shown.parentNode.removeChild(shown);
@@ -99,14 +138,19 @@
     shown.className = "card__distance";
     shown.setAttribute("data-nearby-distance", "");
     shown.textContent = message("distance").replace("{distance}", kilometres(km));
-    var title = card.querySelector(".card__title");
+    var title = card.querySelector(".card__title, .occurrence__title");
     card.insertBefore(shown, title ? title.nextSibling : card.firstChild);
   }
 
   function sortBy(latitude, longitude) {
     clearDistances();
+    if (restoreButton.hidden) { // not sorted now: take the cards where they are
+      cards = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-cards] > li"))
+        .filter(function (card) { return fetched.indexOf(card) < 0; });
+      homes = cards.map(function (card) { return card.parentNode; });
+    }
     var unplaced = 0;
-    var measured = cards.map(function (card, index) {
+    var measured = cards.concat(fetched).map(function (card, index) {
       var lat = coordinate(card, "lat");
       var lon = coordinate(card, "lon");
       var km = lat === null || lon === null ? null : distance(latitude, longitude, lat, lon);
@@ -126,7 +170,8 @@
         item.card.setAttribute("data-distance", item.km.toFixed(3));
         showDistance(item.card, item.km);
       }
-      list.appendChild(item.card);
+      // in the calendar each day's list in itself; else every card into the one list
+      (within ? homes[item.index] : list).appendChild(item.card);
     });
     if (sortedBox) {
       sortedBox.hidden = false;
@@ -140,6 +185,11 @@
     clearDistances();
     cards.forEach(function (card, index) {
       homes[index].appendChild(card);
+    });
+    fetched.forEach(function (card) { // the other pages' cards leave with the order
+      if (card.parentNode) {
+        card.parentNode.removeChild(card);
+      }
     });
     if (sortedBox) {
       sortedBox.hidden = true;
@@ -168,9 +218,13 @@
     say(message("locating"));
     try {
       navigator.geolocation.getCurrentPosition(function (position) {
-        busy = false;
-        sortButton.removeAttribute("aria-busy");
-        sortBy(position.coords.latitude, position.coords.longitude);
+        fetchOthers().then(function () {
+          busy = false;
+          sortButton.removeAttribute("aria-busy");
+          sortBy(position.coords.latitude, position.coords.longitude);
+        }, function () {
+          failed(null);
+        });
       }, failed, { enableHighAccuracy: false, timeout: 20000, maximumAge: 300000 });
     } catch (error) {
       failed(null);
