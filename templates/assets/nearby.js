@@ -30,14 +30,15 @@
   var list = document.querySelector("[data-nearby-list]");
   var sortedBox = document.querySelector("[data-nearby-sorted]");
   var groups = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-group]"));
-  var cards = []; // taken when sorting: a calendar's later week is drawn after this script ran
+  var cards = []; // this page's cards (taken when first sorted) and their lists
   var homes = [];
   var fetched = []; // the cards of a paged list's other pages, once fetched
   var pages = (root.getAttribute("data-paged-urls") || "").split(" ").filter(Boolean);
   var current = Number(root.getAttribute("data-paged-current"));
   var lang = document.documentElement.lang || "fi";
   var busy = false;
-  if (!sortButton || !restoreButton || !status || (!list && !within)) {
+  if (!sortButton || !restoreButton || !status || (!within && (!list ||
+      !document.querySelector("[data-nearby-cards] > li")))) {
     return;
   }
 
@@ -142,36 +143,96 @@
     card.insertBefore(shown, title ? title.nextSibling : card.firstChild);
   }
 
+  /* Each [km, index] pair ordered: nearest first, those without a place last, else as
+     they were. */
+  function nearestFirst(a, b) {
+    if (a.km === null || b.km === null) {
+      return a.km === b.km ? a.index - b.index : (a.km === null ? 1 : -1);
+    }
+    return a.km - b.km || a.index - b.index;
+  }
+
+  function measure(card, index, latitude, longitude) {
+    var lat = coordinate(card, "lat");
+    var lon = coordinate(card, "lon");
+    return { card: card, index: index,
+             km: lat === null || lon === null ? null : distance(latitude, longitude, lat, lon) };
+  }
+
+  /* The calendar: each day's list sorted in itself. An item keeps its place in the day's
+     time order in data-nearby-order (to restore it); a drawn week's day is listed anew by
+     calendar.js when the filter changes (in time order again), so its places are taken anew. */
+  var last = null; // the position sorted by, while sorted
+  function sortWithin(latitude, longitude, renumber) {
+    var unplaced = 0;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-nearby-cards]"), function (day) {
+      var items = Array.prototype.slice.call(day.children);
+      items.forEach(function (item, index) {
+        var shown = item.querySelector("[data-nearby-distance]");
+        if (shown) {
+          shown.parentNode.removeChild(shown);
+        }
+        if (renumber || !item.hasAttribute("data-nearby-order")) {
+          item.setAttribute("data-nearby-order", String(index));
+        }
+      });
+      items.map(function (item) {
+        return measure(item, Number(item.getAttribute("data-nearby-order")), latitude, longitude);
+      }).sort(nearestFirst).forEach(function (item) {
+        if (item.km === null) {
+          unplaced += item.card.hidden ? 0 : 1;
+        } else {
+          item.card.setAttribute("data-distance", item.km.toFixed(3));
+          showDistance(item.card, item.km);
+        }
+        day.appendChild(item.card);
+      });
+    });
+    last = [latitude, longitude];
+    restoreButton.hidden = false;
+    return unplaced;
+  }
+
+  function restoreWithin() {
+    last = null;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-nearby-cards]"), function (day) {
+      Array.prototype.slice.call(day.children).map(function (item, index) {
+        var shown = item.querySelector("[data-nearby-distance]");
+        if (shown) {
+          shown.parentNode.removeChild(shown);
+        }
+        item.removeAttribute("data-distance");
+        var order = item.getAttribute("data-nearby-order");
+        return { card: item, km: order === null ? null : Number(order), index: index };
+      }).sort(nearestFirst).forEach(function (item) {
+        day.appendChild(item.card);
+      });
+    });
+  }
+
   function sortBy(latitude, longitude) {
+    if (within) {
+      var missing = sortWithin(latitude, longitude, false);
+      say(message("sorted") + (missing ? " " + message("unplaced") : ""));
+      return;
+    }
     clearDistances();
-    if (restoreButton.hidden) { // not sorted now: take the cards where they are
-      cards = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-cards] > li"))
-        .filter(function (card) { return fetched.indexOf(card) < 0; });
+    if (!cards.length) {
+      cards = Array.prototype.slice.call(document.querySelectorAll("[data-nearby-cards] > li"));
       homes = cards.map(function (card) { return card.parentNode; });
     }
     var unplaced = 0;
     var measured = cards.concat(fetched).map(function (card, index) {
-      var lat = coordinate(card, "lat");
-      var lon = coordinate(card, "lon");
-      var km = lat === null || lon === null ? null : distance(latitude, longitude, lat, lon);
-      if (km === null) {
-        unplaced += 1;
-      }
-      return { card: card, index: index, km: km };
+      var item = measure(card, index, latitude, longitude);
+      unplaced += item.km === null ? 1 : 0;
+      return item;
     });
-    measured.sort(function (a, b) {
-      if (a.km === null || b.km === null) {
-        return a.km === b.km ? a.index - b.index : (a.km === null ? 1 : -1);
-      }
-      return a.km - b.km || a.index - b.index;
-    });
-    measured.forEach(function (item) {
+    measured.sort(nearestFirst).forEach(function (item) {
       if (item.km !== null) {
         item.card.setAttribute("data-distance", item.km.toFixed(3));
         showDistance(item.card, item.km);
       }
-      // in the calendar each day's list in itself; else every card into the one list
-      (within ? homes[item.index] : list).appendChild(item.card);
+      list.appendChild(item.card);
     });
     if (sortedBox) {
       sortedBox.hidden = false;
@@ -182,6 +243,13 @@
   }
 
   function restore() {
+    if (within) {
+      restoreWithin();
+      restoreButton.hidden = true;
+      sortButton.focus();
+      say(message("restored"));
+      return;
+    }
     clearDistances();
     cards.forEach(function (card, index) {
       homes[index].appendChild(card);
@@ -231,6 +299,14 @@
     }
   }
 
+  var calendar = document.querySelector("[data-calendar]");
+  if (within && calendar) { // the filter changed: keep the days sorted (calendar.js)
+    calendar.addEventListener("hyteguide:filter", function () {
+      if (last) {
+        sortWithin(last[0], last[1], calendar.hasAttribute("data-week-drawn"));
+      }
+    });
+  }
   sortButton.addEventListener("click", locate);
   restoreButton.addEventListener("click", restore);
   root.hidden = false;

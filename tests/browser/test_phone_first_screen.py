@@ -133,17 +133,61 @@ def test_nearest_first_sorts_every_page_of_the_list(browser, served_site, built_
         assert_clean(record)
 
 
-def test_nearest_first_in_the_calendar_sorts_each_day(browser, served_site):
-    with visit(browser, served_site.url + "calendar/", width=390, height=844, clock=NOON,
-               context_options=GRANTED) as (page, record):
+DAYS = """() => Array.from(document.querySelectorAll('[data-day]')).map(
+    d => Array.from(d.querySelectorAll('li.occurrence')).filter(o => !o.hidden).map(
+        o => [o.querySelector('.occurrence__title').textContent.trim(),
+              o.dataset.lat ? Number(o.dataset.lat) : null,
+              o.dataset.lon ? Number(o.dataset.lon) : null]))"""
+
+
+def check_days_sorted(days: list[list]) -> None:
+    for day in days:
+        placed = [haversine(HOME["latitude"], HOME["longitude"], lat, lon)
+                  for _, lat, lon in day if lat is not None]
+        assert placed == sorted(placed)
+        assert [lat is None for _, lat, _ in day] == sorted(lat is None for _, lat, _ in day)
+
+
+@pytest.mark.parametrize("drawn", [False, True])
+def test_nearest_first_in_the_calendar_sorts_each_day(browser, served_site, built_site, drawn):
+    path = built_site.soup("calendar/index.html").select(".week-list a")[1]["href"] \
+        if drawn else ""
+    with visit(browser, served_site.url + "calendar/" + path, width=390, height=844,
+               clock=NOON, context_options=GRANTED) as (page, record):
+        if drawn:
+            page.wait_for_selector("[data-week-drawn]", state="attached")
+        original = page.evaluate(DAYS)
         page.click(SORT)
         page.wait_for_selector(f"{RESTORE}:not([hidden])")
-        days = page.evaluate("""() => Array.from(document.querySelectorAll('[data-day]')).map(
-            d => Array.from(d.querySelectorAll('li.occurrence')).filter(o => o.dataset.lat)
-                 .map(o => [Number(o.dataset.lat), Number(o.dataset.lon)]))""")
-        assert sum(len(d) for d in days) > 10
-        for day in days:
-            km = [haversine(HOME["latitude"], HOME["longitude"], lat, lon) for lat, lon in day]
-            assert km == sorted(km)
+        days = page.evaluate(DAYS)
+        assert sum(1 for d in days for _, lat, _ in d if lat is not None) > 10
+        assert days != original and [sorted(d) for d in days] == [sorted(d) for d in original]
+        check_days_sorted(days)
         assert page.locator(".calendar-day .card__distance").count() > 10
+        page.check(".calendar-filter input[name=free]")  # still sorted after filtering
+        filtered = page.evaluate(DAYS)
+        assert 0 < sum(map(len, filtered)) < sum(map(len, days))
+        check_days_sorted(filtered)
+        page.uncheck(".calendar-filter input[name=free]")
+        page.click(RESTORE)
+        assert page.evaluate(DAYS) == original
+        assert page.locator(".calendar-day .card__distance").count() == 0
+        assert_clean(record)
+
+
+@pytest.mark.parametrize("later,today,weekend", [(0, "2026-11-23", "2026-11-28"),
+                                                 (2, "2026-11-25", "2026-11-28"),
+                                                 (6, "2026-11-29", "2026-11-29")])
+def test_date_presets_follow_the_readers_day(browser, served_site, later, today, weekend):
+    clock = NOON + dt.timedelta(days=later)
+    with visit(browser, served_site.url + "calendar/", width=390, height=844,
+               clock=clock) as (page, record):
+        links = page.evaluate("""() => Object.fromEntries(Array.from(
+            document.querySelectorAll('a[data-preset]')).map(a => [a.dataset.preset,
+                                                                    a.getAttribute('href')]))""")
+        assert links["today"].endswith(f"#day-{today}"), links
+        assert links["weekend"].endswith(f"#day-{weekend}"), links
+        assert "#" not in links["next_week"] and links["all"].endswith("#weeks-heading")
+        page.click('a[data-preset="weekend"]')
+        assert page.evaluate("location.hash") == f"#day-{weekend}"
         assert_clean(record)
