@@ -13,6 +13,7 @@ The file (version 1):
      "activities": [[key, title, organisation, place, municipalities, online, audiences,
                      themes, format, languages, flags], …],
      "municipalities": {id: label, …},
+     "coordinates": [[latitude, longitude] or null, …],
      "times": [[start, end, words], …],
      "days": [[date, words, [[activity, time, cancelled, note(, span)], …]], …]}
 
@@ -20,16 +21,18 @@ A text is a string when it is written only in the site's first language, else a 
 [language, text] pairs, the first of them the fallback (model.Text.get). `place` is the place's
 name or null, `municipalities` ids (labels in "municipalities"), `online` 0 or 1, the term lists
 space-separated ids as the HTML's data attributes have them, `flags` letters: e for everyone,
-f free, l low threshold (the calendar's filters, in derive/filters.py's order and letters).
+f free, l low threshold (the calendar's filters, in derive/filters.py's order and letters), then
+r when registration is needed (a badge only). "coordinates" holds each activity's place's
+[latitude, longitude] or null, in the order of "activities" (nearest first, nearby.js).
 `time` is an index into "times" or null (all day); a time's start and
 end are HH:MM (24:00 at midnight; the end is before the start when it is on the next day,
 and null for a start alone), its words the time range in each language; a day's words
 are its date in the long style. An occurrence of several days (a camp) has a fifth item, when
 it runs in words ("ma 14.6. klo 9 – pe 18.6. klo 16"), shown instead of its time; it is listed
 on its first day. An occurrence at its rule's own place (a summer term outdoors) has a sixth,
-[place name, municipality id] (the fifth null when it lasts one day). Every formatted word
-comes from the catalogues, as on the HTML pages. `page_size` is how many of a day's
-occurrences the page shows before "show all" (the HTML week's page size,
+[place name, municipality id(, latitude, longitude)] (the fifth null when it lasts one day).
+Every formatted word comes from the catalogues, as on the HTML pages. `page_size` is how many
+of a day's occurrences the page shows before "show all" (the HTML week's page size,
 paging.SIZES.calendar): a region's day may have a thousand.
 """
 
@@ -50,6 +53,13 @@ from hyteguide.web.i18n import Catalogue
 from hyteguide.web.urls import calendar_data_path
 
 VERSION = 1
+REGISTRATION_LETTER = "r"  # in an activity's flags: registration needed (a badge, no filter)
+
+
+def needs_registration(activity: Activity) -> bool:
+    """Whether a reader must register beforehand (the calendar's badge)."""
+    return bool(activity.registration_url) or (
+        activity.registration is not None and not activity.no_registration)
 
 
 class WeekData:
@@ -88,7 +98,15 @@ class WeekData:
                 self.text(place.name) if place else None,
                 [place.municipality] if place else list(
                     guide.activity_municipalities[activity.key]),
-                1 if activity.online else 0, *week_values(activity, self.vocabulary)]
+                1 if activity.online else 0, *self.values(activity)]
+
+    def values(self, activity: Activity) -> list[Any]:
+        """The filters' values (derive/filters.week_values) with the letter r added to the
+        flags when registration is needed: the badges' third (macros.occurrence_badges)."""
+        values = week_values(activity, self.vocabulary)
+        if needs_registration(activity):
+            values[4] += REGISTRATION_LETTER
+        return values
 
     def week(self, calendar: Calendar, index: int) -> dict[str, Any]:
         """The data of one week of a calendar."""
@@ -107,10 +125,17 @@ class WeekData:
             "activities": rows,
             "municipalities": {m: self.text(self.vocabulary.term("municipalities", m).label)
                                for m in municipalities},
+            "coordinates": [self.coordinates(row[0]) for row in rows],
             "times": [[clock(t.start), None if t.end is None else clock(t.end),
                        self.words(lambda c, t=t: c.time_range(t))] for t in times],
             "days": made,
         }
+
+    def coordinates(self, key: str) -> list[float] | None:
+        """The activity's place's [latitude, longitude] ("nearest first"), or None."""
+        activity = self.guide.activity_by_key[key]
+        place = self.guide.place_by_slug.get(activity.place) if activity.place else None
+        return list(place.coordinates) if place and place.coordinates else None
 
     def occurrence(self, occurrence: Occurrence, activities: dict[str, int],
                    rows: list[list[Any]], times: dict[TimeRange, int]) -> list[Any]:
@@ -129,7 +154,8 @@ class WeekData:
         if occurrence.place and occurrence.place != activity.place:  # its rule's place
             place = self.guide.place_by_slug[occurrence.place]
             row += [None] * (5 - len(row))
-            row.append([self.text(place.name), place.municipality])
+            row.append([self.text(place.name), place.municipality,
+                        *(place.coordinates or ())])
         return row
 
     def files(self, calendars: tuple[Calendar, ...]) -> Iterator[tuple[str, bytes]]:

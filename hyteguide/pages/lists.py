@@ -7,6 +7,7 @@ the pages share their sort keys, and are sorted before the workers fork (`prepar
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
@@ -218,6 +219,7 @@ def calendar_pages(guide: Guide,
         term = (guide.content.vocabulary.term("municipalities", calendar.municipality)
                 if calendar.municipality else None)
         weeks = [(week.week, week.path) for week in layout]
+        presets = date_presets(layout)
         for index, week in enumerate(layout):
             for page in week.pages:
                 yield PageSpec(page.path or week.path, "calendar.html", {
@@ -228,7 +230,29 @@ def calendar_pages(guide: Guide,
                     "next": layout[index + 1].path if index + 1 < len(layout) else None,
                     "scopes": {scope: other[index].day_path(page.day) if page.day
                                else other[index].path for scope, other in layouts.items()},
-                    "filters": guide.calendar_filters,
+                    "filters": guide.calendar_filters, "presets": presets,
                 }, title="calendar.title",
                     priority="0.6" if index == 0 and page.path in ("", week.path) else "0.3")
 
+
+def date_presets(layout: Sequence[WeekLayout]) -> tuple[tuple[str, str, str | None], ...]:
+    """The calendar's date presets as (name, path, anchor): today and this weekend (their days
+    in the current week: a split week's day pages, else the week's day headings), next week,
+    and all weeks (the list of weeks). The build's today: calendar.js hides days already past."""
+    if not layout:
+        return ()
+    current = layout[0]
+
+    def day(date: dt.date) -> tuple[str, str | None]:
+        path = current.day_path(date)
+        return path, None if current.split else f"day-{date.isoformat()}"
+
+    listed = [d for d, _ in current.week.days]
+    found: list[tuple[str, str, str | None]] = [("today", *day(listed[0]))]
+    weekend = [d for d in listed if d.weekday() >= 5]
+    if weekend:
+        found.append(("weekend", *day(weekend[0])))
+    if len(layout) > 1:
+        found.append(("next_week", layout[1].path, None))
+    found.append(("all", current.path, "weeks-heading"))
+    return tuple(found)

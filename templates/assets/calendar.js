@@ -2,12 +2,15 @@
  *
  * The pages work without this script. With it:
  *  1. days before the viewer's today (in the site's time zone, data-timezone) are hidden when
- *     the page is viewed later than it was built (data-built), with a visible note;
+ *     the page is viewed later than it was built (data-built), with a visible note, and the
+ *     date presets (today, this weekend, next week) point at the viewer's days;
  *  2. the filter form (hidden in the HTML) is revealed; its state lives in the URL query
  *     (?audience=…&age=9&theme=…&format=…&language=…&free=1&low_threshold=1), is restored on
  *     load and is carried over to the other calendar pages' links; each change is told to
  *     other scripts as a "hyteguide:filter" event on the root, its detail the choices
  *     (assets/subscribe.js);
+ * "Nearest first" ([data-nearby]) is shown here and its script, nearby.js, loaded when first
+ * asked for.
  * A day too long for one page is split into pages. There the filter covers this page's
  * occurrences only, and the status and the "none" notice say so, until the visitor fetches
  * the day's other pages here (assets/pagedlist.js); then it covers the whole day, and the
@@ -108,6 +111,12 @@
       Object.keys(values).forEach(function (key) {
         attributes[key] = values[key];
       });
+      var at = row.length > 5 ? row[5] : null;
+      var point = at ? at.slice(2) : data.coordinates ? data.coordinates[row[0]] : null;
+      if (point && point.length === 2) { // for "nearest first" (nearby.js)
+        attributes["data-lat"] = String(point[0]);
+        attributes["data-lon"] = String(point[1]);
+      }
       var span = row.length > 4 ? row[4] : null; // a time of several days, in words
       var when = element("p", { "class": "occurrence__when" }, [element(
         "span", { "class": "occurrence__time" + (span ? " occurrence__time--span"
@@ -130,6 +139,14 @@
       if (row[3] !== null) {
         item.appendChild(element("p", { "class": "occurrence__note" }, [text(row[3])]));
       }
+      var badges = BADGES.filter(function (badge) {
+        return activity[10].indexOf(badge) >= 0;
+      }).map(function (badge) {
+        return element("li", {}, [root.getAttribute("data-msg-badge-" + badge)]);
+      });
+      if (badges.length) { // as the HTML weeks' macros.occurrence_badges
+        item.appendChild(element("ul", { "class": "badges occurrence__badges" }, badges));
+      }
       return item;
     }
 
@@ -144,7 +161,8 @@
           // A day's items are made at once but put on the page a page-size at a time
           // (show(), from 2.): a region's day may have a thousand.
           drawn.push([section, day[2].map(function (row) { return occurrence(day[0], row); })]);
-          section.appendChild(element("ul", { "class": "occurrences occurrences--timeline" }));
+          section.appendChild(element("ul", { "class": "occurrences occurrences--timeline",
+                                             "data-nearby-cards": "" }));
           var more = element("button", { type: "button", "class": "button button--secondary",
                                          "data-day-more": "" });
           more.hidden = true;
@@ -158,6 +176,7 @@
     };
   }
 
+  var BADGES = ["f", "l", "r"]; // free, low threshold, registration needed (calendardata.py)
   var drawn = []; // [section, its items] of each day of a drawn week that has any
   var PAGE = 100; // items of a drawn day on the page before "show all" (data.page_size)
 
@@ -230,6 +249,27 @@
   } else {
     start();
   }
+  nearby();
+
+  /* "Nearest first" (nearby.js): shown where the browser can tell a position, its script
+     loaded only when the button is first pressed; the press is then passed on to it. */
+  function nearby() {
+    var control = root.querySelector("[data-nearby][data-script]");
+    if (!control || !("geolocation" in navigator) || window.isSecureContext === false ||
+        !window.hyteguideLoadScript) { // sitesearch.js
+      return;
+    }
+    var button = control.querySelector("[data-nearby-sort]");
+    button.addEventListener("click", function first() {
+      button.removeEventListener("click", first);
+      window.hyteguideLoadScript(control.getAttribute("data-script")).then(function () {
+        button.click();
+      }, function () {
+        button.addEventListener("click", first); // try again on the next press
+      });
+    });
+    control.hidden = false;
+  }
 
   function start() {
     var FILTERS = filters.of("calendar");
@@ -283,6 +323,7 @@
           link.parentNode.hidden = true;
         }
       });
+      movePresets(today);
       if (left === days.length) {
         return; // nothing on this page is past: no note needed
       }
@@ -299,6 +340,40 @@
           note.querySelector("[data-stale-beyond]").hidden = false;
         }
       }
+    }
+
+    /* The date presets as of the reader's today, not the build's: today's and this weekend's
+       day in the week that holds them, the week after it. Only where the presets point at day
+       headings (#day-…): a week split into day pages keeps the build's links. */
+    function movePresets(today) {
+      var weeks = Array.prototype.slice.call(root.querySelectorAll("[data-week-last]"));
+      var index = weeks.findIndex(function (item) {
+        return item.getAttribute("data-week-last") >= today;
+      });
+      if (index < 0) {
+        return; // beyond the calendar's last day: the note says so
+      }
+      var week = weeks[index].querySelector("a").getAttribute("data-href").split("#")[0];
+      var weekday = new Date(today + "T00:00:00Z").getUTCDay(); // 0 Sunday … 6 Saturday
+      var saturday = weekday === 0 || weekday === 6 ? today : addDays(today, 6 - weekday);
+      var targets = { today: week + "#day-" + today, weekend: week + "#day-" + saturday,
+                      next_week: weeks[index + 1] ?
+                        weeks[index + 1].querySelector("a").getAttribute("data-href") : null };
+      root.querySelectorAll("a[data-preset]").forEach(function (link) {
+        var name = link.getAttribute("data-preset");
+        if (targets[name] && link.getAttribute("data-href").indexOf("#day-") >= 0) {
+          link.setAttribute("data-href", targets[name]);
+        } else if (name === "next_week" && targets.next_week) {
+          link.setAttribute("data-href", targets.next_week);
+        }
+        link.href = link.getAttribute("data-href");
+      });
+    }
+
+    function addDays(iso, days) { // counted in UTC: no clock changes
+      var moment = new Date(iso + "T00:00:00Z");
+      moment.setUTCDate(moment.getUTCDate() + days);
+      return moment.toISOString().slice(0, 10);
     }
 
     /* -- 2. filters ------------------------------------------------------------------------- */
@@ -364,8 +439,11 @@
       }
       root.dispatchEvent(new CustomEvent("hyteguide:filter", { detail: state }));
       var search = filters.query(FILTERS, state);
-      links.forEach(function (link) {
-        link.setAttribute("href", link.getAttribute("data-href") + search);
+      links.forEach(function (link) { // the query before a link's #day-… (date presets)
+        var href = link.getAttribute("data-href");
+        var hash = href.indexOf("#");
+        link.setAttribute("href", hash < 0 ? href + search
+          : href.slice(0, hash) + search + href.slice(hash));
       });
       if (updateUrl && window.history && window.history.replaceState) {
         var all = paged && paged.loaded() ? (search ? "&" : "?") + "all=1" : "";

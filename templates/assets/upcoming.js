@@ -4,7 +4,8 @@
  * time zone, data-timezone). An activity page's data-built is the day its list of next dates
  * has been as it is since (the day after the last date held, or its last edit). Read later:
  *  - an activity page's next dates ([data-upcoming]) already past are hidden, with a note of
- *    when the list was made; when none is left, another note says so;
+ *    when the list was made; when none is left, another note says so; its key facts show
+ *    the next two not past ([data-upcoming-next]);
  *  - the home page ([data-home]) shows the reader's today and the six days after it from the
  *    days it has ready (the build day and the week after), with a note; a reader more than a
  *    week later is sent to the calendar.
@@ -66,5 +67,19 @@
     });
     block.querySelector("[data-upcoming-built]").hidden = past === 0;
     block.querySelector("[data-upcoming-none]").hidden = left > 0;
+  });
+
+  /* An activity's key facts: its next two dates not yet past (the page lists a few more,
+     hidden, for the days after the build). */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-upcoming-next]"), function (list) {
+    var today = todayIn(list.getAttribute("data-timezone"));
+    if (!today || today <= list.getAttribute("data-built")) {
+      return;
+    }
+    var shown = 0;
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-date]"), function (item) {
+      item.hidden = item.getAttribute("data-date") < today || shown >= 2;
+      shown += item.hidden ? 0 : 1;
+    });
   });
 }());

@@ -1,7 +1,8 @@
 """'Nearest first' on the activities and places lists (assets/nearby.js) in a real browser, with
-a fake position: the order by great-circle distance, the distances in the page's language,
-restoring the order, a refused or failing position, the keyboard, no requests elsewhere and
-axe-core after sorting. Also the coordinates the pages carry and the OpenStreetMap links."""
+a fake position: the order by great-circle distance over every page of the list, the distances
+in the page's language, restoring the order, a refused or failing position, the keyboard, no
+requests elsewhere and axe-core after sorting. Also the coordinates the pages carry and the
+OpenStreetMap links. (The calendar's: tests/browser/test_phone_first_screen.py.)"""
 
 from __future__ import annotations
 
@@ -98,18 +99,23 @@ def test_cards_carry_their_places_coordinates(built_site, example_content):
     assert 0 < with_coordinates < len(soup.select("main .card")), "the example needs both kinds"
 
 
-def test_controls_are_hidden_in_the_html_and_only_on_the_two_lists(built_site):
+def test_controls_are_hidden_in_the_html_and_only_on_the_lists_and_the_calendar(built_site):
     for lang in built_site.languages:
-        for path in ("activities/", "places/"):
+        for path in ("activities/", "places/", "calendar/"):
             soup = built_site.soup(built_site.localised(path, lang) + "index.html")
             controls = soup.select("[data-nearby]")
             assert len(controls) == 1 and controls[0].has_attr("hidden")
             assert controls[0].select_one("[role=status]") is not None
-            assert soup.select_one('head script[src$="assets/nearby.js"]') is not None
+            script = soup.select_one('head script[src$="assets/nearby.js"]')
+            if path == "calendar/":  # loaded by calendar.js when first asked for
+                assert script is None and controls[0]["data-script"].endswith("nearby.js")
+            else:
+                assert script is not None
     users = [p for p in built_site.pages() if built_site.soup(p).select("[data-nearby]")]
     lists = [p for p in built_site.pages()  # with their later pages: activities/2/ …
-             if re.fullmatch(r"(\w\w/)?(activities|places)/(\d+/)?index\.html", p)]
-    assert sorted(users) == sorted(lists) and len(lists) >= 2 * len(built_site.languages)
+             if re.fullmatch(r"(\w\w/)?(activities|places)/(\d+/)?index\.html", p)
+             or re.fullmatch(r"(\w\w/)?calendar/.*index\.html", p)]
+    assert sorted(users) == sorted(lists) and len(lists) >= 3 * len(built_site.languages)
 
 
 def test_map_links_on_place_and_activity_pages(built_site, example_content):
@@ -136,10 +142,24 @@ def test_map_links_on_place_and_activity_pages(built_site, example_content):
                 assert not links
 
 
+def whole_list(built_site, lang: str) -> list[dict]:  # noqa: ANN001
+    """The cards of every page of the activities list in order, as cards() reads them."""
+    pages = sorted((p for p in built_site.pages() if re.fullmatch(
+        re.escape(prefix(lang)) + r"activities/(\d+/)?index\.html", p)),
+        key=lambda p: int(p.split("/")[-2]) if p.split("/")[-2].isdigit() else 1)
+    assert len(pages) > 1, "the example's activities should fill more than one page"
+    return [{"title": card.select_one(".card__title").get_text().strip(),
+             "lat": float(card["data-lat"]) if card.has_attr("data-lat") else None,
+             "lon": float(card["data-lon"]) if card.has_attr("data-lon") else None,
+             "distance": None}
+            for page in pages for card in built_site.soup(page).select("main .card")]
+
+
 # -- in the browser -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_activities_sorted_by_distance_and_restored(browser, served_site, axe_path, lang):
+def test_activities_sorted_by_distance_and_restored(browser, served_site, built_site, axe_path,
+                                                    lang):
     url = f"{served_site.url}{prefix(lang)}activities/"
     with visit(browser, url, context_options=GRANTED) as (page, record):
         assert page.locator(SORT).is_visible()
@@ -147,7 +167,9 @@ def test_activities_sorted_by_distance_and_restored(browser, served_site, axe_pa
         original = cards(page)
         assert all(c["distance"] is None for c in original)
         sort_and_wait(page)
-        check_sorted(page, original, lang)
+        every = whole_list(built_site, lang)  # every page's cards, not only this page's
+        assert len(every) > len(original)
+        check_sorted(page, every, lang)
         status = page.locator(STATUS).inner_text()
         assert status and page.locator(STATUS).get_attribute("role") == "status"
         violations = axe_violations(page, axe_path)
@@ -182,7 +204,7 @@ def test_places_sorted_into_one_list_and_back(browser, served_site, axe_path):
         assert_clean(record)
 
 
-def test_keyboard_only(browser, served_site):
+def test_keyboard_only(browser, served_site, built_site):
     with visit(browser, served_site.url + "activities/", context_options=GRANTED) as (page,
                                                                                       record):
         original = cards(page)
@@ -191,7 +213,7 @@ def test_keyboard_only(browser, served_site):
         assert page.evaluate("document.activeElement.hasAttribute('data-nearby-sort')")
         page.keyboard.press("Enter")
         page.wait_for_selector(f"{RESTORE}:not([hidden])")
-        check_sorted(page, original, "fi")
+        check_sorted(page, whole_list(built_site, "fi"), "fi")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.hasAttribute('data-nearby-restore')")
         page.keyboard.press("Space")

@@ -47,9 +47,11 @@ from tests.helpers import read_sitemaps
 SIZES = paging.PageSizes(**SMALL_PAGES)
 PAGE_WORD = {"fi": "sivu", "sv": "sida", "en": "page"}
 # Bytes gzipped a page may weigh with its CSS and JS: the limit is 50 KB; this margin catches
-# growth. A calendar day weighs about 31 KB: 2 KB of it is assets/lib/filters.js, the filter
-# code the calendar, the handout and search share.
-BUDGET = 33 * 1024
+# growth. A calendar day weighs about 35 KB: 2 KB of it is assets/lib/filters.js, the filter
+# code the calendar, the handout and search share; 3.5 KB came with issue 20's first screen
+# (each occurrence's badges and place coordinates, the date presets, the compact header's CSS;
+# nearby.js is loaded only when asked for).
+BUDGET = 36 * 1024
 WEIGHED_ORGANISATIONS = 150  # enough that an unpaged list or week would be over the budget
 
 
