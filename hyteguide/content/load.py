@@ -18,6 +18,7 @@ from hyteguide.content import safefiles, schema
 from hyteguide.content.fields import INVALID, Context
 from hyteguide.content.loadcache import LoadCache
 from hyteguide.content.records import Record, model_values
+from hyteguide.content.review import review_problems
 from hyteguide.content.schema.vocabulary import TermEntry, check_hierarchy
 from hyteguide.content.slugs import SLUG_PATTERN, suggest_slug
 from hyteguide.content.yamlsource import Document, parse_yaml, split_front_matter
@@ -291,7 +292,8 @@ class Loader:
         organisation, positions = read
         if not self.check_business_id(organisation, positions):
             return None
-        self.check_review(organisation, positions)
+        self.problems += review_problems(organisation, positions, self.today,
+                                         self.review_after, self.hide_after)
         return organisation
 
     def read_organisation(self, slug: str, path: Path
@@ -307,33 +309,6 @@ class Loader:
                      for k, _ in values["_node"].value if isinstance(k.value, str)}
         return schema.ORGANISATION.make(values, slug=slug, body=body, source=source,
                                         activities=activities), positions
-
-    def check_review(self, organisation: model.Organisation,
-                     positions: dict[str, tuple[int, int]]) -> None:
-        """A warning when the information was last checked too long ago (site.yaml's
-        review_after_months), another when it is so old that the entry is hidden from listings
-        (hide_after_months): stale contact details are the bane of every directory."""
-        reviewed, today = organisation.reviewed, self.today
-        if reviewed is not None and today is not None and reviewed > today:
-            self.problems.append(Problem(
-                organisation.source.path, *positions["reviewed"], "reviewed-future", "reviewed",
-                f"the information was checked on {reviewed}, after today ({today}): the entry "
-                "would never count as old", "write the day the details were checked", "warning"))
-        if reviewed is None or today is None or not is_stale(reviewed, today, self.review_after):
-            return
-        fix = "check the details with the organisation, then set 'reviewed' to the day you " \
-              "checked them"
-        if self.hide_after and is_stale(reviewed, today, self.hide_after):
-            code, message = "hidden-stale", (
-                f"the information was last checked on {reviewed}, {self.hide_after} months or "
-                f"more before {self.today}, so the organisation and its activities are left out "
-                "of listings, the calendar and search (hide_after_months in site.yaml)")
-        else:
-            code, message = "stale-review", (
-                f"the information was last checked on {reviewed}, {self.review_after} months or "
-                f"more before {self.today}")
-        self.problems.append(Problem(organisation.source.path, *positions["reviewed"],
-                                     code, "reviewed", message, fix, "warning"))
 
     def check_business_id(self, organisation: model.Organisation,
                           positions: dict[str, tuple[int, int]]) -> bool:
@@ -395,12 +370,6 @@ def _languages_in(document: Document) -> tuple[str, ...] | None:
 def _split_name(name: str) -> tuple[str, str]:
     stem, dot, ending = name.rpartition(".")
     return (stem, "." + ending) if dot else (name, "")
-
-
-def is_stale(reviewed: dt.date, today: dt.date, months: int) -> bool:
-    """Whether a review date is more than `months` calendar months before today."""
-    return (today.year - reviewed.year) * 12 + today.month - reviewed.month - (
-        today.day < reviewed.day) >= months
 
 
 def today_in(timezone: str) -> dt.date:

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from operator import itemgetter
 from zoneinfo import ZoneInfo
 
-from hyteguide.content.load import is_stale
+from hyteguide.content.review import is_stale
 from hyteguide.derive.calendar import Calendar, calendar_weeks
 from hyteguide.derive.filters import Choices, choices
 from hyteguide.derive.terms import TermIndex, term_indexes

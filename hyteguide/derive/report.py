@@ -6,6 +6,8 @@ Rows, each with its file and line:
 - stale: `reviewed` is review_after_months (site.yaml) or more before today;
 - no-review: no `reviewed` date at all;
 - no-upcoming: none of the organisation's activities is held from today on (however far ahead);
+- ended: an activity's every schedule rule has an end ('until', or its last date) before today:
+  it is in no calendar (a season over, its next one not written yet);
 - no-contact: no email, phone or website for the organisation;
 - not-described: an activity held in a site language (its `languages`) other than the default
   has no title or summary in that language (a Swedish-speaking group that Swedish readers only
@@ -20,6 +22,7 @@ Written as Markdown (to read, or paste into an issue) and CSV (for a spreadsheet
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,13 +30,14 @@ from pathlib import Path
 
 from hyteguide.common.problems import Problem
 from hyteguide.derive.guide import Guide
-from hyteguide.model import Activity, Organisation, Text
+from hyteguide.model import Activity, Organisation, ScheduleRule, Text
 
 KINDS = {
     "hidden": "Hidden from listings: information checked far too long ago",
     "stale": "Information last checked too long ago",
     "no-review": "No review date",
     "no-upcoming": "No upcoming activity",
+    "ended": "Activities whose every rule has ended",
     "no-contact": "No email, phone or website",
     "not-described": "Held in a language it is not described in",
     "untranslated": "Missing translations in a bilingual municipality",
@@ -94,6 +98,28 @@ def _not_described(guide: Guide, org: Organisation) -> Iterator[Row]:
                       f"{missing[0]}: …}}'")
 
 
+def _last_day(rule: ScheduleRule) -> dt.date | None:
+    """The last day a rule can be held on, or None when it goes on (no 'until')."""
+    if rule.dates:
+        return max((*rule.dates, *rule.also)) + dt.timedelta(days=rule.days - 1)
+    if rule.until is None:
+        return None
+    return max((rule.until, *rule.also)) + dt.timedelta(days=rule.days - 1)
+
+
+def _ended(guide: Guide, org: Organisation) -> Iterator[Row]:
+    """Activities with rules, every one of which ended before today."""
+    for activity in org.activities:
+        ends = [_last_day(rule) for rule in activity.schedule]
+        if ends and None not in ends:
+            last = max(end for end in ends if end is not None)
+            if last < guide.today:
+                yield Row("ended", activity.source.path, activity.source.line,
+                          org.name.default, activity.title.default,
+                          f"no rule goes on after {last}: add the new dates or season, or "
+                          "remove the activity")
+
+
 def _bilingual(guide: Guide, municipalities: Iterable[str]) -> list[str]:
     vocabulary = guide.content.vocabulary
     return [m for m in dict.fromkeys(municipalities)
@@ -140,6 +166,7 @@ def rows(guide: Guide, warnings: Iterable[Problem] = ()) -> list[Row]:
         if not (org.email or org.phone or org.website):
             found.append(Row("no-contact", org.source.path, 1, org.name.default, "",
                              "add an email, phone or website"))
+        found += _ended(guide, org)
         found += _not_described(guide, org)
         found += _untranslated(guide, org)
     order = list(KINDS)

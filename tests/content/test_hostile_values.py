@@ -206,18 +206,6 @@ def test_a_review_date_in_the_future_is_a_warning(tmp_path):
     assert (warning.line, warning.code) == (5, "reviewed-future")
 
 
-def test_an_activity_whose_rules_all_ended_is_a_warning(tmp_path):
-    ended = _organisation("weekly: [tue]\n        from: 2025-01-01\n        until: 2025-06-01"
-                          + TIME)
-    root = make_site(tmp_path, {"organisations/testi.md": ended})
-    [warning] = _warnings(root)
-    assert (warning.code, warning.field) == ("ended", "activities[0].schedule")
-    assert "none goes on after 2025-06-01" in warning.message
-    going_on = _organisation("weekly: [tue]\n        from: 2025-01-01" + TIME)
-    root = make_site(tmp_path / "on", {"organisations/testi.md": going_on})
-    assert [p for p in _warnings(root) if p.code == "ended"] == []
-
-
 def test_a_list_of_more_than_a_thousand_items_is_an_error(tmp_path):
     days = ", ".join(f"2026-{1 + i // 28:02}-{1 + i % 28:02}" for i in range(336))
     many = ", ".join([days] * 3)  # 1,008 items (the same days again: the count comes first)

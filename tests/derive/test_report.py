@@ -8,7 +8,8 @@ import io
 import re
 
 from hyteguide.cli.main import main
-from hyteguide.content.load import is_stale, load_content
+from hyteguide.content.load import load_content
+from hyteguide.content.review import is_stale
 from hyteguide.derive.guide import derive
 from hyteguide.derive.report import csv_text, markdown, rows
 from tests.conftest import BASE_URL, TEMPLATES
@@ -278,3 +279,17 @@ def test_the_example_lists_its_activities_held_in_swedish(example_content):
     guide = derive(example_content, dt.date(2026, 12, 7))
     held = [r for r in rows(guide) if r.kind == "not-described" and "held in sv" in r.detail]
     assert len(held) >= 4
+
+
+def test_an_activity_whose_every_rule_has_ended_is_listed(tmp_path):
+    """A season that is over (its next one not written yet) is in no calendar: the report
+    lists it at its line; an activity that goes on, or has a date to come, is not listed."""
+    ended = ORG.replace('time: "10:00-11:00"',
+                        'time: "10:00-11:00"\n            from: 2025-01-01\n'
+                        '            until: 2025-06-01')
+    found = _report(tmp_path, {"organisations/yhdistys.md": organisation(ended)})
+    [row] = [r for r in found if r.kind == "ended"]
+    assert (row.path, row.line, row.activity) == ("content/organisations/yhdistys.md", 7, "Ryhmä")
+    assert "after 2025-06-01" in row.detail
+    going_on = _report(tmp_path / "on", {"organisations/yhdistys.md": organisation(ORG)})
+    assert not [r for r in going_on if r.kind == "ended"]

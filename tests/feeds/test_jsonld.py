@@ -494,10 +494,10 @@ def test_hostile_text_stays_inside_the_json_ld(tmp_path):
                  "sv/activities/yhdistys/ryhma/index.html"):
         html = (output / page).read_text(encoding="utf-8")
         # besides the JSON-LD, only the site's own scripts (empty elements): the header's
-        # search box, and on an activity page the one that hides past dates
-        own = re.compile(
-            r'<script src="(\.\./)*assets/(sitesearch|readerday|upcoming)\.js" defer></script>')
-        assert len(own.findall(html)) == (3 if "/activities/" in f"/{page}" else 1), page
+        # search box and language links, and on an activity page the one that hides past dates
+        own = re.compile(r'<script src="(\.\./)*assets/(sitesearch|langswitch|readerday|upcoming)'
+                         r'\.js" defer></script>')
+        assert len(own.findall(html)) == (4 if "/activities/" in f"/{page}" else 2), page
         html = own.sub("", html)
         scripts = BeautifulSoup(html, "html.parser").find_all("script")
         assert [s.get("type") for s in scripts] == ["application/ld+json"], page

@@ -3,7 +3,6 @@ rules must not overlap, no named person on a group for a sensitive audience)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import yaml
@@ -45,32 +44,6 @@ def _check_rules_overlap(values: dict[str, Any], node: yaml.MappingNode, ctx: Co
                           "times", "remove the repeated days from one rule (an extra day of a "
                           "recurring rule goes under 'also')")
                 return
-
-
-def _last_day(rule: Any) -> dt.date | None:
-    """The last day a rule can be held on, or None when it goes on (no 'until')."""
-    if rule.dates:
-        return max((*rule.dates, *rule.also)) + dt.timedelta(days=rule.days - 1)
-    if rule.until is None:
-        return None
-    return max((rule.until, *rule.also)) + dt.timedelta(days=rule.days - 1)
-
-
-def _check_ended(values: dict[str, Any], node: yaml.MappingNode, ctx: Context,
-                 where: str) -> None:
-    """An activity whose every rule has ended is in no calendar and shows no next time: said,
-    so that an editor adds the new season's dates (or removes it) instead of it lingering."""
-    rules = values.get("schedule") or ()
-    ends = [_last_day(rule) for rule in rules]
-    if not rules or ctx.today is None or None in ends:
-        return
-    last = max(end for end in ends if end is not None)
-    if last < ctx.today:
-        prefix = f"{where}." if where else ""
-        ctx.error(field_node(values, "schedule"), prefix + "schedule", "ended",
-                  f"every rule of this activity has ended (none goes on after {last}): it is in "
-                  "no calendar and shows no next time", "add the new dates or season, or remove "
-                  "the activity", severity="warning")
 
 
 REGISTRATION_DETAILS = ("registration_url", "registration_opens", "registration_closes")
@@ -182,7 +155,7 @@ ACTIVITY_RECORD = Record("an activity", (
           "other organisations that run it together with this one (their file names in "
           "organisations/): it is listed on their pages too", "[keravan-kaupunki]",
           skeleton=None),
-), (_check_event_has_schedule, _check_rules_overlap, _check_ended, _check_registration,
+), (_check_event_has_schedule, _check_rules_overlap, _check_registration,
     check_order("registration_opens", "registration_closes"), _check_low_threshold,
     _check_sensitive_contacts),
     label="activity", model=model.Activity, given=("organisation", "source"))
