@@ -113,7 +113,7 @@ def test_tab_focuses_a_visible_skip_link_and_enter_moves_to_main(browser, served
         assert focused["clip"] in ("auto", "") and focused["clipPath"] == "none", focused
 
         page.keyboard.press("Enter")
-        page.wait_for_function("location.hash === '#main'")
+        page.wait_for_function("() => location.hash === '#main'")
         in_main = page.evaluate("""() => {
             const a = document.activeElement;
             return a && a !== document.body && (a.id === 'main' || !!a.closest('#main'));

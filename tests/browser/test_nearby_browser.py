@@ -228,7 +228,7 @@ def test_refused_permission_is_said_politely(browser, served_site):
         original = cards(page)
         page.click(SORT)
         page.wait_for_function(
-            "document.querySelector('[data-nearby-status]').textContent.includes('lupaa')")
+            "() => document.querySelector('[data-nearby-status]').textContent.includes('lupaa')")
         assert "Et antanut lupaa sijaintiisi" in page.locator(STATUS).inner_text()
         assert cards(page) == original
         assert not page.locator(RESTORE).is_visible()
@@ -246,7 +246,7 @@ def test_unavailable_and_timeout_are_said(browser, served_site, code, words):
         original = cards(page)
         page.click(SORT)
         page.wait_for_function(
-            f"document.querySelector('[data-nearby-status]').textContent.includes('{words}')")
+            f"() => document.querySelector('[data-nearby-status]').textContent.includes('{words}')")
         assert cards(page) == original
         assert_clean(record)
 

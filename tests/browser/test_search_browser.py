@@ -76,8 +76,9 @@ def params(page) -> dict[str, list[str]]:  # noqa: ANN001
 def open_filters(page) -> None:  # noqa: ANN001
     """Open the filters after a search, and wait for their counts (fetched on opening)."""
     page.click(".search-filters summary")
-    page.wait_for_function("[...document.querySelectorAll('[data-search-filters] [data-count]')]"
-                           ".some(c => c.textContent)")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-search-filters] [data-count]')]"
+        ".some(c => c.textContent)")
     page.wait_for_selector("[data-search-filters]:not([aria-busy])", state="attached")
 
 
@@ -97,7 +98,7 @@ def test_index_is_fetched_only_when_a_search_starts(browser, served_site):
         page.wait_for_selector("[data-search-filters]:not([hidden])", state="attached")  # ready
         assert not search_files(requested_so_far(page, requested)), requested
         page.focus("#search-q")
-        page.wait_for_function("document.activeElement.id === 'search-q'")
+        page.wait_for_function("() => document.activeElement.id === 'search-q'")
         assert not search_files(requested_so_far(page, requested)), "fetched on focus"
         type_query(page, "kävely")
         fetched = search_files(requested)
@@ -113,7 +114,7 @@ def test_index_is_fetched_only_when_a_search_starts(browser, served_site):
         assert "facets" not in fetched and "terms" not in fetched, fetched
         assert titles(page)
         page.click(".search-filters summary")
-        page.wait_for_function("document.querySelector('[data-search-filters] [data-count]')"
+        page.wait_for_function("() => document.querySelector('[data-search-filters] [data-count]')"
                                ".textContent")
         assert "facets" in search_files(requested)  # the counts, once the filters are open
         assert_clean(record)
@@ -312,7 +313,7 @@ def test_show_more_moves_focus_to_the_first_new_result(browser, served_site):
         settle(page)
         assert len(titles(page)) == 30
         page.click("[data-search-more]")
-        page.wait_for_function("document.querySelectorAll('.search-result').length > 30")
+        page.wait_for_function("() => document.querySelectorAll('.search-result').length > 30")
         focused = page.evaluate("document.activeElement.closest('.search-result') === "
                                 "document.querySelectorAll('.search-result')[30]")
         assert focused
@@ -426,7 +427,7 @@ def test_header_box_shows_first_results_as_you_type(browser, served_site, path):
     with visit(browser, served_site.url + path) as (page, record):
         page.on("request", lambda request: requested.append(request.url))
         page.focus("#site-search-q")
-        page.wait_for_function("document.activeElement.id === 'site-search-q'")
+        page.wait_for_function("() => document.activeElement.id === 'site-search-q'")
         assert not search_files(requested_so_far(page, requested)), "fetched before typing"
         page.keyboard.type("kesäleiri" if not path.startswith("sv/") else "sommarläger")
         found = header_results(page)

@@ -24,7 +24,7 @@ def all_titles(page) -> list[str]:  # noqa: ANN001
     while page.locator("[data-search-more]").is_visible():
         before = len(titles(page))
         page.click("[data-search-more]")
-        page.wait_for_function(f"document.querySelectorAll('.search-result__title').length"
+        page.wait_for_function(f"() => document.querySelectorAll('.search-result__title').length"
                                f" > {before}")
     return titles(page)
 

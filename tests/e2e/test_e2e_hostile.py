@@ -238,7 +238,7 @@ def test_hostile_site_builds_every_page(hostile_site, soups):
 # search page's own.
 OWN_SCRIPT = re.compile(
     r'<script src="((\.\./)*|(/[\w.-]+)*/)assets/'
-    r'(sitesearch|langswitch|calendar|subscribe|nearby|handout|pagedlist|searchtext|searchmatch|'
+    r'(sitesearch|langswitch|calendar|calendarweek|subscribe|nearby|handout|pagedlist|searchtext|searchmatch|'
     r'searchcore|searchresult|search|upcoming|readerday|lib/filters|lib/qr)\.js"'
     r' defer>'
     r'</script>')
@@ -250,7 +250,8 @@ HOME_PAGE = re.compile(r"^([a-z]{2}/)?index\.html$")
 HANDOUT_PAGE = re.compile(r"^([a-z]{2}/)?handout/[\w-]+/([\w-]+/)*index\.html$")
 ANY_PAGE = re.compile(r"")
 OWN_SCRIPTS = ((ANY_PAGE, ("sitesearch", "langswitch")),
-               (CALENDAR_PAGE, ("readerday", "subscribe", "lib/filters", "calendar", "pagedlist")),
+               (CALENDAR_PAGE, ("readerday", "subscribe", "lib/filters", "calendarweek", "calendar",
+                                "pagedlist")),
                (NEARBY_PAGE, ("nearby",)),
                (HANDOUT_PAGE, ("lib/filters", "lib/qr", "handout", "pagedlist")),
                (SEARCH_PAGE, ("searchtext", "readerday", "searchmatch", "searchcore", "lib/filters",

@@ -505,7 +505,9 @@ def in_scope(target: object | None, subject: Activity, content) -> bool:  # noqa
     assert isinstance(target, Term)
     if target.group == "municipalities":
         return target.id in municipalities_of(subject, content)
-    return target.id in getattr(subject, target.group)
+    # a term's feed has the activities of its narrower terms too (an audience for
+    # mielenterveyskuntoutujat is in the feed for aikuiset)
+    return target.id in content.vocabulary.expand(target.group, getattr(subject, target.group))
 
 
 def municipalities_of(subject: Activity, content) -> tuple[str, ...]:  # noqa: ANN001

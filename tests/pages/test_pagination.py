@@ -673,7 +673,7 @@ def test_a_paged_days_filter_says_it_covers_the_page_until_the_day_is_fetched(
             assert notice.is_visible() and "tällä sivulla" not in notice.inner_text().lower()
             assert "muilla sivuilla" in notice.inner_text().lower()
         page.locator("[data-paged-all]").click()
-        page.wait_for_function("document.querySelector('[data-paged-status]').textContent"
+        page.wait_for_function("() => document.querySelector('[data-paged-status]').textContent"
                                ".includes('Kaikki')")
         items = page.locator("section[data-day] li[data-activity]")
         assert items.count() == len(everything)
@@ -711,7 +711,7 @@ def test_a_paged_handout_fetches_its_other_pages_for_the_choices_and_the_printou
         assert all(f"audience={audience}" in links.nth(i).get_attribute("href")
                    for i in range(links.count())), "the choices go along to the other pages"
         page.locator("[data-paged-all]").click()
-        page.wait_for_function("document.querySelector('[data-paged-status]').textContent"
+        page.wait_for_function("() => document.querySelector('[data-paged-status]').textContent"
                                ".includes('Kaikki')")
         assert page.locator("ol.handout__list > li").count() == len(activities)
         assert page.locator("ol.handout__list").get_attribute("start") is None
@@ -726,7 +726,7 @@ def test_a_paged_handout_fetches_its_other_pages_for_the_choices_and_the_printou
         again = page.url
         assert_clean(record)
     with visit(browser, again) as (page, record):  # a shared address fetches them again
-        page.wait_for_function("document.querySelector('[data-paged-status]').textContent"
+        page.wait_for_function("() => document.querySelector('[data-paged-status]').textContent"
                                ".includes('Kaikki')")
         assert sorted(page.evaluate(SHOWN_ITEMS, "ol.handout__list > li")) == \
             sorted(a.key for a in matching)
