@@ -191,3 +191,22 @@ def test_date_presets_follow_the_readers_day(browser, served_site, later, today,
         page.click('a[data-preset="weekend"]')
         assert page.evaluate("location.hash") == f"#day-{weekend}"
         assert_clean(record)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_on_the_smallest_phone_the_key_facts_end_within_the_first_screen(browser, served_site,
+                                                                        built_site, lang):
+    """At 320 x 640 the whole key-facts block (when, where, price, registration) ends within
+    the first screen on nearly every activity page (a very long registration text may not)."""
+    depth = 3 + (lang != "fi")
+    paths = sorted(p for p in built_site.pages()
+                   if p.startswith(prefix(lang) + "activities/") and p.count("/") == depth)
+    with visit(browser, served_site.url + paths[0][:-len("index.html")], width=320,
+               height=640) as (page, _):
+        ends = []
+        for path in paths[::3]:
+            page.goto(served_site.url + path[:-len("index.html")])
+            ends.append(page.evaluate(
+                "() => document.querySelector('main .key-facts').getBoundingClientRect().bottom"))
+    within = sum(1 for end in ends if end <= 640)
+    assert within >= 0.9 * len(ends), (within, len(ends), sorted(ends)[-5:])
