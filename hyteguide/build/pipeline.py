@@ -14,6 +14,9 @@ from hyteguide.common.problems import Problem, format_report
 from hyteguide.content.history import last_commits
 from hyteguide.content.load import load_content, today_in
 from hyteguide.derive.guide import derive
+from hyteguide.editor.files import has_editor
+from hyteguide.editor.files import DECAP_TARGET, YAML_TARGET
+from hyteguide.editor.files import vendor_files as editor_vendor_files
 from hyteguide.search.files import vendor_files
 from hyteguide.web.sources import node_modules_candidates
 
@@ -58,7 +61,9 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     renderer = Renderer(guide, templates, base_url,
                         changed={path: c.day for path, c in commits.items()},
                         committed={path: c.instant for path, c in commits.items()})
-    assets = [*static_files(templates), *vendor_files(node_modules_of(templates))]
+    node_modules = node_modules_of(templates)
+    assets = [*static_files(templates), *vendor_files(node_modules),
+              *(editor_vendor_files(node_modules) if has_editor(renderer, False) else ())]
     build_cache = None
     if cache is not None:
         build_cache = BuildCache(cache, code_fingerprint(templates), renderer.urls.base_url,
@@ -89,7 +94,10 @@ def build(content_dir: Path, templates: Path, output: Path, today: dt.date | Non
     if build_cache is not None:
         lines.append(build_cache.summary())
     lines.append(renderer.search_sizes.summary())
-    lines.append(capacity(size, len(content.organisations), len(content.site.languages)))
+    # The form editor's code is the same size for any guide: not a share of each organisation.
+    editor = sum(len(data) for path, data in assets if path.startswith(EDITOR_VENDOR))
+    lines.append(capacity(size, len(content.organisations), len(content.site.languages),
+                          editor))
     if size > PAGES_LIMIT:
         lines.append(too_large_for_pages(size, len(content.site.languages)))
     return BuildResult("\n".join(lines), tuple(warnings))
@@ -106,6 +114,8 @@ def _check_cache_folder(cache: Path, content_dir: Path, templates: Path, output:
                                f"{other}: choose another, such as .cache/hyteguide")
 
 
+EDITOR_VENDOR = (DECAP_TARGET, YAML_TARGET)
+
 # GitHub Pages refuses to publish a site larger than this ("Published GitHub Pages sites may be
 # no larger than 1 GB": docs.github.com/en/pages/getting-started-with-github-pages/
 # github-pages-limits); GitLab Pages has the same limit. Counted in decimal bytes, the lower
@@ -118,14 +128,14 @@ def megabytes(size: int) -> str:
     return f"{size / 1e9:.2f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
 
 
-def capacity(size: int, organisations: int, languages: int) -> str:
+def capacity(size: int, organisations: int, languages: int, fixed: int = 0) -> str:
     """The report's line on how many organisations like these (with their activities, places
     and share of the lists, calendar, search and open data) a site within GitHub Pages' limit
-    holds."""
-    if not organisations or not size:
+    holds; `fixed`: bytes any guide has whatever its size (the form editor's code)."""
+    if not organisations or size <= fixed:
         return "Size per organisation: no organisations yet."
-    each = size / organisations
-    fits = PAGES_LIMIT * organisations // size
+    each = (size - fixed) / organisations
+    fits = (PAGES_LIMIT - fixed) * organisations // (size - fixed)
     return (f"Size per organisation: {each / 1e3:.0f} KB in {languages} "
             f"language{'s' if languages > 1 else ''}; GitHub Pages' 1 GB holds about "
             f"{fits:,} organisations like these.")

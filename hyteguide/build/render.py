@@ -23,6 +23,8 @@ from hyteguide.build.tasks import render_all
 from hyteguide.common.language import LanguageView
 from hyteguide.common.routes import path_to
 from hyteguide.derive.guide import Guide
+from hyteguide.editor.files import editor_files, has_editor
+from hyteguide.editor.labels import labels
 from hyteguide.feeds.jsonld import Context as LinkedDataContext
 from hyteguide.feeds.jsonld import activity_data, place_data, script
 from hyteguide.model import Activity, Place, Text
@@ -60,8 +62,11 @@ class Renderer:
     def __init__(self, guide: Guide, templates: Path, base_url: str | None = None,
                  changed: dict[str, dt.date] | None = None,
                  env: jinja2.Environment | None = None,
-                 committed: dict[str, dt.datetime] | None = None):
+                 committed: dict[str, dt.datetime] | None = None,
+                 editor_hosts: tuple[str, ...] = ()):
         self.guide = guide
+        # The preview's host names: its form editor saves through the local backend.
+        self.editor_hosts = editor_hosts
         self.site = guide.content.site
         self.languages = self.site.languages
         self.templates = templates
@@ -198,10 +203,12 @@ class Renderer:
     def site_files(self, specs: list[PageSpec]) -> dict[str, Callable[[], bytes]]:
         """The files about the whole site: the 404 page, the sitemaps, robots.txt, .nojekyll."""
         sitemaps = self.sitemaps(specs)
+        editor = editor_files(self, labels, self.editor_hosts) \
+            if has_editor(self, bool(self.editor_hosts)) else {}
         return {path_to("not_found"): lambda: self.render_not_found().encode("utf-8"),
                 **{path: partial(bytes, data) for path, data in sitemaps.items()},
                 path_to("robots"): partial(sitemap.robots, self.urls.absolute),
-                ".nojekyll": lambda: b""}
+                ".nojekyll": lambda: b"", **editor}
 
     def week_data(self) -> WeekData:
         """The maker of the calendar's later weeks' data files (calendardata.py)."""

@@ -80,6 +80,9 @@ ROUTES = {route.name: route for route in (
     Route("privacy", "privacy/"),
     Route("region_feed", "calendar/calendar.ics"),
     Route("choice_feed", "municipalities/{municipality}/{group}/{id}.ics"),
+    Route("editor", "admin/"),  # the form editor (editor/): a page per interface language
+    Route("editor_config", "admin/config.yml"),
+    Route("editor_shapes", "assets/admin/shapes.json"),
     Route("asset", "assets/{file}"),
     Route("not_found", "404.html"),
     Route("robots", "robots.txt"),

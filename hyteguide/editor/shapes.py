@@ -21,7 +21,7 @@ Shapes are plain JSON-able dicts with a "kind":
 - "keyword_or_text": a keyword such as `free`, or a text: held as {keyword: "free"} or as the
   text's languages;
 - "list": a list of "item" (a single value in a file is a list of one);
-- "record": a mapping of "fields", each {"name", "shape", "required"}; "record" names it for
+- "record": a mapping of "fields", each {"name", "shape", "required", "doc"}; "record" names it for
   the editors' labels (editor/labels/);
 - "either": a "scalar" or a "record": held as the record, the scalar going into the field
   "scalar_field" (a cancelled day: `2026-12-24` is {date: 2026-12-24});
@@ -173,7 +173,8 @@ def record_shape(record: Record) -> Shape:
             shape = {"kind": "body"}
         elif isinstance(item.type, TextField) and item.type.markdown:
             shape = {**shape, "markdown": True}
-        fields.append({"name": item.name, "shape": shape, "required": item.required})
+        fields.append({"name": item.name, "shape": shape, "required": item.required,
+                       "doc": item.doc})
     return {"kind": "record", "record": RECORD_KEYS.get(id(record), ""), "fields": fields}
 
 

@@ -132,6 +132,7 @@ class Site:
     timezone: str = "Europe/Helsinki"
     repository: str | None = None
     branch: str = "main"
+    editor_sign_in: str | None = None
     horizon_weeks: int = 12
     review_after_months: int = 12
     hide_after_months: int | None = None

@@ -26,6 +26,7 @@ from hyteguide.content.history import Commit, head, last_commits
 from hyteguide.content.load import LoadCache, load_content, today_in
 from hyteguide.derive.guide import Guide, derive
 from hyteguide.derive.upcoming import OccurrenceCache
+from hyteguide.editor.files import vendor_file as editor_vendor_file
 from hyteguide.feeds.ical import Feeds, scopes
 from hyteguide.opendata.exports import SHARED as OPENDATA_SHARED
 from hyteguide.opendata.exports import files as opendata_files
@@ -61,9 +62,10 @@ class LiveSite:
     """A site made on request from a content and a templates folder."""
 
     def __init__(self, content: Path, templates: Path, base_url: str,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, editor_hosts: tuple[str, ...] = ()):
         self.content, self.templates, self.base_url, self.today = \
             content, templates, base_url, today
+        self.editor_hosts = editor_hosts  # names the form editor's local backend is used on
         self.loads = LoadCache()
         self.occurrences = OccurrenceCache()
         self.env = make_environment(templates)  # compiled templates kept between refreshes
@@ -98,7 +100,8 @@ class LiveSite:
         commits = self.commits()
         renderer = Renderer(guide, self.templates, self.base_url,
                             {path: c.day for path, c in commits.items()}, self.env,
-                            committed={path: c.instant for path, c in commits.items()})
+                            committed={path: c.instant for path, c in commits.items()},
+                            editor_hosts=self.editor_hosts)
         timings["templates"] = time.perf_counter() - start
         self._site = (renderer, Makers(renderer), {})
         return Refresh(guide, tuple(content.extra.get("warnings", ())), timings)
@@ -126,8 +129,8 @@ class LiveSite:
         None. Template errors are raised, for the caller to show."""
         path = "index.html" if path in ("", "/") else path
         path = path + "index.html" if path.endswith("/") else path
-        if path.startswith("assets/"):
-            return self.asset(path)
+        if path.startswith("assets/") and (asset := self.asset(path)) is not None:
+            return asset  # else a file the build writes among the assets (the form shapes)
         renderer, makers, done = self._site  # one site throughout, whatever a refresh does
         if makers is None:
             return None
@@ -163,6 +166,9 @@ class LiveSite:
         """A file of templates/assets, or a browser library from node_modules."""
         name = path.removeprefix("assets/")
         vendor = {target: source for source, target in VENDOR_FILES.items()}
+        editor = editor_vendor_file(node_modules_of(self.templates), path)
+        if editor is not None:
+            return editor
         if name.startswith("vendor/"):
             source = vendor.get(name.removeprefix("vendor/"))
             file = node_modules_of(self.templates) / source if source else None
@@ -199,8 +205,8 @@ class Makers:
             self._routes = self.routes(specs), {**renderer.site_files(specs), **shared,
                                                 **self.week_data_files()}
         routes, site_files = self._routes
-        if lang == renderer.languages[0] and neutral in site_files:
-            return site_files[neutral]
+        if path in site_files:  # by their whole path (a language's editor page is one)
+            return site_files[path]
         found = routes.get(neutral)
         return partial(found, lang) if found else None
 

@@ -47,6 +47,7 @@ log = logging.getLogger("hyteguide")
 # Python's own table lacks .ics (only some systems' /etc/mime.types has it); GitHub Pages
 # serves the feeds as text/calendar, and so does the preview.
 mimetypes.add_type("text/calendar", ".ics")
+mimetypes.add_type("text/yaml", ".yml")  # the form editor reads its config.yml as YAML
 
 
 @dataclass
@@ -315,7 +316,8 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
     """Serve a live preview on host:port until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     state = PreviewState()
-    live = LiveSite(content, templates, f"http://{host}:{port}/", today)
+    live = LiveSite(content, templates, f"http://{host}:{port}/", today,
+                    editor_hosts=editor_hosts(host))
     rebuild(live, state)
     # The loaded content is millions of objects that live as long as the server: keep them
     # out of the garbage collector's full passes, which would otherwise stall later refreshes.
@@ -339,6 +341,13 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
         server.serve(port=port, host=host, open_url_delay=1 if open_browser else None)
     finally:
         observer.stop()
+
+
+def editor_hosts(host: str) -> tuple[str, ...]:
+    """The host names on which the form editor saves to the files here (Decap's local
+    backend): the local names, and the one the preview was started on."""
+    names = ("localhost", "127.0.0.1", "[::1]")
+    return names if host in names or host in ("0.0.0.0", "::") else (*names, host)
 
 
 SETTLE = 0.3  # seconds a failed refresh after a save waits before trying once more

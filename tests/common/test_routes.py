@@ -42,7 +42,7 @@ def test_the_reserved_slugs_are_the_routes_first_segments_and_languages():
         "organisations", "activities", "places", "partnerships", "municipalities", "themes",
         "audiences", "formats", "expertise", "calendar", "search", "assets", "fi", "sv", "en",
         "404", "sitemap", "robots", "feeds", "data", "accessibility", "privacy", "handout",
-        "opendata"} == RESERVED_PAGE_SLUGS
+        "opendata", "admin"} == RESERVED_PAGE_SLUGS
     for route in ROUTES.values():
         first = route.pattern.split("/")[0]
         if first and "{" not in first:

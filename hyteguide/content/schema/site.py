@@ -95,6 +95,9 @@ SITE = Record("site.yaml", (
           "https://github.com/example/hyteguide"),
     Field("branch", Str(label="branch"), False, "the repository's branch that is published "
           "(for edit links; default main)", "main", default='"main"'),
+    Field("editor_sign_in", Url(), False, "the form editor's sign-in helper for GitHub (an "
+          "OAuth helper's address; README, 'The form editor')", "https://sign-in.example.org",
+          left_out=SETTINGS, skeleton=None),
     Field("horizon_weeks", Int(1, 104), False, "how many weeks ahead the calendar shows", "12",
           default="12"),
     Field("review_after_months", Int(1, 120), False, "how old an organisation's 'reviewed' may "
