@@ -32,6 +32,7 @@ MAY_IMPORT: dict[str, set[str]] = {
                 "opendata", "pages", "build"},
     "importers": {"common", "model", "content"},
     "region": {"common", "model", "content"},
+    "editor": {"common", "model", "content"},  # the form editor's config and labels (issue 22)
     "cli": {"common", "model", "schedule", "content", "derive", "web", "search", "build",
             "preview", "importers", "region"},
 }
