@@ -14,8 +14,7 @@ from hyteguide.common.problems import Problem, format_report
 from hyteguide.content.history import last_commits
 from hyteguide.content.load import load_content, today_in
 from hyteguide.derive.guide import derive
-from hyteguide.editor.files import has_editor
-from hyteguide.editor.files import DECAP_TARGET, YAML_TARGET
+from hyteguide.editor.files import DECAP_TARGET, YAML_TARGET, has_editor
 from hyteguide.editor.files import vendor_files as editor_vendor_files
 from hyteguide.search.files import vendor_files
 from hyteguide.web.sources import node_modules_candidates

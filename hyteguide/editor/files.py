@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import yaml
@@ -17,8 +17,17 @@ from hyteguide.common.routes import path_to
 from hyteguide.editor.config import EditorConfig, github_repo
 from hyteguide.editor.shapes import shapes_document
 
-if TYPE_CHECKING:
-    from hyteguide.build.render import Renderer
+
+class Renderer(Protocol):
+    """What the editor's files take from the build's renderer (build/render.py)."""
+
+    languages: tuple[str, ...]
+    site: Any  # model.Site
+    urls: Any  # web.urls.Urls
+    guide: Any  # derive.guide.Guide
+    env: Any  # jinja2.Environment
+
+    def helpers(self, lang: str, here: str, rooted: bool = False) -> dict[str, Any]: ...
 
 # Decap CMS's bundle: the main script and the chunks it loads from beside itself.
 DECAP_FOLDER = "decap-cms/dist"

@@ -27,9 +27,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "pages": {"common", "model", "schedule", "content", "derive", "web", "feeds", "search",
               "opendata"},
     "build": {"common", "model", "schedule", "content", "derive", "web", "feeds", "search",
-              "opendata", "pages"},
+              "opendata", "pages", "editor"},
     "preview": {"common", "model", "schedule", "content", "derive", "web", "feeds", "search",
-                "opendata", "pages", "build"},
+                "opendata", "pages", "build", "editor"},
     "importers": {"common", "model", "content"},
     "region": {"common", "model", "content"},
     "editor": {"common", "model", "content"},  # the form editor's config and labels (issue 22)
