@@ -121,6 +121,14 @@ class EditorConfig:
                   **self.input(field["shape"], field["name"], field["required"])}
         if hint:
             widget["hint"] = hint
+        if widget["widget"] == "list":
+            # Decap adds one empty item to a new entry's list unless told none.
+            widget["default"] = []
+            found = self.labels.get("records", {}).get(record, {}).get(field["name"], {})
+            if found.get("singular"):
+                widget["label_singular"] = found["singular"]
+            if "field" in widget:  # a list of single values: each input named as one item
+                widget["field"]["label"] = found.get("singular") or label
         return widget
 
     def input(self, shape: Shape, name: str, required: bool) -> Widget:
@@ -215,7 +223,7 @@ class EditorConfig:
             return {"widget": "boolean", "default": False}
         if kind == "date":
             return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "D.M.YYYY",
-                    "time_format": False, "picker_utc": True}
+                    "time_format": False, "picker_utc": False}
         if kind == "coordinates":
             return {"widget": "object", "collapsed": False, "fields": [
                 {"name": axis, "label": self.labels.get("coordinates", {}).get(axis, axis),

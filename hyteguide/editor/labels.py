@@ -5,7 +5,7 @@ Each file has the same keys:
 - `collections`: per collection (organisations, places, partnerships, pages) its `label`,
   `label_singular` and `description`;
 - `records`: per record of the schema (LABELLED_RECORDS), per field its `label` and, where a
-  non-programmer needs one, its `hint`;
+  non-programmer needs one, its `hint`, and for a list of entries `singular`, one item's name;
 - `schedule_kinds`: the four ways a schedule rule repeats (weekly, monthly, date, rrule), each a
   `label` and a `hint`;
 - `languages`: the label of each language's input of a translatable text ("suomeksi");
@@ -49,6 +49,8 @@ from hyteguide.content.schema.schedule import CANCELLATION_RECORD, DATE_RANGE
 COLLECTIONS = ("organisations", "places", "partnerships", "pages")
 COLLECTION_KEYS = ("label", "label_singular", "description")
 FIELD_KEYS = ("label", "hint")
+# A list's field may also name one of its items ("Lisää yhteyshenkilö").
+LIST_FIELD_KEYS = (*FIELD_KEYS, "singular")
 # The ways a schedule rule repeats: exactly one of these fields per rule (schema/schedule.py).
 SCHEDULE_KINDS = ("weekly", "monthly", "date", "rrule")
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -149,7 +151,7 @@ def gaps(table: dict[str, Any]) -> list[str]:
             if field.name not in fields:
                 found.append(f"{where}: missing")
             else:
-                found += _texts(where, fields[field.name], FIELD_KEYS, ("label",))
+                found += _texts(where, fields[field.name], LIST_FIELD_KEYS, ("label",))
             keywords.update(_keywords(field.type))
             if _choices(field.type):
                 choices[field.name] = _choices(field.type)
