@@ -207,7 +207,7 @@ def test_the_editors_pages_are_measured_with_axe(editor, preview, axe_path):
         found[view] = axe_violations(page, axe_path)
     ours = {"html-has-lang", "html-lang-valid", "document-title", "meta-viewport"}
     for view, violations in found.items():
-        assert not [v for v in violations if v["id"] in ours], describe(violations)
+        assert not [v for v in violations if v["id"] in ours], f"{view}: {describe(violations)}"
     report = {view: [{"id": v["id"], "impact": v["impact"], "help": v["help"],
                       "nodes": len(v["nodes"])} for v in violations]
               for view, violations in found.items()}
