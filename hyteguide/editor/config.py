@@ -121,6 +121,8 @@ class EditorConfig:
                   **self.input(field["shape"], field["name"], field["required"])}
         if hint:
             widget["hint"] = hint
+        if "pattern" in widget:  # the message of a value the form refuses: the field's hint
+            widget["pattern"][1] = hint or label
         if widget["widget"] == "list":
             # Decap adds one empty item to a new entry's list unless told none.
             widget["default"] = []
@@ -129,6 +131,8 @@ class EditorConfig:
                 widget["label_singular"] = found["singular"]
             if "field" in widget:  # a list of single values: each input named as one item
                 widget["field"]["label"] = found.get("singular") or label
+                if "pattern" in widget["field"]:
+                    widget["field"]["pattern"][1] = hint or label
         return widget
 
     def input(self, shape: Shape, name: str, required: bool) -> Widget:
@@ -213,8 +217,7 @@ class EditorConfig:
         if kind == "string":
             widget: Widget = {"widget": "string"}
             if shape.get("pattern"):
-                widget["pattern"] = [f"^(?:{shape['pattern']})$",
-                                     self.labels.get("invalid", "check the form")]
+                widget["pattern"] = [f"^(?:{shape['pattern']})$", ""]
             return widget
         if kind == "number":
             return {"widget": "number", "value_type": "int", "min": shape["min"],

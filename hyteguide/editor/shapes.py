@@ -40,7 +40,16 @@ from typing import Any
 
 from hyteguide.content.addresses import BusinessId, Email, Phone, Url
 from hyteguide.content.choices import Choice, Reference, Term
-from hyteguide.content.fields import Bool, Date, FieldType, Int, Str, TextField, TimeRangeField
+from hyteguide.content.fields import (
+    TIME_RANGE,
+    Bool,
+    Date,
+    FieldType,
+    Int,
+    Str,
+    TextField,
+    TimeRangeField,
+)
 from hyteguide.content.records import ChoiceOf, ListOf, Mapped, Record
 from hyteguide.content.schema import (
     ACTIVITY_RECORD,
@@ -55,7 +64,7 @@ from hyteguide.content.schema import (
     PLACE,
     SCHEDULE_RULE,
 )
-from hyteguide.content.schema.ages import AgeRangeField
+from hyteguide.content.schema.ages import DASHES, AgeRangeField
 from hyteguide.content.schema.common import (
     WEEKDAY_ALIASES,
     WEEKDAYS,
@@ -154,12 +163,20 @@ def _scalar_shape(field_type: FieldType) -> Shape:
         return {"kind": "coordinates"}
     if isinstance(field_type, _LINE_TYPES):
         shape: Shape = {"kind": "string", "input": "line"}
-        pattern = getattr(field_type, "pattern", None)
+        pattern = getattr(field_type, "pattern", None) or FORM_PATTERNS.get(type(field_type))
         if pattern:
             shape["pattern"] = pattern
         return shape
     raise TypeError(f"the form editor has no shape for {type(field_type).__name__}: add it to "
                     f"editor/shapes.py")
+
+
+# What the form checks as it is typed, for types whose check is a pattern (the schema's own, so
+# the form never refuses what `check` takes): the rest is checked by `check` on the pull request.
+FORM_PATTERNS: dict[type, str] = {
+    TimeRangeField: TIME_RANGE.pattern,
+    AgeRangeField: rf"[0-9]{{1,3}}|[0-9]{{0,3}}\s*[{DASHES}]\s*[0-9]{{0,3}}",
+}
 
 
 def record_shape(record: Record) -> Shape:

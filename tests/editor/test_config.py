@@ -162,3 +162,49 @@ def test_github_repo(address, repo):
 def test_config_yml_is_yaml_decap_reads(tmp_path, content):
     text = yaml.safe_dump(make(content), allow_unicode=True, sort_keys=False)
     assert yaml.safe_load(text) == make(content)
+
+
+def test_the_forms_patterns_take_every_value_the_example_content_has(content):
+    """A pattern the form checks as it is typed must never refuse what `check` takes: every
+    time and age range of the example, and the schema's own examples, pass it in JavaScript."""
+    import json
+    import shutil
+    import subprocess
+
+    from hyteguide.editor.shapes import FORM_PATTERNS, _scalar_shape
+
+    node = shutil.which("node")
+    assert node, "node is needed (npm ci)"
+    values: dict[str, set[str]] = {"time": set(), "ages": set()}
+
+    def walk(node) -> None:  # noqa: ANN001 - YAML data
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in values and isinstance(value, (str, int)):
+                    values[key].add(str(value))
+                elif key in values and isinstance(value, list):
+                    values[key].update(str(v) for v in value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted((ROOT / "content").rglob("*.md")) + sorted(
+            (ROOT / "content").rglob("*.yaml")):
+        text = path.read_text("utf-8")
+        front = text.split("---\n")[1] if text.startswith("---\n") else text
+        walk(yaml.load(front, Loader=yaml.BaseLoader))  # as written: every value a string
+    assert len(values["time"]) > 20
+    values["time"] |= {"12:00-16:00", "9-12", "18.30–20", "10:00", "9"}
+    values["ages"] |= {"7-12", "65-", "-6", "9", "7–12", "7 - 12"}
+    values = {key: sorted(v for v in found if v) for key, found in values.items()}
+    patterns = {"time": None, "ages": None}
+    for kind in FORM_PATTERNS:
+        name = "time" if "Time" in kind.__name__ else "ages"
+        patterns[name] = _scalar_shape(kind())["pattern"]
+    script = ("const [p, v] = JSON.parse(process.argv[1]); const out = {};"
+              "for (const k in p) out[k] = v[k].filter(x => !new RegExp('^(?:' + p[k] + ')$')"
+              ".test(x)); console.log(JSON.stringify(out));")
+    run = subprocess.run([node, "-e", script, json.dumps([patterns, values])],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == {"time": [], "ages": []}
