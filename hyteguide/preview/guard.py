@@ -53,6 +53,18 @@ class Hosts:
         return parts.scheme in ("http", "https") and parts.netloc.lower() == \
             (host_header or "").lower()
 
+    def is_own_origin(self, origin: str, host_header: str | None) -> bool:
+        """Whether a request to the form editor's backend comes from a page of this preview:
+        the address the request was made to, or the preview's local names on its port (the
+        editor at http://localhost:8000/admin/ may write through http://127.0.0.1:8000/);
+        never another address, even on the same port."""
+        parts = urlsplit(origin)
+        if parts.scheme != "http" or not self.allows(host_header):
+            return False
+        netloc = parts.netloc.lower()
+        return netloc == (host_header or "").lower() or netloc in {
+            f"{name}:{self.port}" for name in LOCAL_NAMES}
+
 
 def is_page_path(path: str) -> bool:
     """Whether a requested path can name a file of the site at all (no NUL, no controls)."""

@@ -38,7 +38,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from hyteguide.common.problems import ContentError, format_report
+from hyteguide.editor.localbackend import LocalBackend
 from hyteguide.pages.environment import template_problem
+from hyteguide.preview.editorapi import routes
 from hyteguide.preview.guard import Hosts, is_page_path
 from hyteguide.preview.live import LiveSite
 from hyteguide.web.sources import template_folders
@@ -303,6 +305,18 @@ class Changes(FileSystemEventHandler):
             self.start()
 
 
+class PreviewServer(Server):
+    """livereload's server with routes of its own before the site's: the form editor's
+    local backend."""
+
+    def __init__(self, extra: list[tuple[str, type, dict[str, object]]], watcher: Watcher):
+        super().__init__(watcher=watcher)
+        self.extra = extra
+
+    def get_web_handlers(self, script: bytes) -> list[tuple[object, ...]]:
+        return [*self.extra, *super().get_web_handlers(script)]
+
+
 class NoPolling(Watcher):
     """livereload's watcher polls every 0.8 s and drops a change that comes within 3 s of
     the last reload; changes come from `Changes` instead."""
@@ -323,8 +337,9 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
     # out of the garbage collector's full passes, which would otherwise stall later refreshes.
     gc.collect()
     gc.freeze()
-    server = Server(watcher=NoPolling())
     hosts = Hosts(host, port)
+    # The form editor (/admin/) saves through this; the file watcher then refreshes the site.
+    server = PreviewServer(routes(LocalBackend.of(content), hosts), watcher=NoPolling())
     server.SFH = make_handler(live, state, hosts)
     # livereload's socket accepts any Origin: only the preview's own pages may follow reloads.
     LiveReloadHandler.check_origin = lambda handler, origin: hosts.allows_origin(
