@@ -45,7 +45,8 @@ AUTHORITIES = [
 PREFIXES = ["https://", "HTTP://", "https:\\\\", "https:/"]
 OTHERS = [
     "//evil.example/", "///evil.example/", "\\\\evil.example\\", "/\\evil.example",
-    "https:evil.example", "http:/evil.example", "https:///evil.example", " https://example.org/ ", "\thttps://example.org",
+    "https:evil.example", "http:/evil.example", "https:///evil.example", " https://example.org/ ",
+    "\thttps://example.org",
     "JaVaScRiPt:alert(1)", "javascript&colon;alert(1)", "&#x6A;avascript:alert(1)",
     "java\tscript:alert(1)", "java\nscript:alert(1)", "DaTa:text/html,<script>alert(1)</script>",
     "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)", "jav&#09;ascript:alert(1)",
