@@ -18,6 +18,7 @@ handler or dangerous URL."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -117,7 +118,8 @@ def mutation(draw: st.DrawFn, fuzzed: Fuzzed) -> None:
     front = fuzzed.front
     kind = draw(st.sampled_from([
         "inner-end", "reindent", "tabs", "duplicate", "wrong-type", "schedule", "unknown",
-        "tag", "alias", "billion-laughs", "nesting", "control", "escape", "long"]))
+        "tag", "alias", "billion-laughs", "nesting", "control", "escape", "long",
+        "block-type"]))
     at = draw(st.integers(0, max(len(front) - 1, 0)))
     values = _value_lines(front)
     at_value = values[draw(st.integers(0, len(values) - 1))] if values else None
@@ -150,6 +152,18 @@ def mutation(draw: st.DrawFn, fuzzed: Fuzzed) -> None:
         else:
             new = value + " " + "pitkä " * draw(st.sampled_from([200, 20_000, 200_000]))
         front[at_value:at_value + 1] = f"{key}: {new}".split("\n")
+    elif kind == "block-type":  # a field and all its lines: a list or mapping made a scalar …
+        keys = [i for i, line in enumerate(front) if re.match(r" *(- )?[a-z_]+:", line)]
+        if keys:
+            start = keys[draw(st.integers(0, len(keys) - 1))]
+            indent = len(front[start]) - len(front[start].lstrip(" -"))
+            end = start + 1
+            while end < len(front) and len(front[end]) - len(front[end].lstrip(" ")) > indent:
+                end += 1
+            head = front[start].partition(":")[0]
+            pad = "\n" + " " * (indent + 2)
+            new = draw(st.sampled_from(WRONG_VALUES + ["[[a]]", "{a: [b]}", "- a\n- b"]))
+            front[start:end] = f"{head}: {new.replace(chr(10), pad)}".split("\n")
     elif kind == "schedule":
         name = draw(st.sampled_from(sorted(SCHEDULE_VALUES)))
         line = f"        {name}: {draw(st.sampled_from(SCHEDULE_VALUES[name]))}"
