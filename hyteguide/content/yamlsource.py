@@ -249,12 +249,17 @@ def _syntax_hint(err: yaml.MarkedYAMLError) -> str:
 # starts a body with a heading or a sentence.
 _YAML_LINE = re.compile(r"(?:\s+(?:- |[a-z_]+:(?:\s|$))|[a-z_]+:(?:\s|$)|- [a-z_]+: )")
 
+# A line with no text: blank, a further end line, a Markdown rule ('----', '***', '===').
+_RULE_LINE = re.compile(r"[-.=_*~\s]*")
+
 
 def _fields_after(lines: list[str], end: int) -> int | None:
     """The index of the first line after the front matter's end (lines[end]) when it is still
-    YAML: a `---` inside the front matter would cut it there and publish the rest as text."""
+    YAML: a `---` inside the front matter would cut it there and publish the rest as text.
+    Lines of only dashes, dots and the like are looked past: after '---' and '----', the
+    fields are as much cut off as after one '---'."""
     for index in range(end + 1, len(lines)):
-        if lines[index].strip():
+        if not _RULE_LINE.fullmatch(lines[index]):
             return index if _YAML_LINE.match(lines[index]) else None
     return None
 

@@ -133,6 +133,17 @@ def test_a_marker_inside_the_front_matter_is_an_error_not_lost_fields(tmp_path, 
     assert "line 6" in problem.message and "activities:" in problem.message
 
 
+@pytest.mark.parametrize("markers", ["---\n---\n", "...\n---\n", "---\n\n...\n\n",
+                                     "---\n----\n", "...\n***\n"])
+def test_two_markers_inside_the_front_matter_are_an_error_too(tmp_path, markers):
+    """Found by tests/e2e/test_fuzzed_front_matter.py: after a second end line, the fields that
+    follow were taken for the body without a word."""
+    text = _organisation("weekly: [tue]" + TIME, markers)
+    problem = _only_problem(tmp_path, text)
+    assert (problem.line, problem.code) == (5, "front-matter"), problem.format()
+    assert "activities:" in problem.message
+
+
 @pytest.mark.parametrize("body", ["Yhdistys toimii Keravalla.\n", "\n# Meistä\n\n---\n\nTekstiä.\n",
                                   "- Kahvia ja juttuseuraa\n- Peli-ilta: torstaisin\n",
                                   "Huom: kokoontumiset ovat maksuttomia.\n"])
