@@ -55,9 +55,13 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the content without writing anything")
     _common(check)
-    check.add_argument("--format", choices=["text", "github", "json"], default="text",
-                       help="text (default), github (GitHub Actions annotations on stdout) "
-                       "or json (a document on stdout for tools)")
+    check.add_argument("--format", choices=["text", "github", "json", "summary"],
+                       default="text",
+                       help="text (default), github (GitHub Actions annotations on stdout), "
+                       "json (a document on stdout for tools) or summary (a Markdown report "
+                       "for editors on stdout, in the words of the form editor)")
+    check.add_argument("--lang", choices=["fi", "sv", "en"],
+                       help="the summary's language (default: the site's first language)")
     check.add_argument("--today", type=_date, help="check as of YYYY-MM-DD (consent expiry; "
                        "default: today in the site's time zone)")
 
@@ -133,8 +137,12 @@ def main(argv: list[str] | None = None) -> int:
                 problems = load_content(args.content, args.today).extra.get("warnings", [])
             except ContentError as err:
                 problems = err.problems
-            formatter = format_github if args.format == "github" else format_json
-            output = formatter(problems)
+            if args.format == "summary":
+                from hyteguide.editor.summary import format_summary
+
+                output = format_summary(problems, args.content, args.lang)
+            else:
+                output = (format_github if args.format == "github" else format_json)(problems)
             if output:
                 print(output)
             print(format_counts(problems), file=sys.stderr)

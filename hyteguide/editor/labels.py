@@ -12,7 +12,9 @@ Each file has the same keys:
 - `keyword_or_text`: a KeywordOrText field's keywords (cost `free`, registration `none`) and
   `text`, the choice of writing it in words;
 - `weekdays`: mon…sun;
-- `choices`: per Choice field (by its name), the label of each value.
+- `choices`: per Choice field (by its name), the label of each value;
+- `problems` and `report`: the check's report for editors (editor/summary.py): a sentence per
+  problem code, and the report's own words.
 
 `gaps` lists what a file lacks or has left over against the schema, naming the field, so that a
 new field cannot reach the editor without a label in every language (tests/editor/test_labels.py).
@@ -172,5 +174,5 @@ def gaps(table: dict[str, Any]) -> list[str]:
         found += _texts(f"choices.{name}", chosen.get(name), values, values)
     found += [f"{key}: not a part of the label files" for key in table
               if key not in ("collections", "records", "schedule_kinds", "languages",
-                             "keyword_or_text", "weekdays", "choices")]
+                             "keyword_or_text", "weekdays", "choices", "problems", "report")]
     return found

@@ -34,7 +34,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "region": {"common", "model", "content"},
     "editor": {"common", "model", "content"},  # the form editor's config and labels (issue 22)
     "cli": {"common", "model", "schedule", "content", "derive", "web", "search", "build",
-            "preview", "importers", "region"},
+            "preview", "importers", "region", "editor"},  # editor: check --format summary
 }
 
 

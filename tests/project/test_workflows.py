@@ -30,6 +30,7 @@ Nothing is skipped: git, bash, node and npm are what the test suite needs anyway
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -334,3 +335,163 @@ def test_pages_build_commands_run_as_written(tmp_path):
     import hyteguide
 
     assert Path(hyteguide.__file__).resolve().parent == ROOT / "hyteguide"
+
+
+# ---------------------------------------------------------------------------------------------
+# The check's report for editors: the run's summary and one comment on the pull request
+
+MARKER = "<!-- hyteguide-check-summary -->"
+FAKE_GH = """\
+#!{python}
+# A stand-in for the GitHub CLI's `gh api`: answers GET from comments.json (through jq, as
+# --jq does), records every call in calls.jsonl.
+import json, os, pathlib, subprocess, sys
+state = pathlib.Path(os.environ["FAKE_GH_STATE"])
+args, call = sys.argv[1:], {{"method": "GET", "fields": {{}}, "paginate": False,
+                            "token": os.environ.get("GH_TOKEN")}}
+assert args.pop(0) == "api", args
+while args:
+    arg = args.pop(0)
+    if arg == "--method":
+        call["method"] = args.pop(0)
+    elif arg == "--jq":
+        call["jq"] = args.pop(0)
+    elif arg == "--paginate":
+        call["paginate"] = True
+    elif arg == "-F":
+        name, value = args.pop(0).split("=", 1)
+        call["fields"][name] = (pathlib.Path(value[1:]).read_text() if value.startswith("@")
+                                else value)
+    else:
+        call["path"] = arg
+with (state / "calls.jsonl").open("a") as log:
+    log.write(json.dumps(call) + "\\n")
+if call["method"] == "GET":
+    out = (state / "comments.json").read_text()
+    if "jq" in call:
+        out = subprocess.run(["jq", "-r", call["jq"]], input=out, text=True, check=True,
+                             capture_output=True).stdout
+    sys.stdout.write(out)
+else:
+    sys.stdout.write("{{}}")
+"""
+
+
+def check_step(job: str, name: str) -> dict:
+    steps = [s for s in load(WORKFLOWS / "check.yml")["jobs"][job]["steps"]
+             if s.get("name") == name]
+    assert len(steps) == 1, f"{job}: one step named {name!r}"
+    return steps[0]
+
+
+def run_step(step: dict, cwd: Path, env: dict[str, str], values: dict[str, str]
+             ) -> subprocess.CompletedProcess:
+    """A run: step as GitHub runs it (bash -eo pipefail), its env's expressions replaced by
+    values (an expression not in values is an error); the script itself has none."""
+    assert not EXPRESSION.search(step["run"]), "values go in through env, never into the script"
+    step_env = dict(env, **{key: EXPRESSION.sub(lambda m: values[m.group(1)], str(value))
+                            for key, value in (step.get("env") or {}).items()})
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                          cwd=cwd, env=step_env, capture_output=True, text=True, timeout=300)
+
+
+def test_report_jobs_permissions_and_conditions():
+    check = load(WORKFLOWS / "check.yml")
+    assert check["permissions"] == {"contents": "read"}
+    jobs = check["jobs"]
+    assert "permissions" not in jobs["check"] and "permissions" not in jobs["explain"]
+    assert jobs["explain"]["outputs"]["report"] == "${{ steps.report.outputs.report }}"
+    assert check_step("explain", "Write the report for editors")["id"] == "report"
+    comment = jobs["comment"]
+    assert comment["permissions"] == {"pull-requests": "write"}  # this job only
+    assert comment["needs"] in ("explain", ["explain"])
+    condition = EXPRESSION.fullmatch(comment["if"]).group(1)
+    assert "!cancelled()" in condition  # also when the content check failed
+    assert "github.event_name == 'pull_request'" in condition
+    # Not a fork's pull request (open authoring): its token cannot comment.
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in condition
+    assert all("uses" not in step for step in comment["steps"]), "nothing from the repository"
+    # Neither step fails the run by itself: the check job's exit code decides.
+    for job, name in (("explain", "Write the report for editors"),
+                      ("comment", "Comment the report on the pull request")):
+        assert check_step(job, name)["continue-on-error"] is True
+
+
+def report_of_broken_content(tmp_path: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    """The explain job's report step run as written in a folder whose content has a wrong time
+    in the second rule of an activity; hyteguide is this checkout (its install step is the
+    same pip install as the check job's)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "content", repo / "content")
+    organisation = repo / "content" / "organisations" / "keravan-olohuone.md"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text.replace('time: "17:00-19:00"', 'time: "25:00"', 1), "utf-8")
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    wrapper = repo / ".venv" / "bin" / "hyteguide"
+    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m hyteguide "$@"\n')
+    wrapper.chmod(0o755)
+    (tmp_path / "summary.md").write_text("An earlier step's summary.\n")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    env.update({"PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+                "GITHUB_OUTPUT": str(tmp_path / "output"), "CI": "true"})
+    result = run_step(check_step("explain", "Write the report for editors"), repo, env, {})
+    return result, tmp_path
+
+
+def test_the_report_step_writes_the_summary_and_the_output(tmp_path):
+    result, folder = report_of_broken_content(tmp_path)
+    assert result.returncode == 0, result.stderr  # the check found an error; the step is fine
+    summary = (folder / "summary.md").read_text(encoding="utf-8")
+    earlier, report = summary.split("\n", 1)
+    assert earlier == "An earlier step's summary."
+    assert report.startswith("## Sisällön tarkistus: 1 korjattava asia")  # (and any notes)
+    assert r"Toiminta: Olohuone › Aikataulu 2 \(Kuukausittain\) › Kellonaika (rivi 40)" in report
+    assert "Kellonaika ei ole oikeassa muodossa" in report
+    output = (folder / "output").read_text(encoding="utf-8").split("\n")
+    opening = re.fullmatch(r"report<<(report-[0-9a-f]{32})", output[0])
+    assert opening and output[-2:] == [opening.group(1), ""]
+    assert "\n".join(output[1:-2]) + "\n" == report
+
+
+def test_the_comment_step_posts_one_comment_then_updates_it(tmp_path):
+    result, folder = report_of_broken_content(tmp_path)
+    output = (folder / "output").read_text(encoding="utf-8").split("\n")
+    # What an editor could write reaches the script only as a value, never as commands.
+    report = "\n".join(output[1:-2]) + '\n$(touch pwned) `touch pwned` "; touch pwned; "'
+    bin_dir, state = tmp_path / "bin", tmp_path / "gh"
+    bin_dir.mkdir()
+    state.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH.format(python=sys.executable))
+    (bin_dir / "gh").chmod(0o755)
+    someone = {"id": 5, "user": {"login": "maija"}, "body": f"{MARKER}\nnot ours"}
+    (state / "comments.json").write_text(json.dumps([someone]))
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    env.update({"PATH": f"{bin_dir}{os.pathsep}{env['PATH']}", "FAKE_GH_STATE": str(state)})
+    values = {"github.token": "the-token", "github.repository": "alue/opas",
+              "github.event.pull_request.number": "7", "needs.explain.outputs.report": report}
+    step = check_step("comment", "Comment the report on the pull request")
+    work = tmp_path / "work"
+    work.mkdir()
+
+    def calls() -> list[dict]:
+        lines = (state / "calls.jsonl").read_text().splitlines()
+        (state / "calls.jsonl").unlink()
+        return [json.loads(line) for line in lines]
+
+    first = run_step(step, work, env, values)
+    assert first.returncode == 0, first.stderr
+    listed, posted = calls()
+    assert (listed["method"], listed["path"], listed["paginate"]) == (
+        "GET", "repos/alue/opas/issues/7/comments", True)
+    assert (posted["method"], posted["path"]) == ("POST", "repos/alue/opas/issues/7/comments")
+    assert posted["fields"]["body"] == f"{MARKER}\n\n{report}\n"
+    assert {listed["token"], posted["token"]} == {"the-token"}
+    assert not list(work.rglob("pwned")) and not list(tmp_path.glob("pwned"))
+
+    ours = {"id": 42, "user": {"login": "github-actions[bot]"}, "body": f"{MARKER}\n\nold"}
+    (state / "comments.json").write_text(json.dumps([someone, ours]))
+    second = run_step(step, work, env, values)
+    assert second.returncode == 0, second.stderr
+    listed, patched = calls()
+    assert (patched["method"], patched["path"]) == ("PATCH", "repos/alue/opas/issues/comments/42")
+    assert patched["fields"]["body"] == f"{MARKER}\n\n{report}\n"
