@@ -88,13 +88,21 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
     return removed, added
 
 
+_WRITTEN: dict[Path, tuple[str, ...]] = {}
+
+
 def loaded(tmp_path: Path, files: dict[str, str]):
     """The example content with these files (path under content/ → text), loaded by the real
     loader; fails with its problems."""
     root = tmp_path / "content"
-    if root.exists():
-        shutil.rmtree(root)
-    shutil.copytree(CONTENT, root)
+    if not root.exists():
+        shutil.copytree(CONTENT, root)
+    for name in _WRITTEN.pop(root, ()):  # an earlier call's files: back to the example's
+        if (CONTENT / name).is_file():
+            shutil.copy(CONTENT / name, root / name)
+        else:
+            (root / name).unlink()
+    _WRITTEN[root] = tuple(files)
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
     try:
@@ -254,6 +262,51 @@ def test_changing_one_field_changes_one_line(fmt, tmp_path, path, value, lines, 
     assert node == expected
 
 
+def test_in_every_example_file_a_title_and_a_time_change_two_lines(fmt, tmp_path):
+    """Across the example's own variety: the last activity's title and the first time of a
+    schedule, in every organisation; the address of every place."""
+    tasks, expected = [], {}
+    for path in sorted((CONTENT / "organisations").iterdir()):
+        text = path.read_text(encoding="utf-8")
+        [form] = fmt.run({"op": "from", "collection": "organisations", "text": text})
+        last = len(form["activities"]) - 1
+        changes = [{"path": ["activities", last, "title", "fi"], "value": "Uusi nimi: ryhmä"}]
+        ruled = [i for i, a in enumerate(form["activities"]) if a.get("schedule")
+                 and a["schedule"][0].get("time")]
+        if ruled:
+            changes.append({"path": ["activities", ruled[0], "schedule", 0, "time", 0],
+                            "value": "06:15-07:45"})
+        tasks.append({"op": "edit", "collection": "organisations", "text": text,
+                      "changes": changes})
+        expected[f"organisations/{path.name}"] = (text, len(changes), last, ruled[:1])
+    for path in sorted((CONTENT / "places").iterdir()):
+        text = path.read_text(encoding="utf-8")
+        tasks.append({"op": "edit", "collection": "places", "text": text,
+                      "changes": [{"path": ["address", "fi"], "value": "Uusikatu 5 B"}]})
+        expected[f"places/{path.name}"] = (text, 1, None, [])
+    saved = dict(zip(expected, fmt.run(*tasks), strict=True))
+    for name, (before, count, last, ruled) in expected.items():
+        removed, added = changed_lines(before, saved[name])
+        assert len(removed) == len(added) == count, (name, removed, added)
+        data = front_matter(saved[name])
+        if last is None:
+            address = data["address"]
+            assert (address if isinstance(address, str) else address["fi"]) == "Uusikatu 5 B"
+            continue
+        title = data["activities"][last]["title"]
+        assert (title if isinstance(title, str) else title["fi"]) == "Uusi nimi: ryhmä"
+        for index in ruled:
+            time = data["activities"][index]["schedule"][0]["time"]
+            assert (time if isinstance(time, str) else time[0]) == "06:15-07:45"
+    loaded(tmp_path, saved)
+
+
+def test_register_names_one_format_per_collection(fmt):
+    [calls] = fmt.run({"op": "register"})
+    assert calls == [["hyteguide-organisations", "md"], ["hyteguide-places", "yaml"],
+                     ["hyteguide-partnerships", "md"], ["hyteguide-pages", "md"]]
+
+
 # -- (c) adding and removing --------------------------------------------------------------------
 
 def test_adding_a_cancelled_day_a_swedish_title_and_removing_fields(fmt, tmp_path):
@@ -299,3 +352,200 @@ def test_adding_a_cancelled_day_a_swedish_title_and_removing_fields(fmt, tmp_pat
     assert changed_lines(before, saved) == (["      - monthly: 2nd mon"],
                                             ["      - weekly: [mon]"])
     loaded(tmp_path, {OLOHUONE: saved})
+
+
+def test_a_body_and_opening_hours_change_only_their_lines(fmt, tmp_path):
+    page = example("pages", "tietoa.md")
+    saved = fmt.edit("pages", page, {"path": ["body", "fi"],
+                                     "value": page.split("---\n", 2)[2].replace("Hyte", "HYTE", 1)})
+    removed, added = changed_lines(page, saved)
+    assert len(removed) == len(added) == 1 and "HYTE" in added[0]
+    # the Markdown input drops the body's last newline: the same body, the file unchanged
+    [form] = fmt.run({"op": "from", "collection": "pages", "text": page})
+    unchanged = fmt.edit("pages", page,
+                         {"path": ["body", "en"], "value": form["body"]["en"].rstrip()},
+                         {"path": ["body", "fi"], "value": form["body"]["fi"].rstrip()})
+    assert unchanged == page
+    swedish = form["body"]["sv"].replace("Hyte-guiden", "Guiden", 1)
+    saved = fmt.edit("pages", page, {"path": ["body", "sv"], "value": swedish})
+    assert len(changed_lines(page, saved)[1]) == 1
+    loaded(tmp_path, {"pages/tietoa.md": saved})
+    assert front_matter(saved)["body"]["sv"].startswith("Guiden samlar")
+
+    place = example("places", "keravan-kirjasto.yaml")
+    [form] = fmt.run({"op": "from", "collection": "places", "text": place})
+    assert not form.get("opening_hours")
+    saved = fmt.edit("places", place, {"path": ["opening_hours"], "value": [
+        {"days": ["mon", "tue"], "time": "10:00-18:00"}]})
+    assert changed_lines(place, saved) == (
+        [], ["opening_hours:", '  - {days: [mon, tue], time: "10:00-18:00"}'])
+    loaded(tmp_path, {"places/keravan-kirjasto.yaml": saved})
+
+
+def test_opening_hours_in_words_become_the_note_and_stay_until_changed(fmt, tmp_path):
+    place = example("places", "nurmijarven-luontopolku.yaml")
+    [form] = fmt.run({"op": "from", "collection": "places", "text": place})
+    assert form["opening_hours"] == [] and form["opening_hours_note"] == {"fi": "Aina avoinna."}
+    assert fmt.edit("places", place) == place
+    saved = fmt.edit("places", place,
+                     {"path": ["opening_hours_note", "sv"], "value": "Alltid öppet."})
+    # the words now live in the note: written there, and gone from opening_hours
+    assert changed_lines(place, saved) == (["opening_hours: Aina avoinna."], [
+        "opening_hours_note:", "  fi: Aina avoinna.", "  sv: Alltid öppet."])
+    loaded(tmp_path, {"places/nurmijarven-luontopolku.yaml": saved})
+    # days and times given: the words stay, as the note
+    saved = fmt.edit("places", place, {"path": ["opening_hours"],
+                                       "value": [{"days": ["sat"], "time": "10:00-12:00"}]})
+    assert changed_lines(place, saved) == (["opening_hours: Aina avoinna."], [
+        "opening_hours:", '  - {days: [sat], time: "10:00-12:00"}',
+        "opening_hours_note: Aina avoinna."])
+    loaded(tmp_path, {"places/nurmijarven-luontopolku.yaml": saved})
+
+
+COMMENTED = """\
+---
+name: Kommentoitu ry
+summary: Kuvaus.
+municipalities: [kerava]
+activities:
+  - id: kerho  # tunniste pysyy
+    title: Kerho
+    summary: Kerho.
+    format: kerho
+    schedule:
+      - weekly: [tue]   # tiistaisin
+        # kesällä tauko
+        time: "10:00-12:00"
+        cancelled: [2026-11-03]  # syysloma
+---
+"""
+
+
+def test_comments_inside_a_changed_list_item_stay_unless_on_a_rewritten_line(fmt):
+    saved = fmt.edit("organisations", COMMENTED,
+                     {"path": ["activities", 0, "schedule", 0, "time"], "value": ["11:00-12:00"]})
+    assert changed_lines(COMMENTED, saved) == (['        time: "10:00-12:00"'],
+                                               ['        time: "11:00-12:00"'])
+    # a comment at the end of a rewritten line is kept with it
+    saved = fmt.edit("organisations", COMMENTED,
+                     {"path": ["activities", 0, "schedule", 0, "weekly"], "value": ["wed"]})
+    assert changed_lines(COMMENTED, saved)[1] == ["      - weekly: [wed]   # tiistaisin"]
+    # a comment inside a value written anew (a flow list growing into a block) is lost
+    saved = fmt.edit("organisations", COMMENTED,
+                     {"path": ["activities", 0, "schedule", 0, "cancelled", "+"],
+                      "value": {"date": "2026-11-10"}})
+    assert "cancelled: [2026-11-03, 2026-11-10]  # syysloma" in saved
+
+
+# -- (d) a new entry from the form alone --------------------------------------------------------
+
+NEW_ORGANISATION = {
+    "name": {"fi": "Uusi kävely ry", "sv": "", "en": ""},
+    "summary": {"fi": "Kävelijöiden yhdistys Keravalla.", "sv": "Promenadförening i Kervo.",
+                "en": ""},
+    "business_id": "", "website": "", "email": "", "phone": "+358 40 000 9999",
+    "municipalities": ["kerava"], "themes": [], "expertise": [],
+    "contacts": [{"role": {"fi": "Puheenjohtaja"}, "name": "", "email": "pj@kavely.example.org",
+                  "phone": "", "basis": "", "consent_until": ""}],
+    "reviewed": "2026-12-07",
+    "activities": [{
+        "id": "kavelyryhma", "title": {"fi": "Kävelyryhmä", "sv": "Promenadgrupp", "en": ""},
+        "summary": {"fi": "Yhteinen kävely joka tiistai.", "sv": "", "en": ""},
+        "format": "liikuntaryhma", "themes": ["liikunta"], "audiences": [],
+        "place": "keravan-kirjasto", "languages": ["fi", "sv"], "cost": {"keyword": "free"},
+        "registration": {"keyword": "none"}, "low_threshold": True, "drop_in": False,
+        "schedule": [{
+            "kind": "weekly", "weekly": ["tue"], "every": None, "monthly": [], "date": [],
+            "rrule": "", "time": ["10:00-11:30"], "from": "2026-08-18", "until": "2027-05-25",
+            "except": [{"from": "2026-12-21", "until": "2027-01-06"}],
+            "cancelled": [{"date": "2026-11-10", "note": {"fi": "Ohjaaja lomalla", "sv": ""}}],
+            "also": [], "holidays": "", "note": {"fi": "", "sv": "", "en": ""}, "place": ""}],
+        "description": {"fi": "", "sv": "", "en": ""}, "contacts": [], "co_organisers": []}],
+    "body": {"fi": "Kävelemme yhdessä.\n\n## Mukaan\n\nTule paikalle.", "sv": "", "en": ""},
+}
+
+NEW_ORGANISATION_FILE = """\
+---
+name: Uusi kävely ry
+summary:
+  fi: Kävelijöiden yhdistys Keravalla.
+  sv: Promenadförening i Kervo.
+phone: "+358 40 000 9999"
+municipalities: [kerava]
+contacts:
+  - role: Puheenjohtaja
+    email: pj@kavely.example.org
+reviewed: 2026-12-07
+activities:
+  - id: kavelyryhma
+    title: {fi: Kävelyryhmä, sv: Promenadgrupp}
+    summary: Yhteinen kävely joka tiistai.
+    format: liikuntaryhma
+    themes: [liikunta]
+    place: keravan-kirjasto
+    languages: [fi, sv]
+    cost: free
+    registration: none
+    low_threshold: true
+    schedule:
+      - weekly: [tue]
+        time: "10:00-11:30"
+        from: 2026-08-18
+        until: 2027-05-25
+        except: [{from: 2026-12-21, until: 2027-01-06}]
+        cancelled: [{date: 2026-11-10, note: Ohjaaja lomalla}]
+---
+Kävelemme yhdessä.
+
+## Mukaan
+
+Tule paikalle.
+"""
+
+
+def test_a_new_organisation_is_written_in_the_guides_style_and_loads(fmt, tmp_path):
+    [text] = fmt.run({"op": "to", "collection": "organisations", "data": NEW_ORGANISATION})
+    assert text == NEW_ORGANISATION_FILE
+    content = loaded(tmp_path, {"organisations/uusi-kavely.md": text})
+    [new] = [o for o in content.organisations if o.slug == "uusi-kavely"]
+    activity = new.activities[0]
+    assert dict(activity.title.items) == {"fi": "Kävelyryhmä", "sv": "Promenadgrupp"}
+    rule = activity.schedule[0]
+    assert len(rule.cancelled) == 1 and len(rule.exceptions) == 1
+    # read back into the form, it is the form's data (less what the form left empty)
+    [form] = fmt.run({"op": "from", "collection": "organisations", "text": text})
+    assert form["activities"][0]["schedule"][0]["except"] == [
+        {"from": "2026-12-21", "until": "2027-01-06"}]
+    assert form["body"]["fi"] == NEW_ORGANISATION["body"]["fi"] + "\n"
+
+
+# -- (e) whatever the editor types, the loader reads back ---------------------------------------
+
+HOSTILE = ["{{7*7}}", "yes", "no", "12:00", "- x", "#x", " alussa välilyönti", "lopussa ",
+           "rivi\ntoinen", "null", "~", "2026-08-17", "0777", "1e3", "@x", "*x", "&x", "!x",
+           "%x", "[x]", "a: b", "a #b", "'lainaus'", '"lainaus"', "kova\\viiva", "tab\there",
+           "<script>alert(1)</script>", "ääkköset ja 🙂", "x" * 10_000]
+
+
+def test_hostile_texts_are_read_back_exactly(fmt, tmp_path):
+    olohuone = (CONTENT / OLOHUONE).read_text(encoding="utf-8")
+    saved = fmt.run(*({"op": "edit", "collection": "organisations", "text": olohuone,
+                       "changes": [{"path": ["activities", 0, "title", "sv"], "value": value},
+                                   {"path": ["activities", 1, "registration"],
+                                    "value": {"fi": value}}]} for value in HOSTILE))
+    for value, text in zip(HOSTILE, saved, strict=True):
+        activity = front_matter(text)["activities"][0]
+        assert activity["title"]["sv"] == value
+        assert front_matter(text)["activities"][1]["registration"] == value
+        assert len(changed_lines(olohuone, text)[1]) == 2  # the title's line and the registration's
+    # the loader accepts them where the schema does (a newline in a one-line field it refuses)
+    for value, text in zip(HOSTILE, saved, strict=True):
+        if value.strip() == value and "\n" not in value and "\t" not in value:
+            content = loaded(tmp_path, {OLOHUONE: text})
+            [olohuone_model] = [o for o in content.organisations if o.slug == "keravan-olohuone"]
+            assert dict(olohuone_model.activities[0].title.items)["sv"] == value
+    # a new file, too
+    data = json.loads(json.dumps(NEW_ORGANISATION))
+    written = fmt.run(*({"op": "to", "collection": "organisations",
+                         "data": {**data, "name": {"fi": value}}} for value in HOSTILE))
+    assert [front_matter(text)["name"] for text in written] == HOSTILE

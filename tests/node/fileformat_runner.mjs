@@ -11,6 +11,7 @@
  *                                                     {"path": [...], "remove": true}]}
  *          → toFile of fromFile(text) with the changes made, the data passed through
  *            Immutable.fromJS(…).toJS() first, as Decap CMS holds and hands it back
+ *      {"op": "register"}  → [[name, extension], ...] registered with a stand-in CMS
  *   ]}
  *
  * Answers {"results": [...]}, each {"value"} or {"error": message}.
@@ -22,7 +23,7 @@ import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const Immutable = require("immutable");
-const { makeFormat } = await import(pathToFileURL(join(process.argv[2], "fileformat.js")).href);
+const { makeFormat, register } = await import(pathToFileURL(join(process.argv[2], "fileformat.js")).href);
 
 function change(data, { path, value, remove }) {
   let node = data;
@@ -43,6 +44,14 @@ const formats = {};
 const formatOf = (name) => (formats[name] ||= makeFormat(request.shapes, name));
 const results = request.tasks.map((task) => {
   try {
+    if (task.op === "register") {
+      const calls = [];
+      register({ registerCustomFormat: (name, extension, format) => {
+        if (typeof format.fromFile !== "function" || typeof format.toFile !== "function") throw new Error(name);
+        calls.push([name, extension]);
+      } }, request.shapes);
+      return { value: calls };
+    }
     const format = formatOf(task.collection);
     if (task.op === "from") return { value: format.fromFile(task.text) };
     if (task.op === "to") return { value: format.toFile(task.data) };

@@ -10,7 +10,7 @@
  */
 
 import * as YAML from "./lib/yaml/index.js";
-import { formOf } from "./formvalues.js";
+import { formOf, savedOld } from "./formvalues.js";
 import { fileValue } from "./filevalues.js";
 import { Splicer } from "./yamlsplice.js";
 import { mappingText } from "./yamlwrite.js";
@@ -115,7 +115,8 @@ export function makeFormat(shapes, collectionName) {
     const splicer = new Splicer(parts.yaml, ctx);
     let yamlText;
     if (doc.contents && doc.contents.items.length && !doc.contents.flow) {
-      const kept = splicer.patchMap(doc.contents, yamlFields, yamlView(form), yamlView(data));
+      const old = savedOld(doc.contents, record, form, data, ctx);
+      const kept = splicer.patchMap(doc.contents, yamlFields, yamlView(old), yamlView(data));
       yamlText = kept ? splicer.result() : null;
     }
     if (yamlText === undefined || yamlText === null) yamlText = newFile({ ...data, ...(body ? { [body.name]: withoutFirst(data[body.name], ctx) } : {}) });

@@ -14,6 +14,9 @@ import { fitsFlow } from "./yamlwrite.js";
 const SINGLE_WHEN_ONE = new Set(["time", "monthly", "date"]);
 // Records written in flow style when short, as the editors' guide shows opening hours.
 const FLOW_RECORDS = new Set(["opening_hours"]);
+// Texts in languages written on one flow line when short, as the guide writes names and
+// titles: `title: {fi: Olohuone, sv: Vardagsrummet}`; other texts are block mappings.
+const FLOW_TEXTS = new Set(["name", "title"]);
 const TOKEN_KINDS = new Set(["date", "number", "boolean", "term", "choice", "weekday", "reference"]);
 
 function quoteOf(hint) {
@@ -36,18 +39,19 @@ function styled(value, hint, preferFlow, keyLength) {
 
 /** The file value of a form value (undefined when it is empty: the field is left out). */
 export function fileValue(form, shape, hint, ctx, where = {}) {
-  if (isEmpty(form) && !(shape.kind === "boolean" && form === false && where.had)) return undefined;
+  if (isEmpty(form) || (form === false && !where.had)) return undefined;
+  if (form === false) return scalar("false", shape, hint);  // the file said true: now false
   const key = (where.name || "").length + 2;
   switch (shape.kind) {
     case "record": return recordValue(form, shape.fields, hint, ctx, FLOW_RECORDS.has(shape.record), key);
     case "rule": return recordValue(form, ruleFields(form, shape), hint, ctx, false, key, shape.record.fields);
     case "list": case "opening_hours": return listValue(form, shape, hint, ctx, where, key);
     case "either": return eitherValue(form, shape, hint, ctx, where, key);
-    case "text": return textValue(form, shape, hint, ctx, key);
-    case "body": return textValue(form, { markdown: true }, hint, ctx, key, true);
+    case "text": return textValue(form, shape, hint, ctx, key, FLOW_TEXTS.has(where.name));
+    case "body": return textValue(asBlocks(form), { markdown: true }, hint, ctx, key, false, true);
     case "keyword_or_text":
       if (form && form.keyword) return scalar(form.keyword, { kind: "term" }, hint);
-      return textValue(form, { markdown: false }, hint, ctx, key);
+      return textValue(form, { markdown: false }, hint, ctx, key, false);
     case "coordinates":
       if (form && typeof form === "object" && "latitude" in form) {
         return { seq: [form.latitude, form.longitude].map((n) => scalar(n, { kind: "number" })), flow: true };
@@ -55,6 +59,7 @@ export function fileValue(form, shape, hint, ctx, where = {}) {
       return { raw: JSON.stringify(form) };
     default:
       if (typeof form === "object") return { raw: JSON.stringify(form) };
+      if (shape.block && typeof form === "string") return scalar(`${form.trimEnd()}\n`, shape, hint, true);
       return scalar(form, shape, hint, Boolean(shape.markdown));
   }
 }
@@ -117,7 +122,14 @@ function eitherValue(form, shape, hint, ctx, where, keyLength) {
   return record;
 }
 
-function textValue(form, shape, hint, ctx, keyLength, always = false) {
+// A body's languages in the front matter are `|` blocks, however short.
+function asBlocks(form) {
+  if (!form || typeof form !== "object") return form;
+  return Object.fromEntries(Object.entries(form).map(([lang, text]) =>
+    [lang, typeof text === "string" && text.trim() ? `${text.trimEnd()}\n` : text]));
+}
+
+function textValue(form, shape, hint, ctx, keyLength, preferFlow, always = false) {
   const languages = typeof form === "string" ? { [ctx.languages[0]]: form } : form;
   if (typeof languages !== "object" || Array.isArray(languages)) return { raw: JSON.stringify(form) };
   const keys = [...ctx.languages.filter((lang) => lang in languages),
@@ -131,5 +143,5 @@ function textValue(form, shape, hint, ctx, keyLength, always = false) {
   const entries = keys.map((lang) => [lang, scalar(languages[lang], { kind: "string" },
     oldPairs.get(lang) && oldPairs.get(lang).value, shape.markdown)]);
   const oneLine = entries.every(([, v]) => !v.scalar.includes("\n"));
-  return styled({ map: entries }, isMap(hint) ? hint : undefined, oneLine && !shape.markdown, keyLength);
+  return styled({ map: entries }, isMap(hint) ? hint : undefined, preferFlow && oneLine && !shape.markdown, keyLength);
 }

@@ -110,6 +110,22 @@ function recordForm(node, shape, ctx) {
   return form;
 }
 
+/** The file's form for saving: opening hours in words that the form shows as the note (and
+ * the file has no note) count, once either field is changed, as the file's opening hours and
+ * no note, so the save writes the note and removes the words (else they would be twice). */
+export function savedOld(node, shape, old, neu, ctx) {
+  const hours = shape.fields.find((field) => field.shape.kind === "opening_hours");
+  if (!hours || !isMap(node) || !old) return old;
+  const pairs = pairsOf(node);
+  const words = pairs.get(hours.name) && pairs.get(hours.name).value;
+  const note = `${hours.name}_note`;
+  if (!words || !isScalar(words) || text(words) === "" || pairs.has(note)) return old;
+  const noteField = shape.fields.find((field) => field.name === note);
+  if (same(old[hours.name], neu[hours.name], hours.shape, ctx)
+      && (!noteField || same(old[note], neu[note], noteField.shape, ctx))) return old;
+  return { ...old, [hours.name]: [textForm(words, ctx)], [note]: undefined };
+}
+
 function ruleForm(node, shape, ctx) {
   const form = recordForm(node, shape.record, ctx);
   if (form && typeof form === "object" && !Array.isArray(form)) {

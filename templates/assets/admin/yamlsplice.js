@@ -221,7 +221,8 @@ export function recordFields(shape, old, neu, ctx) {
       const markdown = shape.kind === "body" || Boolean(shape.markdown);
       const names = [...new Set([...ctx.languages, ...Object.keys(old || {}), ...Object.keys(neu || {})])]
         .filter((name) => name !== "keyword");
-      return { fields: names.map((name) => ({ name, shape: { kind: "string", markdown }, required: false })), view: identity };
+      const block = shape.kind === "body";
+      return { fields: names.map((name) => ({ name, shape: { kind: "string", markdown, block }, required: false })), view: identity };
     }
     default: return null;
   }
