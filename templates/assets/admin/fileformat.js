@@ -16,6 +16,9 @@ import { Splicer } from "./yamlsplice.js";
 import { mappingText } from "./yamlwrite.js";
 
 export const SOURCE_KEY = "_source";
+// A file the format cannot read opens with only this message (and its text, kept): Decap CMS
+// would otherwise open it empty, and saving would replace the file with what the form holds.
+export const ERROR_KEY = "_error";
 
 /** The YAML text and the body of a file ("frontmatter": `---`, YAML, `---`, then the body). */
 function split(text, kind) {
@@ -87,7 +90,11 @@ export function makeFormat(shapes, collectionName) {
   }
 
   function fromFile(text) {
-    return { ...read(text).form, [SOURCE_KEY]: text };
+    try {
+      return { ...read(text).form, [SOURCE_KEY]: text };
+    } catch (error) {
+      return { [SOURCE_KEY]: text, [ERROR_KEY]: error.message };
+    }
   }
 
   // the record's fields as the YAML holds them: a body's first language is not there
@@ -111,7 +118,13 @@ export function makeFormat(shapes, collectionName) {
   function toFile(data) {
     const source = data[SOURCE_KEY];
     if (typeof source !== "string") return newFile(data);
-    const { outer, parts, doc, form } = read(source);
+    let file;
+    try {
+      file = read(source);
+    } catch (error) {
+      throw new Error(`the file cannot be saved from the form: ${error.message}; correct it in the file first`);
+    }
+    const { outer, parts, doc, form } = file;
     const splicer = new Splicer(parts.yaml, ctx);
     let yamlText;
     if (doc.contents && doc.contents.items.length && !doc.contents.flow) {
