@@ -173,6 +173,24 @@ def test_the_form_holds_one_shape_whatever_the_file_wrote(fmt):
     assert place["coordinates"] == {"latitude": 60.4037, "longitude": 25.105}
 
 
+def test_the_format_reads_the_yaml_our_loader_reads(fmt):
+    """The yaml package (YAML 1.1, failsafe) and PyYAML as our loader composes it agree on
+    every example file and on hostile scalars written in every quoting style."""
+    texts = [(path.read_text(encoding="utf-8"), "frontmatter" if path.suffix == ".md" else "yaml")
+             for _, path in example_files()]
+    for value in HOSTILE[:-1]:
+        escaped = json.dumps(value, ensure_ascii=False)
+        texts.append((f"a: {escaped}\nb: [{escaped}]\nc: {{d: {escaped}}}\n", "yaml"))
+        if "\n" not in value and value == value.strip():
+            single = value.replace("'", "''")
+            texts.append((f"a: '{single}'\nb: |\n  {value}\n  x\n", "yaml"))
+    texts.append((HAND_WRITTEN, "frontmatter"))
+    read = fmt.run(*({"op": "plain", "text": text, "kind": kind} for text, kind in texts))
+    differ = [text for (text, _), data in zip(texts, read, strict=True)
+              if data != front_matter(text)]
+    assert not differ
+
+
 HAND_WRITTEN = """\
 ---
 # Päivitetty syksyllä; kysy Liisalta

@@ -11,6 +11,7 @@
  *                                                     {"path": [...], "remove": true}]}
  *          → toFile of fromFile(text) with the changes made, the data passed through
  *            Immutable.fromJS(…).toJS() first, as Decap CMS holds and hands it back
+ *      {"op": "plain", "text", "kind"}              → the file's YAML as the format reads it
  *      {"op": "register"}  → [[name, extension], ...] registered with a stand-in CMS
  *   ]}
  *
@@ -23,7 +24,7 @@ import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const Immutable = require("immutable");
-const { makeFormat, register } = await import(pathToFileURL(join(process.argv[2], "fileformat.js")).href);
+const { makeFormat, plainYaml, register } = await import(pathToFileURL(join(process.argv[2], "fileformat.js")).href);
 
 function change(data, { path, value, remove }) {
   let node = data;
@@ -52,6 +53,7 @@ const results = request.tasks.map((task) => {
       } }, request.shapes);
       return { value: calls };
     }
+    if (task.op === "plain") return { value: plainYaml(task.text, task.kind) };
     const format = formatOf(task.collection);
     if (task.op === "from") return { value: format.fromFile(task.text) };
     if (task.op === "to") return { value: format.toFile(task.data) };

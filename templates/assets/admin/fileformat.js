@@ -27,14 +27,25 @@ function split(text, kind) {
   if (lines[0].trimEnd() !== "---") throw new Error("the file must start with a line '---'");
   const end = lines.findIndex((line, i) => i > 0 && ["---", "..."].includes(line.trimEnd()));
   if (end < 0) throw new Error("the front matter is not closed by a line '---'");
-  return { head: lines[0] + "\n", yaml: lines.slice(1, end).map((line) => line + "\n").join(""),
-    close: lines[end] + (end < lines.length - 1 ? "\n" : ""), body: lines.slice(end + 1).join("\n") };
+  // the YAML as our loader reads it: without the newline before the closing line (a `|` block
+  // last in the front matter has no final newline)
+  return { head: lines[0] + "\n", yaml: lines.slice(1, end).join("\n"),
+    close: (end > 1 ? "\n" : "") + lines[end] + (end < lines.length - 1 ? "\n" : ""),
+    body: lines.slice(end + 1).join("\n") };
 }
 
 /** YAML parsed as our loader reads it: YAML 1.1, every scalar a text (the failsafe schema). */
 function parse(yamlText) {
   const doc = YAML.parseDocument(yamlText, { version: "1.1", schema: "failsafe", uniqueKeys: false });
   if (doc.errors.length) throw new Error(`the file is not valid YAML: ${doc.errors[0].message}`);
+  if (!yamlText.endsWith("\n")) {
+    // a `|` or `>` block that ends the text without a newline: PyYAML ends its value there
+    // too (the front matter our loader reads stops before the closing line's newline)
+    YAML.visit(doc, { Scalar(_, node) {
+      if (String(node.type).startsWith("BLOCK") && node.range[1] >= yamlText.length
+          && typeof node.value === "string") node.value = node.value.replace(/\n$/, "");
+    } });
+  }
   return doc;
 }
 
@@ -47,6 +58,13 @@ function unwrap(text) {
 
 function wrap(text, { bom, crlf }) {
   return bom + (crlf ? text.replace(/\n/g, "\r\n") : text);
+}
+
+/** A file's YAML as this format reads it, as plain data (every scalar a text): for tests
+ * that it reads what our loader (PyYAML) reads. */
+export function plainYaml(text, kind) {
+  const parts = split(unwrap(text).text, kind);
+  return parse(parts.yaml).toJS();
 }
 
 /** The body field read from the file: its first language the text after the front matter,
@@ -134,6 +152,7 @@ export function makeFormat(shapes, collectionName) {
     }
     if (yamlText === undefined || yamlText === null) yamlText = newFile({ ...data, ...(body ? { [body.name]: withoutFirst(data[body.name], ctx) } : {}) });
     if (kind === "frontmatter" && yamlText.startsWith("---\n")) yamlText = split(yamlText, kind).yaml;
+    if (kind === "frontmatter" && !parts.yaml && yamlText) parts.close = `\n${parts.close}`;
     if (kind !== "frontmatter") return wrap(yamlText, outer);
     const oldBody = form[body.name] ? form[body.name][ctx.languages[0]] : "";
     const newBody = data[body.name] ? data[body.name][ctx.languages[0]] : "";
