@@ -25,8 +25,8 @@ const TYPE_LIKE = [
   /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/,
   /^(?:=|<<)$/,
 ];
-// The editors' guide quotes times ("12:00-16:00") and phone numbers ("+358 40 …").
-const QUOTED_BY_STYLE = /^(?:\+|\d[^]*:)/;
+// The editors' guide quotes times ("12:00-16:00") and phone numbers ("+358 40 …", "09 123").
+const QUOTED_BY_STYLE = /^(?:\+|\d[^]*:|[\d ]*\d \d)/;
 // Characters YAML does not allow unescaped (PyYAML's printable set) and lone surrogates.
 const UNPRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|\p{Cs}/u;
 const ESCAPES = { "\0": "\\0", "\x07": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n",
