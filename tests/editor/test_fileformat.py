@@ -470,6 +470,13 @@ def test_comments_inside_a_changed_list_item_stay_unless_on_a_rewritten_line(fmt
                                                ["      sv: Ring oss."])
 
 
+def test_a_file_with_empty_front_matter_gets_its_fields_before_its_text(fmt):
+    empty = "---\n---\nTeksti.\n"
+    saved = fmt.edit("organisations", empty, {"path": ["name"], "value": {"fi": "Nimi ry"}},
+                     {"path": ["municipalities"], "value": ["kerava"]})
+    assert saved == "---\nname: Nimi ry\nmunicipalities: [kerava]\n---\nTeksti.\n"
+
+
 # -- (d) a new entry from the form alone --------------------------------------------------------
 
 NEW_ORGANISATION = {

@@ -118,46 +118,52 @@ export function makeFormat(shapes, collectionName) {
   // the record's fields as the YAML holds them: a body's first language is not there
   const yamlFields = record.fields.map((field) => (field === body
     ? { ...field, shape: { kind: "body" } } : field));
-  const yamlView = (form) => (body && form ? { ...form, [body.name]: withoutFirst(form[body.name], ctx) } : form);
+  const yamlView = (form) => (body && form
+    ? { ...form, [body.name]: withoutFirst(form[body.name], ctx) } : form);
+  const firstBody = (form) => (body && form && form[body.name] ? form[body.name][ctx.languages[0]] : "");
 
-  function newFile(data) {
+  /** The YAML of form data written anew, every field in the schema's order. */
+  function render(data) {
     const view = yamlView(data);
     const entries = [];
     for (const field of yamlFields) {
       const value = fileValue(view[field.name], field.shape, undefined, ctx, { name: field.name });
       if (value !== undefined) entries.push([field.name, value]);
     }
-    const yamlText = mappingText(entries);
-    if (kind !== "frontmatter") return yamlText;
-    const text = body && data[body.name] ? data[body.name][ctx.languages[0]] : "";
-    return `---\n${yamlText}---\n${bodyText(text)}`;
+    return mappingText(entries);
   }
 
+  // Decap's toFile(data, sortedKeys, comments): the order and the comments are the schema's
+  // and the file's here, so its two other arguments are not needed.
   function toFile(data) {
     const source = data[SOURCE_KEY];
-    if (typeof source !== "string") return newFile(data);
+    if (typeof source !== "string") {
+      return kind === "frontmatter" ? `---\n${render(data)}---\n${bodyText(firstBody(data))}` : render(data);
+    }
     let file;
     try {
       file = read(source);
     } catch (error) {
-      throw new Error(`the file cannot be saved from the form: ${error.message}; correct it in the file first`);
+      throw new Error(`the file cannot be saved from the form: ${error.message}; `
+        + "correct it in the file first");
     }
     const { outer, parts, doc, form } = file;
-    const splicer = new Splicer(parts.yaml, ctx);
-    let yamlText;
+    let yamlText = null;
     if (doc.contents && doc.contents.items.length && !doc.contents.flow) {
+      const splicer = new Splicer(parts.yaml, ctx);
       const old = savedOld(doc.contents, record, form, data, ctx);
-      const kept = splicer.patchMap(doc.contents, yamlFields, yamlView(old), yamlView(data));
-      yamlText = kept ? splicer.result() : null;
+      if (splicer.patchMap(doc.contents, yamlFields, yamlView(old), yamlView(data))) {
+        yamlText = splicer.result();
+      }
     }
-    if (yamlText === undefined || yamlText === null) yamlText = newFile({ ...data, ...(body ? { [body.name]: withoutFirst(data[body.name], ctx) } : {}) });
-    if (kind === "frontmatter" && yamlText.startsWith("---\n")) yamlText = split(yamlText, kind).yaml;
-    if (kind === "frontmatter" && !parts.yaml && yamlText) parts.close = `\n${parts.close}`;
+    if (yamlText === null) {  // nothing of the file's YAML stays: written anew
+      yamlText = render(data);
+      if (parts.close.startsWith("\n")) yamlText = yamlText.replace(/\n$/, "");
+    }
     if (kind !== "frontmatter") return wrap(yamlText, outer);
-    const oldBody = form[body.name] ? form[body.name][ctx.languages[0]] : "";
-    const newBody = data[body.name] ? data[body.name][ctx.languages[0]] : "";
-    const sameBody = (oldBody || "").trimEnd() === (newBody || "").trimEnd();
-    return wrap(parts.head + yamlText + parts.close + (sameBody ? parts.body : bodyText(newBody)), outer);
+    const sameBody = firstBody(form).trimEnd() === (firstBody(data) || "").trimEnd();
+    const bodyPart = sameBody ? parts.body : bodyText(firstBody(data));
+    return wrap(parts.head + yamlText + parts.close + bodyPart, outer);
   }
 
   return { fromFile, toFile };

@@ -44,7 +44,8 @@ export function fileValue(form, shape, hint, ctx, where = {}) {
   const key = (where.name || "").length + 2;
   switch (shape.kind) {
     case "record": return recordValue(form, shape.fields, hint, ctx, FLOW_RECORDS.has(shape.record), key);
-    case "rule": return recordValue(form, ruleFields(form, shape), hint, ctx, false, key, shape.record.fields);
+    case "rule":
+      return recordValue(form, ruleFields(form, shape), hint, ctx, false, key, shape.record.fields);
     case "list": case "opening_hours": return listValue(form, shape, hint, ctx, where, key);
     case "either": return eitherValue(form, shape, hint, ctx, where, key);
     case "text": return textValue(form, shape, hint, ctx, key, FLOW_TEXTS.has(where.name));
@@ -94,7 +95,8 @@ function listValue(form, shape, hint, ctx, where, keyLength) {
   const items = form.map((item, i) => fileValue(item, shape.item, olds[i], ctx, { flow }))
     .filter((item) => item !== undefined);
   if (!items.length) return undefined;
-  const single = where.inRule && SINGLE_WHEN_ONE.has(where.name) && items.length === 1 && "scalar" in items[0];
+  const single = where.inRule && SINGLE_WHEN_ONE.has(where.name) && items.length === 1
+    && "scalar" in items[0];
   if (single && (!hint || isScalar(hint))) return items[0];
   const kind = shape.item.kind;
   const flowItems = kind !== "record" && kind !== "rule" && kind !== "opening_hours";
@@ -143,5 +145,6 @@ function textValue(form, shape, hint, ctx, keyLength, preferFlow, always = false
   const entries = keys.map((lang) => [lang, scalar(languages[lang], { kind: "string" },
     oldPairs.get(lang) && oldPairs.get(lang).value, shape.markdown)]);
   const oneLine = entries.every(([, v]) => !v.scalar.includes("\n"));
-  return styled({ map: entries }, isMap(hint) ? hint : undefined, preferFlow && oneLine && !shape.markdown, keyLength);
+  const flow = preferFlow && oneLine && !shape.markdown;
+  return styled({ map: entries }, isMap(hint) ? hint : undefined, flow, keyLength);
 }

@@ -15,10 +15,14 @@ function plain(node) {
   return node;
 }
 
-function isMap(node) { return Boolean(node) && Array.isArray(node.items) && node.items.every((item) => item && "key" in item); }
+function isMap(node) {
+  return Boolean(node) && Array.isArray(node.items) && node.items.every((item) => item && "key" in item);
+}
 function isSeq(node) { return Boolean(node) && Array.isArray(node.items) && !isMap(node); }
 function isScalar(node) { return Boolean(node) && !Array.isArray(node.items); }
-function keyOf(pair) { return pair.key && pair.key.value !== undefined ? String(pair.key.value) : String(pair.key); }
+function keyOf(pair) {
+  return pair.key && pair.key.value !== undefined ? String(pair.key.value) : String(pair.key);
+}
 
 /** The pairs of a YAML map by key (the first of a repeated key, as the form shows one). */
 export function pairsOf(node) {
@@ -170,8 +174,10 @@ export function canon(value, shape, ctx) {
     case "record": return canonRecord(value, shape.fields, ctx);
     case "rule": return typeof value === "object" && !Array.isArray(value)
       ? { kind: ruleKind(value, shape), ...canonRecord(value, ruleFields(value, shape), ctx) } : value;
-    case "list": case "opening_hours": return Array.isArray(value) ? value.map((item) => canon(item, shape.item, ctx)) : value;
-    case "either": return typeof value === "object" && !Array.isArray(value) ? canon(value, shape.record, ctx) : value;
+    case "list": case "opening_hours":
+      return Array.isArray(value) ? value.map((item) => canon(item, shape.item, ctx)) : value;
+    case "either":
+      return typeof value === "object" && !Array.isArray(value) ? canon(value, shape.record, ctx) : value;
     case "text": case "body": case "keyword_or_text": return canonText(value, shape, ctx);
     case "boolean": return value === false ? null : value;
     case "number": return numberOf(typeof value === "number" ? String(value) : value);

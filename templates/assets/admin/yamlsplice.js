@@ -34,7 +34,10 @@ export class Splicer {
   }
 
   lineStart(offset) { return this.source.lastIndexOf("\n", offset - 1) + 1; }
-  lineEnd(offset) { const end = this.source.indexOf("\n", offset); return end < 0 ? this.source.length : end; }
+  lineEnd(offset) {
+    const end = this.source.indexOf("\n", offset);
+    return end < 0 ? this.source.length : end;
+  }
   col(offset) { return offset - this.lineStart(offset); }
   /** Whether only spaces stand before this position on its line. */
   startsLine(offset) { return /^ *$/.test(this.source.slice(this.lineStart(offset), offset)); }
@@ -64,8 +67,9 @@ export class Splicer {
 
   /** Insert whole lines at a line start (or at the end of a text without a last newline). */
   insertLines(at, text) {
-    if (at >= this.source.length && this.source && !this.source.endsWith("\n")) this.edit(at, at, "\n" + text.replace(/\n$/, ""));
-    else this.edit(at, at, text);
+    if (at >= this.source.length && this.source && !this.source.endsWith("\n")) {
+      this.edit(at, at, "\n" + text.replace(/\n$/, ""));
+    } else this.edit(at, at, text);
   }
 
   // -- mappings -------------------------------------------------------------------------------
@@ -113,7 +117,8 @@ export class Splicer {
   }
 
   insertPair(map, fields, surviving, field, form, col) {
-    const value = fileValue(form, field.shape, undefined, this.ctx, { name: field.name, inRule: isRule(fields) });
+    const where = { name: field.name, inRule: isRule(fields) };
+    const value = fileValue(form, field.shape, undefined, this.ctx, where);
     if (value === undefined) return;
     const rank = (pair) => fields.findIndex((f) => f.name === String(pair.key.value));
     const mine = fields.indexOf(field);
@@ -136,11 +141,13 @@ export class Splicer {
       const fields = recordFields(shape, old, neu, this.ctx);
       if (fields && this.patchMap(value, fields.fields, fields.view(old), fields.view(neu))) return;
     }
-    if (isSeq(value) && block(value) && Array.isArray(neu) && (shape.kind === "list" || shape.kind === "opening_hours")) {
+    const listed = shape.kind === "list" || shape.kind === "opening_hours";
+    if (isSeq(value) && block(value) && Array.isArray(neu) && listed) {
       this.patchSeq(value, shape.item, Array.isArray(old) ? old : [], neu);
       return;
     }
-    const written = fileValue(neu, shape, value, this.ctx, { name: field.name, had: true, inRule: field.inRule });
+    const where = { name: field.name, had: true, inRule: field.inRule };
+    const written = fileValue(neu, shape, value, this.ctx, where);
     const start = pair.key.range[0];
     const end = this.pairEnd(pair);
     const { eol, comment } = this.tail(end);
@@ -165,7 +172,9 @@ export class Splicer {
     const paired = Math.min(oldMiddle, newMiddle);
     const dashCol = this.col(this.dashOf(items[0]));
     const flow = itemsFlow(seq);
-    for (let k = 0; k < paired; k += 1) this.patchItem(items[head + k], item, old[head + k], neu[head + k], dashCol, flow);
+    for (let k = 0; k < paired; k += 1) {
+      this.patchItem(items[head + k], item, old[head + k], neu[head + k], dashCol, flow);
+    }
     for (let k = paired; k < oldMiddle; k += 1) this.removeItem(items[head + k]);
     const added = neu.slice(head + paired, head + newMiddle)
       .map((form) => fileValue(form, item, undefined, this.ctx, { flow }))
@@ -173,7 +182,8 @@ export class Splicer {
       .map((value) => pad(dashCol) + itemText(value, dashCol) + "\n").join("");
     if (!added) return;
     const after = items[head + paired - 1];
-    this.insertLines(after ? this.tail(this.contentEnd(after)).eol + 1 : this.lineStart(this.dashOf(items[0])), added);
+    const at = after ? this.tail(this.contentEnd(after)).eol + 1 : this.lineStart(this.dashOf(items[0]));
+    this.insertLines(at, added);
   }
 
   dashOf(node) { return this.source.lastIndexOf("-", node.range[0]); }
@@ -222,7 +232,9 @@ export function recordFields(shape, old, neu, ctx) {
       const names = [...new Set([...ctx.languages, ...Object.keys(old || {}), ...Object.keys(neu || {})])]
         .filter((name) => name !== "keyword");
       const block = shape.kind === "body";
-      return { fields: names.map((name) => ({ name, shape: { kind: "string", markdown, block }, required: false })), view: identity };
+      const language = { kind: "string", markdown, block };
+      const fields = names.map((name) => ({ name, shape: language, required: false }));
+      return { fields, view: identity };
     }
     default: return null;
   }

@@ -48,7 +48,8 @@ export function doubleQuoted(text) {
     if (char in ESCAPES) out += ESCAPES[char];
     else if (UNPRINTABLE.test(char)) {
       const code = char.codePointAt(0);
-      out += code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+      out += code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}`
+        : `\\u${code.toString(16).padStart(4, "0")}`;
     } else out += char;
   }
   return `${out}"`;
@@ -112,7 +113,9 @@ export function pairText(key, value, col) {
   const flat = value.flow || "scalar" in value ? inline(value) : null;
   if (flat !== null) return `${key}: ${flat}`;
   if ("scalar" in value) return `${key}: ${scalarInline(value, false)}`;
-  if (value.map) return `${key}:` + value.map.map(([k, v]) => `\n${pad(col + 2)}${pairText(k, v, col + 2)}`).join("");
+  if (value.map) {
+    return `${key}:` + value.map.map(([k, v]) => `\n${pad(col + 2)}${pairText(k, v, col + 2)}`).join("");
+  }
   return `${key}:` + value.seq.map((item) => `\n${pad(col + 2)}${itemText(item, col + 2)}`).join("");
 }
 
@@ -122,7 +125,8 @@ export function itemText(value, col) {
   const flat = value.flow || "scalar" in value || "raw" in value ? inline(value) : null;
   if (flat !== null) return `- ${flat}`;
   if (value.map) {
-    return "- " + value.map.map(([k, v], i) => (i ? `\n${pad(col + 2)}` : "") + pairText(k, v, col + 2)).join("");
+    return "- " + value.map.map(([k, v], i) => (i ? `\n${pad(col + 2)}` : "")
+      + pairText(k, v, col + 2)).join("");
   }
   return "- " + value.seq.map((item, i) => (i ? `\n${pad(col + 2)}` : "") + itemText(item, col + 2)).join("");
 }
