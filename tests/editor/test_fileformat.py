@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -325,6 +326,62 @@ def test_register_names_one_format_per_collection(fmt):
                      ["hyteguide-partnerships", "md"], ["hyteguide-pages", "md"]]
 
 
+def leaves(value: Any, path: tuple = ()) -> list[tuple[tuple, Any]]:
+    """Every scalar of a form value with its path (the kept file text, rule kinds and
+    keywords aside)."""
+    if isinstance(value, dict):
+        # (a keyword is one of a few words: another word is a text, not a changed keyword)
+        return [leaf for key, item in value.items() if key not in ("_source", "kind", "keyword")
+                for leaf in leaves(item, (*path, key))]
+    if isinstance(value, list):
+        return [leaf for index, item in enumerate(value) for leaf in leaves(item, (*path, index))]
+    return [(path, value)]
+
+
+def changed(value: Any) -> Any:
+    """Another value of the same kind: an "x" before a text's first line, a number one more,
+    a flag turned."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 1
+    return "x" + value
+
+
+def test_any_one_value_changed_in_any_example_file_is_one_changed_line(fmt):
+    """Every scalar of every example file's form, changed alone: one line out (the lines of
+    a folded text), one line in, and the saved file read back has the new value."""
+    tasks, cases = [], []
+    for collection, path in example_files():
+        text = path.read_text(encoding="utf-8")
+        [form] = fmt.run({"op": "from", "collection": collection, "text": text})
+        for where, value in leaves(form):
+            tasks.append({"op": "edit", "collection": collection, "text": text,
+                          "changes": [{"path": list(where), "value": changed(value)}]})
+            cases.append((collection, path.name, text, where, value))
+    assert len(cases) > 2000
+    saved = fmt.run(*tasks)
+    read = fmt.run(*({"op": "from", "collection": collection, "text": after}
+                     for (collection, *_), after in zip(cases, saved, strict=True)))
+    wrong = []
+    for (_, name, before, where, value), after, form in zip(cases, saved, read, strict=True):
+        removed, added = changed_lines(before, after)
+        node = form
+        for key in where:
+            node = node[key] if isinstance(node, (dict, list)) and (
+                isinstance(node, dict) and key in node or isinstance(node, list)
+                and isinstance(key, int) and key < len(node)) else None
+        # a text folded over lines (`>-`) is written on one line when changed: no folding
+        folded = bool(removed) and re.search(r": >[-+]?$", removed[0]) is not None
+        # opening hours in words edited as the note move there: the key line changes too
+        moved = "opening_hours:" in removed and "opening_hours_note:" in added
+        if moved:
+            removed, added = removed[1:], added[1:]
+        if (len(removed) != 1 and not folded) or len(added) != 1 or node != changed(value):
+            wrong.append((name, where, removed, added))
+    assert not wrong, f"{len(wrong)} of {len(cases)}: {wrong[:5]}"
+
+
 # -- (c) adding and removing --------------------------------------------------------------------
 
 def test_adding_a_cancelled_day_a_swedish_title_and_removing_fields(fmt, tmp_path):
@@ -411,6 +468,13 @@ def test_opening_hours_in_words_become_the_note_and_stay_until_changed(fmt, tmp_
     assert changed_lines(place, saved) == (["opening_hours: Aina avoinna."], [
         "opening_hours_note:", "  fi: Aina avoinna.", "  sv: Alltid öppet."])
     loaded(tmp_path, {"places/nurmijarven-luontopolku.yaml": saved})
+    # words in languages, too
+    languages = example("places", "kervo-foreningshus.yaml")
+    saved = fmt.edit("places", languages,
+                     {"path": ["opening_hours_note", "en"], "value": "Open during events."})
+    assert front_matter(saved)["opening_hours_note"]["en"] == "Open during events."
+    assert "opening_hours" not in front_matter(saved)
+    loaded(tmp_path, {"places/kervo-foreningshus.yaml": saved})
     # days and times given: the words stay, as the note
     saved = fmt.edit("places", place, {"path": ["opening_hours"],
                                        "value": [{"days": ["sat"], "time": "10:00-12:00"}]})

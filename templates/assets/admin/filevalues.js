@@ -24,10 +24,16 @@ function quoteOf(hint) {
   return hint.type === "QUOTE_DOUBLE" ? "double" : hint.type === "QUOTE_SINGLE" ? "single" : undefined;
 }
 
-function scalar(text, shape, hint, multiline = false) {
+function scalar(text, shape, hint, multiline = false, source = undefined) {
+  const value = { scalar: String(text), token: TOKEN_KINDS.has(shape.kind), quote: quoteOf(hint), multiline };
+  if (!multiline || typeof text !== "string") return value;
+  // a text the file wrote as a `|` block stays one, with its chomping (`|-`: no last newline)
+  const header = hint && hint.type === "BLOCK_LITERAL" && source !== undefined
+    ? /^\|[1-9]?([-+]?)/.exec(source.slice(hint.range[0])) : null;
+  if (header && header[1] === "-") return { ...value, scalar: text.replace(/\n+$/, ""), literal: true };
   // a multi-line Markdown text ends with a newline, as a `|` block does (the form drops it)
-  if (multiline && typeof text === "string" && text.includes("\n") && !text.endsWith("\n")) text += "\n";
-  return { scalar: String(text), token: TOKEN_KINDS.has(shape.kind), quote: quoteOf(hint), multiline };
+  if ((header || text.includes("\n")) && !text.endsWith("\n")) value.scalar += "\n";
+  return value;
 }
 
 function styled(value, hint, preferFlow, keyLength) {
@@ -61,7 +67,7 @@ export function fileValue(form, shape, hint, ctx, where = {}) {
     default:
       if (typeof form === "object") return { raw: JSON.stringify(form) };
       if (shape.block && typeof form === "string") return scalar(`${form.trimEnd()}\n`, shape, hint, true);
-      return scalar(form, shape, hint, Boolean(shape.markdown));
+      return scalar(form, shape, hint, Boolean(shape.markdown), ctx.source);
   }
 }
 
@@ -140,10 +146,10 @@ function textValue(form, shape, hint, ctx, keyLength, preferFlow, always = false
   if (!keys.length) return undefined;
   const oldPairs = pairsOf(hint);
   if (!always && keys.length === 1 && keys[0] === ctx.languages[0] && !isMap(hint)) {
-    return scalar(languages[keys[0]], { kind: "string" }, hint, shape.markdown);
+    return scalar(languages[keys[0]], { kind: "string" }, hint, shape.markdown, ctx.source);
   }
   const entries = keys.map((lang) => [lang, scalar(languages[lang], { kind: "string" },
-    oldPairs.get(lang) && oldPairs.get(lang).value, shape.markdown)]);
+    oldPairs.get(lang) && oldPairs.get(lang).value, shape.markdown, ctx.source)]);
   const oneLine = entries.every(([, v]) => !v.scalar.includes("\n"));
   const flow = preferFlow && oneLine && !shape.markdown;
   return styled({ map: entries }, isMap(hint) ? hint : undefined, flow, keyLength);

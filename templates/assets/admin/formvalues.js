@@ -44,7 +44,7 @@ export function formOf(node, shape, ctx) {
     case "record": return recordForm(node, shape, ctx);
     case "rule": return ruleForm(node, shape, ctx);
     case "list": case "opening_hours": {
-      if (shape.kind === "opening_hours" && isScalar(node)) return [];  // words: see recordForm
+      if (shape.kind === "opening_hours" && inWords(node)) return [];  // words: see recordForm
       const items = isSeq(node) ? node.items : [node];
       return items.map((item) => formOf(item, shape.item, ctx));
     }
@@ -95,6 +95,11 @@ function textForm(node, ctx) {
   return form;
 }
 
+/** Opening hours in words (the older form): a text, plain or in languages, not a list. */
+function inWords(node) {
+  return Boolean(node) && (isMap(node) || (isScalar(node) && text(node) !== ""));
+}
+
 function recordForm(node, shape, ctx) {
   if (!isMap(node)) return plain(node);
   const pairs = pairsOf(node);
@@ -108,7 +113,7 @@ function recordForm(node, shape, ctx) {
   // opening hours in words (the older form): the list stays empty and the words are the note
   const hours = shape.fields.find((field) => field.shape.kind === "opening_hours");
   const words = hours && pairs.get(hours.name) && pairs.get(hours.name).value;
-  if (words && isScalar(words) && text(words) !== "" && isEmpty(form[`${hours.name}_note`])) {
+  if (inWords(words) && isEmpty(form[`${hours.name}_note`])) {
     form[`${hours.name}_note`] = textForm(words, ctx);
   }
   return form;
@@ -123,7 +128,7 @@ export function savedOld(node, shape, old, neu, ctx) {
   const pairs = pairsOf(node);
   const words = pairs.get(hours.name) && pairs.get(hours.name).value;
   const note = `${hours.name}_note`;
-  if (!words || !isScalar(words) || text(words) === "" || pairs.has(note)) return old;
+  if (!inWords(words) || pairs.has(note)) return old;
   const noteField = shape.fields.find((field) => field.name === note);
   if (same(old[hours.name], neu[hours.name], hours.shape, ctx)
       && (!noteField || same(old[note], neu[note], noteField.shape, ctx))) return old;

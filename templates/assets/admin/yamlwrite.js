@@ -60,9 +60,9 @@ function singleQuotable(text) {
 }
 
 /** A `|` block can hold this text exactly (its first line sets the indentation). */
-function literalOk(text) {
+function literalOk(text, always = false) {
   const first = text.split("\n").find((line) => line !== "");
-  return text.includes("\n") && first !== undefined && !/^[ \t]/.test(first)
+  return (always || text.includes("\n")) && first !== undefined && !/^[ \t]/.test(first)
     && !/[\r\x85\u2028\u2029]/.test(text) && !UNPRINTABLE.test(text.replace(/\t/g, ""));
 }
 
@@ -75,7 +75,7 @@ function scalarInline(value, inFlow) {
 }
 
 function isLiteral(value) {
-  return "scalar" in value && value.multiline && literalOk(value.scalar);
+  return "scalar" in value && value.multiline && literalOk(value.scalar, value.literal);
 }
 
 /** The value on one line, or null when it needs lines of its own. */
