@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -642,6 +643,11 @@ def test_hostile_texts_are_read_back_exactly(fmt, tmp_path):
         assert activity["title"]["sv"] == value
         assert front_matter(text)["activities"][1]["registration"] == value
         assert len(changed_lines(olohuone, text)[1]) == 2  # the title's line and the registration's
+    # our loader reads every scalar as text, but other YAML readers (PyYAML's own types, YAML
+    # 1.1 tools) would not: what looks like a boolean, null, date or number is quoted
+    for value, text in zip(HOSTILE, saved, strict=True):
+        if value in ("yes", "no", "null", "~", "2026-08-17", "0777", "1e3", "12:00"):
+            assert yaml.safe_load(text.split("---\n")[1])["activities"][0]["title"]["sv"] == value
     # the loader accepts them where the schema does (a newline in a one-line field it refuses)
     for value, text in zip(HOSTILE, saved, strict=True):
         if value.strip() == value and "\n" not in value and "\t" not in value:
@@ -653,6 +659,29 @@ def test_hostile_texts_are_read_back_exactly(fmt, tmp_path):
     written = fmt.run(*({"op": "to", "collection": "organisations",
                          "data": {**data, "name": {"fi": value}}} for value in HOSTILE))
     assert [front_matter(text)["name"] for text in written] == HOSTILE
+
+
+def test_random_texts_of_yaml_characters_are_read_back_exactly(fmt):
+    """Texts drawn (with a fixed seed) from the characters YAML gives meaning to, in a title
+    (a line) and a description (Markdown): PyYAML reads back each as typed."""
+    # (not control characters: the loader refuses them however they are written)
+    alphabet = list(":#-{}[],&*!|>'\"%@`?~=<+.\\ \t\nax0Ä🙂")
+    rng = random.Random(22)
+    texts = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+                    for _ in range(400)})
+    olohuone = (CONTENT / OLOHUONE).read_text(encoding="utf-8")
+    saved = fmt.run(*({"op": "edit", "collection": "organisations", "text": olohuone,
+                       "changes": [{"path": ["activities", 0, "title", "sv"], "value": text},
+                                   {"path": ["activities", 0, "description"],
+                                    "value": {"fi": text}}]} for text in texts))
+    wrong = []
+    for text, after in zip(texts, saved, strict=True):
+        activity = front_matter(after)["activities"][0]
+        described = activity["description"]
+        # a Markdown text of several lines is a `|` block: it ends with a newline
+        if activity["title"]["sv"] != text or described not in (text, text + "\n"):
+            wrong.append((text, activity["title"]["sv"], described))
+    assert not wrong, wrong[:5]
 
 
 def test_a_file_the_format_cannot_read_is_never_overwritten_from_an_empty_form(fmt):
