@@ -226,6 +226,15 @@ def test_comments_styles_and_unknown_keys_survive_a_save_that_does_not_touch_the
     assert fmt.edit("organisations", HAND_WRITTEN) == HAND_WRITTEN
     crlf = HAND_WRITTEN.replace("\n", "\r\n")
     assert fmt.edit("organisations", crlf) == crlf
+    mixed = HAND_WRITTEN.replace("\n", "\r\n", 3)
+    assert fmt.edit("organisations", mixed) == mixed
+    [form] = fmt.run({"op": "from", "collection": "organisations", "text": HAND_WRITTEN})
+    assert form["summary"] == {"fi": "Lyhyt kuvaus", "sv": "Kort beskrivning"}
+    assert form["municipalities"] == ["kerava", "tuusula"]
+    rule = form["activities"][0]["schedule"][0]
+    assert rule["weekly"] == ["mon", "wed"] and rule["time"] == ["10:00-12:00"]
+    assert form["activities"][0]["vanha_kentta"] == {"mita": "tahansa"}
+    assert form["x-tuntematon"] == "säilyy"
     saved = fmt.edit("organisations", HAND_WRITTEN,
                      {"path": ["activities", 0, "summary", "fi"], "value": "Kerho kaikille!"})
     assert changed_lines(HAND_WRITTEN, saved) == (["    summary: Kerho kaikille."],

@@ -133,6 +133,8 @@ export function makeFormat(shapes, collectionName) {
     return mappingText(entries);
   }
 
+  const sameBodies = (a, b) => (firstBody(a) || "").trimEnd() === (firstBody(b) || "").trimEnd();
+
   // Decap's toFile(data, sortedKeys, comments): the order and the comments are the schema's
   // and the file's here, so its two other arguments are not needed.
   function toFile(data) {
@@ -160,8 +162,10 @@ export function makeFormat(shapes, collectionName) {
       yamlText = render(data);
       if (parts.close.startsWith("\n")) yamlText = yamlText.replace(/\n$/, "");
     }
+    // nothing changed: the file as it was, whatever its line ends (a mix of CRLF and LF, too)
+    if (yamlText === parts.yaml && (kind !== "frontmatter" || sameBodies(form, data))) return source;
     if (kind !== "frontmatter") return wrap(yamlText, outer);
-    const sameBody = firstBody(form).trimEnd() === (firstBody(data) || "").trimEnd();
+    const sameBody = sameBodies(form, data);
     const bodyPart = sameBody ? parts.body : bodyText(firstBody(data));
     return wrap(parts.head + yamlText + parts.close + bodyPart, outer);
   }
