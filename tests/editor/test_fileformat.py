@@ -437,6 +437,15 @@ def test_adding_a_cancelled_day_a_swedish_title_and_removing_fields(fmt, tmp_pat
     assert changed_lines(before, saved) == (["      - monthly: 2nd mon"],
                                             ["      - weekly: [mon]"])
     loaded(tmp_path, {OLOHUONE: saved})
+    # the first lines of a list item removed, and a field added before the rest
+    saved = fmt.edit("organisations", before,
+                     {"path": ["activities", 0, "schedule", 0, "weekly"], "value": []},
+                     {"path": ["activities", 0, "schedule", 0, "time"], "value": []},
+                     {"path": ["activities", 0, "schedule", 0, "kind"], "value": "date"},
+                     {"path": ["activities", 0, "schedule", 0, "date"], "value": ["2026-12-01"]})
+    assert changed_lines(before, saved) == (
+        ["      - weekly: [tue, thu]", '        time: "10:00-14:00"'],
+        ["      - date: 2026-12-01"])
 
 
 def test_a_body_and_opening_hours_change_only_their_lines(fmt, tmp_path):

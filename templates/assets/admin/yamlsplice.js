@@ -102,16 +102,17 @@ export class Splicer {
   }
 
   removePairs(map, removed) {
+    let covered = -1;  // pairs up to this index went with the first pair of a list item
     map.items.forEach((pair, index) => {
-      if (!removed.has(pair)) return;
+      if (!removed.has(pair) || index < covered) return;
       const start = pair.key.range[0];
       if (this.startsLine(start)) {
         const { eol } = this.tail(this.pairEnd(pair));
         this.edit(this.lineStart(start), Math.min(eol + 1, this.source.length), "");
-      } else if (!removed.has(map.items[index - 1]) || index === 0) {
+      } else {
         // the first pair of a list item (`- id: …`): the next kept pair moves up to the dash
-        const next = map.items.slice(index + 1).find((other) => !removed.has(other));
-        this.edit(start, next.key.range[0], "");
+        covered = map.items.findIndex((other, i) => i > index && !removed.has(other));
+        this.edit(start, map.items[covered].key.range[0], "");
       }
     });
   }
