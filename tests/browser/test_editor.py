@@ -215,3 +215,25 @@ def test_the_editors_pages_are_measured_with_axe(editor, preview, axe_path):
         json.dumps({"tags": WCAG_TAGS, "views": report}, indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8")
     print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("path, button", [
+    ("admin/", "Kirjaudu GitHub-tunnuksella"),
+    ("sv/admin/", "Logga in med GitHub"),
+    ("en/admin/", "Login with GitHub")])
+def test_the_published_editor_signs_in_to_github_in_the_interface_language(
+        browser, served_site, path, button):
+    """The built site's editor: Decap from the site itself (no other host before sign-in),
+    no errors, no policy violation, and the sign-in in the page's language."""
+    from tests.browsing import assert_clean, visit
+
+    with visit(browser, served_site.url + path) as (page, record):
+        violations: list[str] = []
+        page.evaluate("""() => document.addEventListener('securitypolicyviolation',
+            e => (window.__violations = window.__violations || []).push(e.violatedDirective))""")
+        page.get_by_role("button", name=button).wait_for(timeout=20_000)
+        violations = page.evaluate("() => window.__violations || []")
+        assert page.evaluate("() => document.documentElement.lang") == path.split("/")[0] \
+            .replace("admin", "fi")
+    assert_clean(record)
+    assert violations == []
