@@ -113,7 +113,7 @@ def choose(page, box, text: str) -> None:  # noqa: ANN001
 def publish(page) -> None:  # noqa: ANN001
     page.get_by_role("button", name="Julkaise").first.click()
     page.get_by_text("Julkaise nyt").click()
-    page.get_by_text("Sisältö julkaistu").first.wait_for(timeout=20_000)
+    page.get_by_text("Muutokset tallennettu", exact=True).wait_for(timeout=20_000)
 
 
 def wait_for_file(path: Path, timeout: float = 20) -> str:
@@ -150,7 +150,8 @@ def test_a_new_organisation_made_in_the_form_passes_check_and_shows_on_the_site(
     control(page, "Tauot (vapaaehtoinen)", "Päättyy").fill("2027-08-15")
     page.get_by_role("button", name="Lisää peruttu päivä").click()
     control(page, "Perutut kerrat (vapaaehtoinen)", "Päivä").fill("2027-02-16")
-    control(page, "Perutut kerrat (vapaaehtoinen)", "Syy", "suomeksi (vapaaehtoinen)").fill(
+    control(page, "Perutut kerrat (vapaaehtoinen)", "Syy (vapaaehtoinen)",
+            "suomeksi (vapaaehtoinen)").fill(
         "Laskiainen")
     publish(page)
 
@@ -162,8 +163,10 @@ def test_a_new_organisation_made_in_the_form_passes_check_and_shows_on_the_site(
     assert activity_.title.items == (("fi", "Iltakävely"), ("sv", "Kvällspromenad"))
     rule = activity_.schedule[0]
     assert rule.weekly == (1,) and str(rule.start) == "2027-01-12"
-    assert [(str(r.start), str(r.end)) for r in rule.except_] == [("2027-06-01", "2027-08-15")]
+    assert [(str(r.start), str(r.end)) for r in rule.exceptions] == [("2027-06-01", "2027-08-15")]
     assert [str(c.date) for c in rule.cancelled] == ["2027-02-16"]
+    assert [c.note.items for c in rule.cancelled] == [(("fi", "Laskiainen"),)]
+    assert [str(t) for t in rule.times] and rule.times[0].start.isoformat() == "18:00:00"
     assert "kind:" not in written and "_source" not in written  # the form's own keys stay out
 
     status, body = wait_for(preview.url + "organisations/testikylan-kavelijat-ry/",
