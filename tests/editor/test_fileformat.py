@@ -712,3 +712,16 @@ def test_a_file_the_format_cannot_read_is_never_overwritten_from_an_empty_form(f
                                "organisations", "data": {**form, "name": {"fi": "Uusi"}}}]}))
     [answer] = json.loads(done.stdout)["results"]
     assert "cannot be saved from the form" in answer["error"]
+
+
+def test_a_save_that_would_not_hold_the_form_stops_naming_the_field(fmt):
+    """Every save is read back before it is handed to Decap: a value the format cannot write
+    as the form holds it (here a number where the schema has a text) stops the save."""
+    olohuone = (CONTENT / OLOHUONE).read_text(encoding="utf-8")
+    [form] = fmt.run({"op": "from", "collection": "organisations", "text": olohuone})
+    done = subprocess.run([str(NODE), str(RUNNER), str(fmt.admin)], capture_output=True,
+                          text=True, check=True, input=json.dumps(
+                              {"shapes": fmt.shapes, "tasks": [{"op": "to", "collection":
+                               "organisations", "data": {**form, "phone": {"n": 1}}}]}))
+    [answer] = json.loads(done.stdout)["results"]
+    assert "would not hold the form's phone" in answer["error"]
