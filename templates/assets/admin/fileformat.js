@@ -10,7 +10,7 @@
  */
 
 import * as YAML from "./lib/yaml/index.js";
-import { formOf, savedOld } from "./formvalues.js";
+import { formOf, same, savedOld } from "./formvalues.js";
 import { fileValue } from "./filevalues.js";
 import { Splicer } from "./yamlsplice.js";
 import { mappingText } from "./yamlwrite.js";
@@ -138,6 +138,19 @@ export function makeFormat(shapes, collectionName) {
   // Decap's toFile(data, sortedKeys, comments): the order and the comments are the schema's
   // and the file's here, so its two other arguments are not needed.
   function toFile(data) {
+    return checked(written(data), data);
+  }
+
+  /** The text, after reading it back: it must hold what the form holds, or the save stops
+   * with the field named (a file the loader would read otherwise is never written). */
+  function checked(text, data) {
+    const { form } = read(text);
+    const wrong = record.fields.find((field) => !same(form[field.name], data[field.name], field.shape, ctx));
+    if (wrong) throw new Error(`the file would not hold the form's ${wrong.name}: please report this`);
+    return text;
+  }
+
+  function written(data) {
     const source = data[SOURCE_KEY];
     if (typeof source !== "string") {
       return kind === "frontmatter" ? `---\n${render(data)}---\n${bodyText(firstBody(data))}` : render(data);

@@ -29,7 +29,13 @@ export class Splicer {
   result() {
     let text = this.source;
     const edits = [...this.edits].sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
-    for (const { start, end, text: piece } of edits) text = text.slice(0, start) + piece + text.slice(end);
+    let limit = Infinity;
+    for (const { start, end, text: piece } of edits) {
+      // two edits of one stretch of text would garble it: stop rather than write that
+      if (end > limit) throw new Error("the editor changed one part of the file twice: please report this");
+      text = text.slice(0, start) + piece + text.slice(end);
+      limit = start;
+    }
     return text;
   }
 
@@ -128,9 +134,11 @@ export class Splicer {
     if (before) {
       this.insertLines(this.tail(this.pairEnd(before)).eol + 1, pad(col) + text + "\n");
     } else {
-      const first = surviving[0].key.range[0];
-      if (this.startsLine(first)) this.insertLines(this.lineStart(first), pad(col) + text + "\n");
-      else this.edit(first, first, text + "\n" + pad(col));
+      // first of all: on the dash of a list item (where a removed first pair stood), else on
+      // the line before the first pair
+      const first = map.items[0].key.range[0];
+      if (!this.startsLine(first)) this.edit(first, first, text + "\n" + pad(col));
+      else this.insertLines(this.lineStart(surviving[0].key.range[0]), pad(col) + text + "\n");
     }
   }
 
