@@ -254,7 +254,9 @@ class EditorConfig:
         collection = next(name for name, c in collection_shapes().items()
                           if c["folder"] == shape["folder"])
         record = collection_shapes()[collection]["record"]
-        texts = [f["name"] for f in record["fields"] if f["shape"]["kind"] == "text"][:2]
+        # Chosen by name, and by address where the entry has one (a place may have no name).
+        texts = [f["name"] for f in record["fields"] if f["shape"]["kind"] == "text"
+                 and f["name"] in ("name", "title", "address")]
         shown = [f"{name}.{self.languages[0]}" for name in texts]
         return {"widget": "relation", "collection": collection, "value_field": "{{slug}}",
-                "search_fields": shown, "display_fields": shown[:1], "options_length": 50}
+                "search_fields": shown, "display_fields": shown, "options_length": 50}

@@ -107,7 +107,9 @@ def test_references_choose_an_entry_of_the_other_collection_by_its_slug(content)
     place = field(activity["fields"], "place")
     assert place["widget"] == "relation" and place["collection"] == "places"
     assert place["value_field"] == "{{slug}}"
+    assert place["display_fields"] == ["name.fi", "address.fi"]  # a place may have no name
     co = field(activity["fields"], "co_organisers")
+    assert co["display_fields"] == ["name.fi"]
     assert co["collection"] == "organisations" and co["multiple"] is True
 
 
