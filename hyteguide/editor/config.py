@@ -254,9 +254,10 @@ class EditorConfig:
         collection = next(name for name, c in collection_shapes().items()
                           if c["folder"] == shape["folder"])
         record = collection_shapes()[collection]["record"]
-        # Chosen by name, and by address where the entry has one (a place may have no name).
+        # Chosen by name; by address too where the name is optional (a place may have none).
+        named = any(f["name"] in ("name", "title") and f["required"] for f in record["fields"])
         texts = [f["name"] for f in record["fields"] if f["shape"]["kind"] == "text"
-                 and f["name"] in ("name", "title", "address")]
+                 and f["name"] in ("name", "title", *(() if named else ("address",)))]
         shown = [f"{name}.{self.languages[0]}" for name in texts]
         return {"widget": "relation", "collection": collection, "value_field": "{{slug}}",
                 "search_fields": shown, "display_fields": shown, "options_length": 50}
