@@ -343,8 +343,8 @@ def test_pages_build_commands_run_as_written(tmp_path):
 MARKER = "<!-- hyteguide-check-summary -->"
 FAKE_GH = """\
 #!{python}
-# A stand-in for the GitHub CLI's `gh api`: answers GET from comments.json (through jq, as
-# --jq does), records every call in calls.jsonl.
+# A stand-in for the GitHub CLI's `gh api`: answers GET from pulls.json or comments.json
+# (through jq, as --jq does), records every call in calls.jsonl.
 import json, os, pathlib, subprocess, sys
 state = pathlib.Path(os.environ["FAKE_GH_STATE"])
 args, call = sys.argv[1:], {{"method": "GET", "fields": {{}}, "paginate": False,
@@ -358,6 +358,9 @@ while args:
         call["jq"] = args.pop(0)
     elif arg == "--paginate":
         call["paginate"] = True
+    elif arg == "-f":  # a raw string field (a query parameter of a GET)
+        name, value = args.pop(0).split("=", 1)
+        call["fields"][name] = value
     elif arg == "-F":
         name, value = args.pop(0).split("=", 1)
         call["fields"][name] = (pathlib.Path(value[1:]).read_text() if value.startswith("@")
@@ -367,7 +370,7 @@ while args:
 with (state / "calls.jsonl").open("a") as log:
     log.write(json.dumps(call) + "\\n")
 if call["method"] == "GET":
-    out = (state / "comments.json").read_text()
+    out = (state / ("pulls.json" if "/pulls" in call["path"] else "comments.json")).read_text()
     if "jq" in call:
         out = subprocess.run(["jq", "-r", call["jq"]], input=out, text=True, check=True,
                              capture_output=True).stdout
@@ -377,8 +380,8 @@ else:
 """
 
 
-def check_step(job: str, name: str) -> dict:
-    steps = [s for s in load(WORKFLOWS / "check.yml")["jobs"][job]["steps"]
+def check_step(job: str, name: str, workflow: str = "check.yml") -> dict:
+    steps = [s for s in load(WORKFLOWS / workflow)["jobs"][job]["steps"]
              if s.get("name") == name]
     assert len(steps) == 1, f"{job}: one step named {name!r}"
     return steps[0]
@@ -400,21 +403,26 @@ def test_report_jobs_permissions_and_conditions():
     assert check["permissions"] == {"contents": "read"}
     jobs = check["jobs"]
     assert "permissions" not in jobs["check"] and "permissions" not in jobs["explain"]
-    assert jobs["explain"]["outputs"]["report"] == "${{ steps.report.outputs.report }}"
-    assert check_step("explain", "Write the report for editors")["id"] == "report"
-    comment = jobs["comment"]
-    assert comment["permissions"] == {"pull-requests": "write"}  # this job only
-    assert comment["needs"] in ("explain", ["explain"])
-    condition = EXPRESSION.fullmatch(comment["if"]).group(1)
-    assert "!cancelled()" in condition  # also when the content check failed
-    assert "github.event_name == 'pull_request'" in condition
-    # Not a fork's pull request (open authoring): its token cannot comment.
-    assert "github.event.pull_request.head.repo.full_name == github.repository" in condition
-    assert all("uses" not in step for step in comment["steps"]), "nothing from the repository"
-    # Neither step fails the run by itself: the check job's exit code decides.
-    for job, name in (("explain", "Write the report for editors"),
-                      ("comment", "Comment the report on the pull request")):
-        assert check_step(job, name)["continue-on-error"] is True
+    keep = check_step("explain", "Keep the report for the pull request's comment")
+    assert keep["uses"] == "actions/upload-artifact@v4"
+    assert keep["with"]["name"] == "check-summary" and keep["with"]["path"] == "check-summary.md"
+    assert "pull_request" in keep["if"]
+    comment = load(WORKFLOWS / "comment.yml")
+    assert triggers(comment) == {"workflow_run": {"workflows": ["Check"],
+                                                  "types": ["completed"]}}
+    assert comment["permissions"] == {}
+    job = comment["jobs"]["comment"]
+    # Only this job may write to pull requests (a fork's too: its own run cannot).
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert "github.event.workflow_run.event == 'pull_request'" in job["if"]
+    # Nothing from the pull request runs: no checkout, only the official artifact download.
+    assert [step.get("uses") for step in job["steps"] if "uses" in step] == [
+        "actions/download-artifact@v4"]
+    fetch = job["steps"][0]["with"]
+    assert fetch["run-id"] == "${{ github.event.workflow_run.id }}"
+    # No step fails a run by itself: the check job's exit code decides.
+    for step in (check_step("explain", "Write the report for editors"), keep, *job["steps"]):
+        assert step["continue-on-error"] is True
 
 
 def report_of_broken_content(tmp_path: Path) -> tuple[subprocess.CompletedProcess, Path]:
@@ -447,17 +455,15 @@ def test_the_report_step_writes_the_summary_and_the_output(tmp_path):
     assert report.startswith("## Sisällön tarkistus: 1 korjattava asia")  # (and any notes)
     assert r"Toiminta: Olohuone › Aikataulu 2 \(Kuukausittain\) › Kellonaika (rivi 40)" in report
     assert "Kellonaika ei ole oikeassa muodossa" in report
-    output = (folder / "output").read_text(encoding="utf-8").split("\n")
-    opening = re.fullmatch(r"report<<(report-[0-9a-f]{32})", output[0])
-    assert opening and output[-2:] == [opening.group(1), ""]
-    assert "\n".join(output[1:-2]) + "\n" == report
+    assert (folder / "repo" / "check-summary.md").read_text(encoding="utf-8") == report
 
 
 def test_the_comment_step_posts_one_comment_then_updates_it(tmp_path):
     result, folder = report_of_broken_content(tmp_path)
-    output = (folder / "output").read_text(encoding="utf-8").split("\n")
-    # What an editor could write reaches the script only as a value, never as commands.
-    report = "\n".join(output[1:-2]) + '\n$(touch pwned) `touch pwned` "; touch pwned; "'
+    # What a pull request could put in the report reaches the script only as a file, and a
+    # branch name only as a value: never as commands.
+    report = (folder / "repo" / "check-summary.md").read_text(encoding="utf-8") + \
+        '\n$(touch pwned) `touch pwned` "; touch pwned; "\n'
     bin_dir, state = tmp_path / "bin", tmp_path / "gh"
     bin_dir.mkdir()
     state.mkdir()
@@ -465,13 +471,16 @@ def test_the_comment_step_posts_one_comment_then_updates_it(tmp_path):
     (bin_dir / "gh").chmod(0o755)
     someone = {"id": 5, "user": {"login": "maija"}, "body": f"{MARKER}\nnot ours"}
     (state / "comments.json").write_text(json.dumps([someone]))
+    (state / "pulls.json").write_text(json.dumps([{"number": 7}]))
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
     env.update({"PATH": f"{bin_dir}{os.pathsep}{env['PATH']}", "FAKE_GH_STATE": str(state)})
     values = {"github.token": "the-token", "github.repository": "alue/opas",
-              "github.event.pull_request.number": "7", "needs.explain.outputs.report": report}
-    step = check_step("comment", "Comment the report on the pull request")
+              "github.event.workflow_run.head_repository.owner.login": "maija",
+              "github.event.workflow_run.head_branch": "cms/organisations/x$(touch pwned)"}
+    step = check_step("comment", "Comment the report on the pull request", "comment.yml")
     work = tmp_path / "work"
     work.mkdir()
+    (work / "check-summary.md").write_text(report, encoding="utf-8")  # the artifact
 
     def calls() -> list[dict]:
         lines = (state / "calls.jsonl").read_text().splitlines()
@@ -480,11 +489,14 @@ def test_the_comment_step_posts_one_comment_then_updates_it(tmp_path):
 
     first = run_step(step, work, env, values)
     assert first.returncode == 0, first.stderr
-    listed, posted = calls()
+    found, listed, posted = calls()
+    assert (found["method"], found["path"], found["fields"]) == (
+        "GET", "repos/alue/opas/pulls",
+        {"state": "open", "head": "maija:cms/organisations/x$(touch pwned)"})
     assert (listed["method"], listed["path"], listed["paginate"]) == (
         "GET", "repos/alue/opas/issues/7/comments", True)
     assert (posted["method"], posted["path"]) == ("POST", "repos/alue/opas/issues/7/comments")
-    assert posted["fields"]["body"] == f"{MARKER}\n\n{report}\n"
+    assert posted["fields"]["body"] == f"{MARKER}\n\n{report}"
     assert {listed["token"], posted["token"]} == {"the-token"}
     assert not list(work.rglob("pwned")) and not list(tmp_path.glob("pwned"))
 
@@ -492,6 +504,11 @@ def test_the_comment_step_posts_one_comment_then_updates_it(tmp_path):
     (state / "comments.json").write_text(json.dumps([someone, ours]))
     second = run_step(step, work, env, values)
     assert second.returncode == 0, second.stderr
-    listed, patched = calls()
+    _, listed, patched = calls()
     assert (patched["method"], patched["path"]) == ("PATCH", "repos/alue/opas/issues/comments/42")
-    assert patched["fields"]["body"] == f"{MARKER}\n\n{report}\n"
+    assert patched["fields"]["body"] == f"{MARKER}\n\n{report}"
+
+    (state / "pulls.json").write_text("[]")  # the pull request was closed meanwhile
+    third = run_step(step, work, env, values)
+    assert third.returncode == 0, third.stderr
+    assert [call["path"] for call in calls()] == [found["path"]]
