@@ -135,6 +135,11 @@ class Renderer:
         """Write every output file through output; return the count (build/tasks.py)."""
         return render_all(self, output, cache)
 
+    @property
+    def has_editor(self) -> bool:
+        """Whether the site has the form editor (editor/files.py)."""
+        return has_editor(self, bool(self.editor_hosts))
+
     def edit_url(self, target: Any) -> str | None:
         """The source file of a page on GitHub, opened for editing."""
         if not self.site.repository:
@@ -203,8 +208,7 @@ class Renderer:
     def site_files(self, specs: list[PageSpec]) -> dict[str, Callable[[], bytes]]:
         """The files about the whole site: the 404 page, the sitemaps, robots.txt, .nojekyll."""
         sitemaps = self.sitemaps(specs)
-        editor = editor_files(self, labels, self.editor_hosts) \
-            if has_editor(self, bool(self.editor_hosts)) else {}
+        editor = editor_files(self, labels, self.editor_hosts) if self.has_editor else {}
         return {path_to("not_found"): lambda: self.render_not_found().encode("utf-8"),
                 **{path: partial(bytes, data) for path, data in sitemaps.items()},
                 path_to("robots"): partial(sitemap.robots, self.urls.absolute),

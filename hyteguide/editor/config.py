@@ -17,6 +17,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from hyteguide.common.routes import path_to
 from hyteguide.editor.shapes import KIND_KEY, Shape, collection_shapes
 from hyteguide.model import Site, Vocabulary
 
@@ -24,6 +25,9 @@ Widget = dict[str, Any]
 
 # Texts that are written on several lines: a textarea rather than a line.
 MULTILINE = {"description", "accessibility_note", "directions", "opening_hours_note"}
+# The page of an entry of each collection (common/routes.py).
+PAGE_ROUTES = {"organisations": "organisation", "places": "place",
+               "partnerships": "partnership", "pages": "page"}
 # The local backend's address in the preview (preview/serve.py answers it).
 LOCAL_BACKEND = "/admin/api/v1"
 # Decap needs a media folder even when a guide has no pictures; nothing is uploaded there
@@ -46,8 +50,10 @@ class EditorConfig:
     """Makes config.yml for one interface language (see the module)."""
 
     def __init__(self, site: Site, vocabulary: Vocabulary, content_folder: str,
-                 lang: str, labels: dict[str, Any]) -> None:
+                 lang: str, labels: dict[str, Any], base_url: str | None = None) -> None:
         self.site, self.vocabulary, self.lang, self.labels = site, vocabulary, lang, labels
+        # The site the entries' pages are on: the published one, or the preview.
+        self.base_url = base_url or site.base_url
         self.content_folder = content_folder.strip("/")
         self.languages = site.languages
 
@@ -65,8 +71,8 @@ class EditorConfig:
         config: dict[str, Any] = {
             "backend": backend,
             "locale": self.lang,
-            "site_url": self.site.base_url,
-            "display_url": self.site.base_url,
+            "site_url": self.base_url,
+            "display_url": self.base_url,
             "media_folder": f"{self.content_folder}/{MEDIA_FOLDER}",
             "public_folder": f"/{MEDIA_FOLDER}",
             "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
@@ -101,6 +107,8 @@ class EditorConfig:
             "summary": f"{{{{{title}.{first}}}}}",
             "sortable_fields": [f"{title}.{first}"],
             "editor": {"preview": False},
+            # "View the published page": the entry's page on the site (routes.py's paths).
+            "preview_path": path_to(PAGE_ROUTES[name], slug="{{slug}}"),
             "fields": [self.widget(f, record["record"]) for f in record["fields"]],
         }
         if texts.get("description"):

@@ -83,7 +83,7 @@ def config_yaml(renderer: Renderer, lang: str, labels: dict[str, Any],
     """config.yml of the editor in an interface language."""
     guide = renderer.guide
     config = EditorConfig(renderer.site, guide.content.vocabulary, content_folder(renderer),
-                          lang, labels).config(local_hosts)
+                          lang, labels, renderer.urls.base_url).config(local_hosts)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     return ("# The form editor's configuration, made by the build from the content schema "
             "(hyteguide/editor/).\n" + text).encode("utf-8")

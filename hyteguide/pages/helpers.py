@@ -247,7 +247,15 @@ def page_helpers(renderer: Renderer, lang: str, here: str, rooted: bool = False
     def asset(name: str) -> str:
         return url(path_to("asset", file=name), renderer.languages[0])
 
+    def editor_url(organisation: Organisation) -> str | None:
+        """The organisation's entry in the form editor (its page in this language), when the
+        site has the editor."""
+        if not renderer.has_editor:
+            return None
+        return url(path_to("editor")) + f"#/collections/organisations/entries/{organisation.slug}"
+
     return {**constant, "url": url, "link": link, "asset": asset, "feed_url": feed_url,
+            "editor_url": editor_url,
             "frame": (url(""), frame_section(urls.split_language(here)[1]))}
 
 

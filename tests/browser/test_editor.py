@@ -198,6 +198,15 @@ def test_editing_one_field_changes_one_line(editor, preview):
     load_content(preview.root / "content")
 
 
+def test_an_organisations_page_opens_its_entry_in_the_form(editor, preview):
+    page = editor
+    page.goto(preview.url + "organisations/keravan-olohuone/")
+    page.get_by_role("link", name="Muokkaa tietoja lomakkeella").click()
+    name = control(page, "Nimi", "suomeksi")
+    name.wait_for()
+    assert name.input_value() == "Keravan Olohuone ry"
+
+
 def test_the_editors_pages_are_measured_with_axe(editor, preview, axe_path):
     """axe on the editor's views: our page's own parts must pass; Decap's faults are written
     to editor_axe.json and listed in the test's output for the closing note."""

@@ -210,3 +210,14 @@ def test_the_forms_patterns_take_every_value_the_example_content_has(content):
     run = subprocess.run([node, "-e", script, json.dumps([patterns, values])],
                          capture_output=True, text=True, check=True)
     assert json.loads(run.stdout) == {"time": [], "ages": []}
+
+
+def test_each_entry_links_to_its_page_on_the_site(content):
+    config = make(content)
+    paths = {c["name"]: c["preview_path"] for c in config["collections"]}
+    assert paths == {"organisations": "organisations/{{slug}}/", "places": "places/{{slug}}/",
+                     "partnerships": "partnerships/{{slug}}/", "pages": "{{slug}}/"}
+    assert config["site_url"] == content.site.base_url
+    preview = EditorConfig(content.site, content.vocabulary, "content", "fi", labels("fi"),
+                           "http://127.0.0.1:8000/").config(("localhost",))
+    assert preview["site_url"] == "http://127.0.0.1:8000/"
