@@ -32,21 +32,10 @@ import yaml
 
 from hyteguide.content.choices import Choice
 from hyteguide.content.fields import FieldType
-from hyteguide.content.records import ListOf, Record
-from hyteguide.content.schema import (
-    ACTIVITY_RECORD,
-    CONTACT,
-    MEETING,
-    OPENING_HOURS_ENTRY,
-    ORGANISATION,
-    PAGE,
-    PARTNERSHIP,
-    PLACE,
-    SCHEDULE_RULE,
-    SUPPORTED_LANGUAGES,
-)
+from hyteguide.content.records import ListOf
+from hyteguide.content.schema import SUPPORTED_LANGUAGES
 from hyteguide.content.schema.common import KeywordOrText
-from hyteguide.content.schema.schedule import CANCELLATION_RECORD, DATE_RANGE
+from hyteguide.editor.shapes import RECORDS
 
 COLLECTIONS = ("organisations", "places", "partnerships", "pages")
 COLLECTION_KEYS = ("label", "label_singular", "description")
@@ -58,21 +47,9 @@ SCHEDULE_KINDS = ("weekly", "monthly", "date", "rrule")
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def _record(kind: FieldType) -> Record:
-    """The record inside a field type (a record made into its model object, schedule rules)."""
-    inner = getattr(kind, "inner", None) or getattr(kind, "record", None) or kind
-    assert isinstance(inner, Record), kind
-    return inner
-
-
-# The records whose fields the forms show, under their key in the label files.
-LABELLED_RECORDS: dict[str, Record] = {
-    key: _record(kind) for key, kind in (
-        ("organisation", ORGANISATION), ("activity", ACTIVITY_RECORD),
-        ("schedule_rule", SCHEDULE_RULE), ("date_range", DATE_RANGE),
-        ("cancellation", CANCELLATION_RECORD), ("contact", CONTACT), ("place", PLACE),
-        ("opening_hours", OPENING_HOURS_ENTRY), ("partnership", PARTNERSHIP),
-        ("meeting", MEETING), ("page", PAGE))}
+# The records whose fields the forms show, under their key in the label files (shapes.py owns
+# the list and the keys).
+LABELLED_RECORDS = RECORDS
 
 
 @functools.cache

@@ -86,13 +86,23 @@ def _unwrapped(field_type: FieldType) -> FieldType:
     return field_type
 
 
-RECORD_KEYS: dict[int, str] = {id(_unwrapped(record)): key for record, key in (
-    (ORGANISATION, "organisation"), (ACTIVITY_RECORD, "activity"),
-    (SCHEDULE_RULE.record, "schedule_rule"), (DATE_RANGE, "date_range"),
-    (CANCELLATION_RECORD, "cancellation"), (CONTACT, "contact"), (PLACE, "place"),
-    (OPENING_HOURS_ENTRY, "opening_hours"), (PARTNERSHIP, "partnership"), (MEETING, "meeting"),
-    (PAGE, "page"),
+# The records the form shows, by the name they have in the editors' labels
+# (editor/labels/<lang>.yaml, "records") and in shapes ("record").
+def _record_of(field_type: FieldType) -> Record:
+    """The record a (modelled) record type is."""
+    record = _unwrapped(field_type)
+    assert isinstance(record, Record), field_type
+    return record
+
+
+RECORDS: dict[str, Record] = {key: _record_of(record) for key, record in (
+    ("organisation", ORGANISATION), ("activity", ACTIVITY_RECORD),
+    ("schedule_rule", SCHEDULE_RULE.record), ("date_range", DATE_RANGE),
+    ("cancellation", CANCELLATION_RECORD), ("contact", CONTACT), ("place", PLACE),
+    ("opening_hours", OPENING_HOURS_ENTRY), ("partnership", PARTNERSHIP), ("meeting", MEETING),
+    ("page", PAGE),
 )}
+RECORD_KEYS: dict[int, str] = {id(record): key for key, record in RECORDS.items()}
 
 # The kinds of schedule rule: each is a field of the rule, and a rule has exactly one.
 RULE_VARIANTS = ("weekly", "monthly", "date", "rrule")
@@ -181,7 +191,7 @@ FORM_PATTERNS: dict[type, str] = {
 
 def record_shape(record: Record) -> Shape:
     """The form shape of a record: its fields in the schema's order (the order files keep)."""
-    record = _unwrapped(record)  # type: ignore[assignment]
+    record = _record_of(record)
     fields = []
     for item in record.fields:
         shape = shape_of(item.type)
