@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -25,7 +21,7 @@ import pytest
 from hyteguide.content.load import load_content
 from tests.browsing import WCAG_TAGS, axe_violations, describe
 from tests.conftest import REPO
-from tests.preview.test_serve import free_port, get, wait_for
+from tests.preview.running import get, running_preview, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -33,35 +29,13 @@ TODAY = "2026-12-07"
 EXISTING = "content/organisations/jarvenpaan-mielitupa.md"
 
 
-class Preview:
-    def __init__(self, root: Path, port: int, process: subprocess.Popen, log: Path):
-        self.root, self.process, self.log = root, process, log
-        self.url = f"http://127.0.0.1:{port}/"
-
-
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     """`hyteguide serve` on a copy of the example content (the repository's templates)."""
     root = tmp_path_factory.mktemp("editor")
     shutil.copytree(REPO / "content", root / "content")
-    port = free_port()
-    log = root / "serve.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
-             "--templates", str(REPO / "templates"), "--port", str(port), "--no-browser",
-             "--today", TODAY], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        running = Preview(root, port, process, log)
-        wait_for(running.url, lambda status, body: status == 200, 60, log, "the preview")
+    with running_preview(root, REPO / "templates", "--today", TODAY) as running:
         yield running
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture

@@ -23,16 +23,12 @@ from hyteguide.common.problems import ContentError, Problem
 from hyteguide.content.load import load_content
 from hyteguide.web.markup import conform, render_markdown
 from tests.conftest import REPO, TEMPLATES
+from tests.e2e.inert import active_parts
 from tests.e2e.test_e2e_hostile import (
     DANGEROUS_SCHEMES,
     FORBIDDEN_IN_BODY,
     URL_ATTRIBUTES,
-    linked_data,
     normalised,
-    own_form,
-    own_noscript,
-    own_qr_code,
-    own_script,
 )
 from tests.e2e.test_html_validation import formatted, unavailable, vnu
 from tests.helpers import make_site
@@ -129,23 +125,7 @@ def _pages(output: Path) -> dict[str, BeautifulSoup]:
 
 def test_no_page_runs_anything_from_the_corpora(corpus):
     _, output, _, _ = corpus
-    found = []
-    for name, soup in _pages(output).items():
-        found += [f"{name}: {s}" for s in soup.find_all("script")
-                  if not own_script(name, s) and not linked_data(s)]
-        found += [f"{name}: <{e.name}>" for e in (soup.body.find_all(FORBIDDEN_IN_BODY)
-                                                  if soup.body else [])
-                  if not own_form(name, e) and not own_noscript(name, e)]
-        for element in soup.find_all(True):
-            if own_qr_code(element):
-                continue
-            for attribute, value in element.attrs.items():
-                if attribute.lower().startswith("on"):
-                    found.append(f"{name}: <{element.name} {attribute}>")
-                for item in value if isinstance(value, list) else [value]:
-                    if attribute.lower() in URL_ATTRIBUTES and \
-                            normalised(item).startswith(DANGEROUS_SCHEMES):
-                        found.append(f"{name}: <{element.name} {attribute}={item!r}>")
+    found = [part for name, soup in _pages(output).items() for part in active_parts(name, soup)]
     assert not found, "\n".join(found[:20])
 
 

@@ -20,13 +20,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hyteguide.build.pipeline import build
-from hyteguide.common.problems import ContentError
-from hyteguide.content.load import load_content
-from tests.conftest import BASE_URL, TEMPLATES
+from tests.conftest import BASE_URL
+from tests.e2e.inert import build_what_loads
 from tests.e2e.test_corpora import quoted
 from tests.e2e.test_html_validation import unavailable
-from tests.helpers import make_site
 
 TODAY = dt.date(2026, 12, 7)
 AUTHORITIES = [
@@ -106,15 +103,7 @@ def url_site(tmp_path_factory) -> tuple[dict[str, tuple[str | None, str]], Path,
         slug = f"url-{number}"
         placed[slug] = (field, url)
         files[f"organisations/{slug}.md"] = _organisation(field, url, number)
-    root = make_site(tmp, files)
-    try:
-        found = list(load_content(root, TODAY).extra.get("warnings", ()))
-    except ContentError as err:
-        found = list(err.problems)
-    for path in {p.path for p in found if p.severity == "error"}:
-        (root.parent / path).unlink()
-    output = tmp / "site"
-    build(root, TEMPLATES, output, today=TODAY, base_url=BASE_URL)
+    root, output, found = build_what_loads(tmp, files, TODAY, BASE_URL)
     return placed, output, found, root
 
 

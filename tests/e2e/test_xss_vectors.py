@@ -21,14 +21,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hyteguide.build.pipeline import build
-from hyteguide.common.problems import ContentError, Problem
-from hyteguide.content.load import load_content
-from tests.conftest import BASE_URL, TEMPLATES, serve_folder
-from tests.e2e.inert import active_parts
+from hyteguide.common.problems import Problem
+from tests.conftest import BASE_URL, serve_folder
+from tests.e2e.inert import active_parts, build_what_loads
 from tests.e2e.test_corpora import quoted
 from tests.e2e.test_e2e_hostile import C0_AND_SPACE
-from tests.helpers import make_site
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -201,16 +198,7 @@ def _files() -> dict[str, str]:
 def xss_site(tmp_path_factory) -> tuple[Path, Path, list[Problem]]:
     """The content folder, the site built from what loads, and the problems loading found."""
     tmp = tmp_path_factory.mktemp("xss")
-    root = make_site(tmp, _files())
-    try:
-        found = list(load_content(root, TODAY).extra.get("warnings", ()))
-    except ContentError as err:
-        found = list(err.problems)
-    for path in {p.path for p in found if p.severity == "error"}:
-        (root.parent / path).unlink()
-    output = tmp / "site"
-    build(root, TEMPLATES, output, today=TODAY, base_url=BASE_URL)
-    return root, output, found
+    return build_what_loads(tmp, _files(), TODAY, BASE_URL)
 
 
 def test_the_vectors_are_several_hundred_and_distinct():

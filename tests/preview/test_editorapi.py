@@ -17,6 +17,7 @@ import pytest
 
 from hyteguide.preview.guard import Hosts
 from tests.helpers import ORGANISATION_MD, make_site
+from tests.preview.running import running_preview
 from tests.preview.test_serve import (
     ORGANISATION_FILE,
     free_port,
@@ -43,24 +44,8 @@ def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("editorapi")
     make_site(root)
     write_templates(root / "templates")
-    port = free_port()
-    log = root / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hyteguide", "serve", "--content", "content", "--templates",
-             "templates", "--port", str(port), "--no-browser"], cwd=root,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"}, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        running = Served(root, port, log)
-        wait_for(running.url, lambda status, body: status == 200, 30, log, "the preview")
-        yield running
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    with running_preview(root, timeout=30) as running:
+        yield Served(root, running.port, running.log)
 
 
 def post(port: int, body: bytes | object, host: str | None = None,

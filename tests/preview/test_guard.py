@@ -6,10 +6,6 @@ in place again and again (truncate, then write)."""
 from __future__ import annotations
 
 import http.client
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -18,7 +14,7 @@ import pytest
 
 from hyteguide.preview.guard import Hosts, is_page_path
 from tests.helpers import ORGANISATION_MD, make_site
-from tests.preview.test_serve import free_port, wait_for
+from tests.preview.running import running_preview, wait_for
 
 ORGANISATION = Path("content/organisations/yhdistys.md")
 
@@ -56,24 +52,8 @@ def test_a_path_with_nul_names_no_page():
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("guarded")
     make_site(root)
-    port = free_port()
-    log = root / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hyteguide", "serve", "--content", "content", "--templates",
-             str(Path(__file__).resolve().parents[2] / "templates"), "--port", str(port),
-             "--no-browser"], cwd=root, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/", lambda status, body: status == 200, 60, log,
-                 "the preview")
-        yield root, port, log
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with running_preview(root, Path(__file__).resolve().parents[2] / "templates") as running:
+        yield root, running.port, running.log
 
 
 def _request(port: int, path: str, host: str | None = None,

@@ -12,12 +12,9 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,6 +32,7 @@ from hyteguide.preview.serve import (
     with_warnings,
 )
 from tests.helpers import ORGANISATION_MD, make_site
+from tests.preview.running import free_port, get, running_preview, wait_for
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 23)
@@ -423,37 +421,6 @@ def test_reading_files_makes_no_refresh():
 
 # -- the preview server -------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url: str) -> tuple[int, str]:
-    """(status, body) of a GET; HTTP errors are answers too."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode("utf-8")
-
-
-def wait_for(url: str, condition, timeout: float, log: Path, what: str) -> tuple[int, str]:
-    """Poll url until condition(status, body) holds."""
-    deadline = time.monotonic() + timeout
-    last: object = None
-    while time.monotonic() < deadline:
-        try:
-            last = get(url)
-            if condition(*last):
-                return last
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as err:
-            last = err
-        time.sleep(0.2)
-    pytest.fail(f"{what}: not within {timeout} s; last answer {last!r}\n"
-                f"server log:\n{log.read_text(errors='replace')}")
-
-
 def wait_for_log(log: Path, text: str, count: int, timeout: float, what: str) -> None:
     """Poll the server's log until text is in it count times."""
     deadline = time.monotonic() + timeout
@@ -469,12 +436,6 @@ def wait_for_log(log: Path, text: str, count: int, timeout: float, what: str) ->
 BROWSER_CONNECTED = "Browser Connected: "
 
 
-class Preview:
-    def __init__(self, root: Path, port: int, process: subprocess.Popen, log: Path):
-        self.root, self.port, self.process, self.log = root, port, process, log
-        self.url = f"http://127.0.0.1:{port}/"
-
-
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     """`hyteguide serve` running in a subprocess in a temporary copy of a site."""
@@ -483,26 +444,8 @@ def preview(tmp_path_factory):
     write_templates(root / "templates")
     private_tmp = root / "tmp"
     private_tmp.mkdir()
-    port = free_port()
-    log = root / "serve.log"
-    env = {**os.environ, "TMPDIR": str(private_tmp), "PYTHONUNBUFFERED": "1"}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hyteguide", "serve", "--content", "content",
-             "--templates", "templates", "--port", str(port), "--no-browser"],
-            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        running = Preview(root, port, process, log)
-        wait_for(running.url, lambda status, body: status == 200, 30, log, "the server to start")
+    with running_preview(root, timeout=30, env={"TMPDIR": str(private_tmp)}) as running:
         yield running
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
 
 
 def test_preview_serves_the_site_with_livereload(preview):
