@@ -22,7 +22,14 @@ import pytest
 
 from tests.conftest import REPO
 from tests.editor.test_locale_fi import (
-    BUNDLE, LOCALES, NODE, PLACEHOLDER, RUNNER, flat, unavailable)
+    BUNDLE,
+    LOCALES,
+    NODE,
+    PLACEHOLDER,
+    RUNNER,
+    flat,
+    unavailable,
+)
 
 SCRIPT = REPO / "templates" / "assets" / "admin" / "locale-sv.js"
 
