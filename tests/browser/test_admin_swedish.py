@@ -81,9 +81,7 @@ PLACEHOLDER = re.compile(r"%\{[^}]*\}")
 
 def pattern(phrase: str) -> re.Pattern[str]:
     """A phrase as Decap shows it: each placeholder filled with something."""
-    parts = [re.escape(part.strip() if len(part) > 1 else part)
-             for part in PLACEHOLDER.split(phrase.strip())]
-    return re.compile(".+?".join(parts), re.S)
+    return re.compile(".+?".join(map(re.escape, PLACEHOLDER.split(phrase.strip()))), re.S)
 
 
 @pytest.fixture(scope="module")
