@@ -35,14 +35,16 @@ def test_a_site_with_a_github_repository_has_the_editor(tmp_path):
     assert config["publish_mode"] == "editorial_workflow" and "local_backend" not in config
     assert (output / "assets" / "vendor" / "decap" / "decap-cms.js").is_file()
     assert (output / "assets" / "admin" / "lib" / "yaml" / "index.js").is_file()
-    for name in ("setup.js", "editor.js", "fileformat.js", "locale-fi.js", "shapes.json"):
+    for name in ("setup.js", "editor.js", "fileformat.js", "locale-fi.js", "locale-sv.js",
+                 "shapes.json"):
         assert (output / "assets" / "admin" / name).is_file(), name
     page = BeautifulSoup((output / "admin" / "index.html").read_text("utf-8"), "html.parser")
     assert page.html["lang"] == "fi"
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert [s["src"] for s in page.find_all("script")] == [
         "../assets/admin/setup.js", "../assets/vendor/decap/decap-cms.js",
-        "../assets/admin/locale-fi.js", "../assets/admin/editor.js"]
+        "../assets/admin/locale-fi.js", "../assets/admin/locale-sv.js",
+        "../assets/admin/editor.js"]
     organisation = output / "organisations" / "yhdistys" / "index.html"
     assert "../../admin/#/collections/organisations/entries/yhdistys" in links(organisation)
     assert "admin" not in (output / "sitemap.xml").read_text("utf-8")
