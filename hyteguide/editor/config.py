@@ -192,12 +192,18 @@ class EditorConfig:
         if kind in ("record", "either"):
             record = item if kind == "record" else item["record"]
             fields = [self.widget(f, record["record"]) for f in record["fields"]]
-            first = record["fields"][0]["name"]
-            summary = f"{{{{fields.{first}.{self.languages[0]}}}}}" \
-                if record["fields"][0]["shape"]["kind"] == "text" else f"{{{{fields.{first}}}}}"
-            return {"widget": "list", "collapsed": True, "summary": summary, "fields": fields}
+            return {"widget": "list", "collapsed": True, "summary": self.summary(record),
+                    "fields": fields}
         return {"widget": "list", "field": {"name": name, "label": name,
                                             **self.scalar(item, name)}}
+
+    def summary(self, record: Shape) -> str:
+        """What a list's closed item shows: its title or name (an activity by its title, not
+        its id), else its first field."""
+        fields = record["fields"]
+        shown = next((f for f in fields if f["name"] in ("title", "name", "role")), fields[0])
+        language = f".{self.languages[0]}" if shown["shape"]["kind"] == "text" else ""
+        return f"{{{{fields.{shown['name']}{language}}}}}"
 
     def rule_variants(self, rule: Shape) -> list[Widget]:
         """The kinds of schedule rule, each with its own field and the fields rules share."""

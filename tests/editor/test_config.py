@@ -221,3 +221,12 @@ def test_each_entry_links_to_its_page_on_the_site(content):
     preview = EditorConfig(content.site, content.vocabulary, "content", "fi", labels("fi"),
                            "http://127.0.0.1:8000/").config(("localhost",))
     assert preview["site_url"] == "http://127.0.0.1:8000/"
+
+
+def test_a_closed_list_item_shows_its_title(content):
+    organisation = make(content)["collections"][0]
+    activities = field(organisation["fields"], "activities")
+    assert activities["summary"] == "{{fields.title.fi}}"  # not the id
+    assert field(organisation["fields"], "contacts")["summary"] == "{{fields.role.fi}}"
+    rule = field(activities["fields"], "schedule")["types"][0]
+    assert field(rule["fields"], "except")["summary"] == "{{fields.from}}"
