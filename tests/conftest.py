@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,8 +55,10 @@ class BuiltSite:
         return [f for f in self.files() if f.endswith(".html")]
 
     def pages(self) -> list[str]:
-        """Every HTML page except 404.html."""
-        return [f for f in self.html_files() if f != "404.html"]
+        """Every reader's page: the HTML files but 404.html and the form editor's pages (an
+        application for editors, tested in tests/editor and tests/browser/test_editor.py)."""
+        return [f for f in self.html_files()
+                if f != "404.html" and not re.search(r"(^|/)admin/index\.html$", f)]
 
     def read(self, relative: str) -> str:
         return (self.root / relative).read_text(encoding="utf-8")
