@@ -33,6 +33,12 @@ TAXONOMY_GROUPS = ("municipalities", "themes", "audiences", "formats", "expertis
 
 # -- the built example ------------------------------------------------------------------------
 
+def is_editor_page(path: str) -> bool:
+    """Whether a site path is the form editor's page (admin/, sv/admin/ …): an application
+    for editors, not a page readers read (its weight is Decap CMS's)."""
+    return re.search(r"(^|/)admin/index\.html$", path) is not None
+
+
 class BuiltSite:
     """A built output folder with helpers to map files, URLs and languages, and parsed pages."""
 
@@ -57,8 +63,7 @@ class BuiltSite:
     def pages(self) -> list[str]:
         """Every reader's page: the HTML files but 404.html and the form editor's pages (an
         application for editors, tested in tests/editor and tests/browser/test_editor.py)."""
-        return [f for f in self.html_files()
-                if f != "404.html" and not re.search(r"(^|/)admin/index\.html$", f)]
+        return [f for f in self.html_files() if f != "404.html" and not is_editor_page(f)]
 
     def read(self, relative: str) -> str:
         return (self.root / relative).read_text(encoding="utf-8")
