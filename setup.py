@@ -5,7 +5,8 @@ The metadata is in pyproject.toml; this file only adds a build step. The reposit
 templates/ stays the one source of the default templates, messages and assets: the step copies
 it into hyteguide/defaults/templates/ of the wheel (nothing is committed twice; a symlink would
 break on Windows checkouts and in sdists). It also copies the browser libraries that
-package.json lists under "dependencies" (lunr, lunr-languages) from node_modules/, as
+package.json lists under "dependencies" (lunr, lunr-languages; decap-cms and yaml for the form
+editor) from node_modules/, as
 `npm ci` installed them from the npm registry at the versions package-lock.json pins: the
 search index that Python prebuilds must be read by the very lunr.js it was tested with, and a
 region then needs no Node.js. Where node_modules lacks them (a wheel built from a git
@@ -27,6 +28,11 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 IGNORED = shutil.ignore_patterns(".*", "__pycache__", "*.pyc")
+# What the wheel leaves out of a browser library whose package holds more than the site loads:
+# Decap CMS's source maps and its second copy of every chunk (cms.js); 66 MB → 6 MB. The site
+# copies what hyteguide/editor/files.py names.
+LEFT_OUT = {"decap-cms": shutil.ignore_patterns(".*", "__pycache__", "*.pyc", "*.map", "cms.js",
+                                                "*.cms.js")}
 
 
 def browser_libraries() -> list[str]:
@@ -63,7 +69,7 @@ class BuildWithDefaults(build_py):
         ensure_node_modules(names)
         for name in names:
             shutil.copytree(HERE / "node_modules" / name, target / "node_modules" / name,
-                            ignore=IGNORED)
+                            ignore=LEFT_OUT.get(name, IGNORED))
 
 
 setup(cmdclass={"build_py": BuildWithDefaults})

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 PACKAGE = Path(__file__).resolve().parents[1]  # hyteguide/
-# A wheel carries the defaults here: templates/ and node_modules/{lunr,lunr-languages}/.
+# A wheel carries the defaults here: templates/ and node_modules/{lunr,lunr-languages,decap-cms,
+# yaml}/ (setup.py).
 PACKAGED = PACKAGE / "defaults"
 # A source checkout (and an editable install, which imports from it) has them beside the
 # package: the repository's own templates/ and node_modules/.

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import os
 import shutil
 import site
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -107,7 +109,8 @@ def test_a_region_builds_with_hyteguide_installed_from_its_wheel(tmp_path: Path)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("hyteguide", "templates"):
         shutil.copytree(ROOT / name, source / name, ignore=ignore)
-    for name in ("lunr", "lunr-languages"):  # as `npm ci` installed them
+    libraries = json.loads((ROOT / "package.json").read_text("utf-8"))["dependencies"]
+    for name in libraries:  # lunr, lunr-languages, decap-cms, yaml: as `npm ci` installed them
         shutil.copytree(ROOT / "node_modules" / name, source / "node_modules" / name)
     _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
           "--no-index", "-w", tmp_path / "dist", source], tmp_path)
@@ -144,3 +147,15 @@ def test_a_region_builds_with_hyteguide_installed_from_its_wheel(tmp_path: Path)
     assert (site_dir / "assets" / "vendor" / "lunr.min.js").is_file()
     assert (site_dir / "assets" / "site.css").read_bytes() == \
         (ROOT / "templates" / "assets" / "site.css").read_bytes()
+    assert not (site_dir / "admin").exists()  # no repository yet: no form editor
+    # With its GitHub repository named, the region has the form editor, from the wheel alone.
+    settings = region / "content" / "site.yaml"
+    settings.write_text(settings.read_text("utf-8") + "repository: https://github.com/alue/opas\n",
+                        "utf-8")
+    _run([hyteguide, "build", "--today", TODAY], region)
+    assert (site_dir / "admin" / "index.html").is_file()
+    assert (site_dir / "assets" / "vendor" / "decap" / "decap-cms.js").read_bytes() == \
+        (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_bytes()
+    assert (site_dir / "assets" / "admin" / "lib" / "yaml" / "index.js").is_file()
+    packed = {Path(n).name for n in zipfile.ZipFile(wheel).namelist()}
+    assert not any(n.endswith(".map") for n in packed)  # 6 MB of Decap, not its 66
