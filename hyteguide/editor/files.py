@@ -32,6 +32,7 @@ class Renderer(Protocol):
 # Decap CMS's bundle: the main script and the chunks it loads from beside itself.
 DECAP_FOLDER = "decap-cms/dist"
 DECAP_MAIN = "decap-cms.js"
+DECAP_LICENCE = "decap-cms.js.LICENSE.txt"
 # The `yaml` package's browser build (ES modules, relative imports): the file format's parser.
 YAML_FOLDER = "yaml/browser/dist"
 DECAP_TARGET = "assets/vendor/decap/"
@@ -111,13 +112,20 @@ def vendor_files(node_modules: Path) -> Iterator[tuple[str, bytes]]:
                 f"run `npm ci` in {node_modules.parent}")
     for path in sorted(decap.glob("*decap-cms.js")):
         yield DECAP_TARGET + path.name, path.read_bytes()
+    # The licences, as the bundle's first line points to them (Decap: MIT; yaml: ISC).
+    yield DECAP_TARGET + DECAP_LICENCE, (decap / DECAP_LICENCE).read_bytes()
+    yield YAML_TARGET + "LICENSE", (parser.parents[1] / "LICENSE").read_bytes()
     for path in sorted(parser.rglob("*.js")):
         yield YAML_TARGET + path.relative_to(parser).as_posix(), path.read_bytes()
 
 
 def vendor_file(node_modules: Path, name: str) -> bytes | None:
     """One file of vendor_files by its site path (the preview), or None."""
-    if name.startswith(DECAP_TARGET) and name.endswith("decap-cms.js") and "/" not in \
+    licences = {DECAP_TARGET + DECAP_LICENCE: node_modules / DECAP_FOLDER / DECAP_LICENCE,
+                YAML_TARGET + "LICENSE": node_modules / "yaml" / "LICENSE"}
+    if name in licences:
+        file = licences[name]
+    elif name.startswith(DECAP_TARGET) and name.endswith("decap-cms.js") and "/" not in \
             name.removeprefix(DECAP_TARGET):
         file = node_modules / DECAP_FOLDER / name.removeprefix(DECAP_TARGET)
     elif name.startswith(YAML_TARGET) and name.endswith(".js") and ".." not in name:

@@ -35,6 +35,11 @@ def test_a_site_with_a_github_repository_has_the_editor(tmp_path):
     assert config["publish_mode"] == "editorial_workflow" and "local_backend" not in config
     assert (output / "assets" / "vendor" / "decap" / "decap-cms.js").is_file()
     assert (output / "assets" / "admin" / "lib" / "yaml" / "index.js").is_file()
+    decap = output / "assets" / "vendor" / "decap"
+    assert "decap-cms.js.LICENSE.txt" in (decap / "decap-cms.js").read_text("utf-8")[:200]
+    assert (decap / "decap-cms.js.LICENSE.txt").is_file()  # the licences ship with the code
+    assert "ISC" in (output / "assets" / "admin" / "lib" / "yaml" / "LICENSE").read_text()
+    assert not list(decap.glob("*.map"))
     for name in ("setup.js", "editor.js", "fileformat.js", "locale-fi.js", "locale-sv.js",
                  "shapes.json"):
         assert (output / "assets" / "admin" / name).is_file(), name
