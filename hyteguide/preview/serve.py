@@ -333,7 +333,7 @@ def serve(content: Path, templates: Path, host: str = "127.0.0.1", port: int = 8
     live = LiveSite(content, templates, f"http://{host}:{port}/", today,
                     editor_hosts=editor_hosts(host))
     rebuild(live, state)
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     log.info(f"The form editor: http://{shown}:{port}/admin/ (saves to the files in {content})")
     # The loaded content is millions of objects that live as long as the server: keep them
     # out of the garbage collector's full passes, which would otherwise stall later refreshes.
