@@ -9,17 +9,15 @@ browser's memory), so the test holds the locale, not /admin/'s configuration.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
-from tests.browsing import assert_clean, unavailable, visit
-from tests.conftest import REPO, LocalServer
+from tests.browser.decappage import decap_page
+from tests.browsing import assert_clean, visit
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
-DECAP = REPO / "node_modules" / "decap-cms" / "dist"
 LOCALE = REPO / "templates" / "assets" / "admin" / "locale-fi.js"
 CONFIG = {
     "backend": {"name": "test-repo"}, "load_config_file": False, "locale": "fi",
@@ -56,16 +54,9 @@ VIEWS = {
 
 @pytest.fixture(scope="module")
 def admin(tmp_path_factory):
-    if not (DECAP / "decap-cms.js").is_file():
-        unavailable("node_modules/decap-cms is missing: run npm ci")
-    www = tmp_path_factory.mktemp("admin")
-    folder = www / "hyteguide" / "admin"
-    folder.mkdir(parents=True)
-    os.symlink(DECAP, folder / "decap")  # decap-cms.js loads its chunks beside itself
-    (folder / "locale-fi.js").write_bytes(LOCALE.read_bytes())
-    (folder / "index.html").write_text(PAGE % json.dumps(CONFIG, ensure_ascii=False), "utf-8")
-    with LocalServer(Path(www)) as server:
-        yield server.url + "admin/index.html"
+    page = PAGE % json.dumps(CONFIG, ensure_ascii=False)
+    with decap_page(tmp_path_factory.mktemp("admin"), page, ("locale-fi.js",)) as url:
+        yield url
 
 
 def test_decap_speaks_finnish(browser, admin):

@@ -15,19 +15,15 @@ locale, not /admin/'s configuration.
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.browsing import assert_clean, unavailable, visit
-from tests.conftest import REPO, LocalServer
+from tests.browser.decappage import decap_page
+from tests.browsing import assert_clean, visit
 
 pytestmark = pytest.mark.browser
 
-DECAP = REPO / "node_modules" / "decap-cms" / "dist"
-ADMIN = REPO / "templates" / "assets" / "admin"
 CONFIG = {
     "backend": {"name": "test-repo"}, "load_config_file": False, "locale": "sv",
     "publish_mode": "editorial_workflow", "media_folder": "img",
@@ -86,18 +82,10 @@ def pattern(phrase: str) -> re.Pattern[str]:
 
 @pytest.fixture(scope="module")
 def admin(tmp_path_factory):
-    if not (DECAP / "decap-cms.js").is_file():
-        unavailable("node_modules/decap-cms is missing: run npm ci")
-    www = tmp_path_factory.mktemp("admin")
-    folder = www / "hyteguide" / "admin"
-    folder.mkdir(parents=True)
-    os.symlink(DECAP, folder / "decap")  # decap-cms.js loads its chunks beside itself
-    for script in ("locale-fi.js", "locale-sv.js"):
-        (folder / script).write_bytes((ADMIN / script).read_bytes())
     page = PAGE % (json.dumps(REPO_FILES), json.dumps(CONFIG, ensure_ascii=False))
-    (folder / "index.html").write_text(page, "utf-8")
-    with LocalServer(Path(www)) as server:
-        yield server.url + "admin/index.html"
+    with decap_page(tmp_path_factory.mktemp("admin"), page,
+                    ("locale-fi.js", "locale-sv.js")) as url:
+        yield url
 
 
 def test_decap_speaks_swedish_without_english_gaps(browser, admin):
