@@ -14,11 +14,9 @@ import pytest
 
 from tests.browser.decappage import decap_page
 from tests.browsing import assert_clean, visit
-from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
-LOCALE = REPO / "templates" / "assets" / "admin" / "locale-fi.js"
 CONFIG = {
     "backend": {"name": "test-repo"}, "load_config_file": False, "locale": "fi",
     "publish_mode": "editorial_workflow", "media_folder": "img",
