@@ -13,6 +13,8 @@ from __future__ import annotations
 import difflib
 import json
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -130,7 +132,11 @@ def test_a_new_organisation_made_in_the_form_passes_check_and_shows_on_the_site(
     publish(page)
 
     written = wait_for_file(preview.root / "content/organisations/testikylan-kavelijat-ry.md")
-    content = load_content(preview.root / "content")  # raises ContentError on any problem
+    check = subprocess.run([sys.executable, "-m", "hyteguide", "check", "--content", "content",
+                            "--today", TODAY], cwd=preview.root, capture_output=True, text=True)
+    assert check.returncode == 0 and "No problems found." in check.stdout + check.stderr, \
+        check.stdout + check.stderr
+    content = load_content(preview.root / "content")
     organisation = next(o for o in content.organisations
                         if o.slug == "testikylan-kavelijat-ry")
     activity_ = organisation.activities[0]
