@@ -77,7 +77,10 @@ def test_pages_show_checked_and_changed_dates_and_links(repository, tmp_path):
                          "html.parser")
     meta = page.select_one("aside.entry-meta")
     assert meta.p.get_text() == "Muutettu viimeksi 4.3.2026."  # the test site has no reviewed
-    links = [a["href"] for a in meta.select("a") if not a["href"].startswith("mailto:")]
+    links = [a["href"] for a in meta.select("a")
+             if not a["href"].startswith("mailto:") and "/admin/" not in a["href"]]
+    assert [a["href"] for a in meta.select("a") if "/admin/" in a["href"]] == [
+        "../../admin/#/collections/organisations/entries/yhdistys"]  # the form editor
     assert links[1] == "https://github.com/x/opas/edit/julkaisu/content/organisations/yhdistys.md"
     assert links[0].startswith("https://github.com/x/opas/issues/new?template=vanhentunut-tieto.yml&")
     assert "page=https%3A%2F%2Fexample.github.io%2Fhyteguide%2Forganisations%2Fyhdistys%2F" \

@@ -45,7 +45,8 @@ def test_in_swedish(tmp_path, sources):
 def test_beside_the_github_links_when_the_repository_is_named(tmp_path, sources):
     found = links(tmp_path, sources.templates,
                   SITE_YAML + "repository: https://github.com/example/guide\n")
-    assert [text for text, _ in found] == ["Ilmoita vanhentuneesta tiedosta sähköpostilla",
+    assert [text for text, _ in found] == ["Muokkaa tietoja lomakkeella",  # the form editor
+                                           "Ilmoita vanhentuneesta tiedosta sähköpostilla",
                                            "Ilmoita vanhentuneesta tiedosta (GitHub)",
                                            "Muokkaa sivua (GitHub)"]
 
